@@ -1,0 +1,62 @@
+// Package timeline finds temporal expressions in news text, resolves them to
+// calendar dates against the publication date, and models dated events.
+//
+// The engine is language independent: everything that belongs to a language
+// (month names, relative words, tense cues) lives in a language pack.
+package timeline
+
+// Type is the TIMEX3 type of a temporal expression.
+type Type string
+
+// TIMEX3 types.
+const (
+	TypeDate     Type = "DATE"
+	TypeTime     Type = "TIME"
+	TypeDuration Type = "DURATION"
+	TypeSet      Type = "SET"
+)
+
+// Mod is a TIMEX3 modifier: it narrows or widens the value ("late 2011" is
+// 2011 with END, "more than a day" is P1D with MORE_THAN).
+type Mod string
+
+// TIMEX3 modifiers.
+const (
+	ModNone        Mod = ""
+	ModStart       Mod = "START"
+	ModMid         Mod = "MID"
+	ModEnd         Mod = "END"
+	ModApprox      Mod = "APPROX"
+	ModBefore      Mod = "BEFORE"
+	ModAfter       Mod = "AFTER"
+	ModOnOrBefore  Mod = "ON_OR_BEFORE"
+	ModOnOrAfter   Mod = "ON_OR_AFTER"
+	ModLessThan    Mod = "LESS_THAN"
+	ModMoreThan    Mod = "MORE_THAN"
+	ModEqualOrLess Mod = "EQUAL_OR_LESS"
+	ModEqualOrMore Mod = "EQUAL_OR_MORE"
+)
+
+// Timex is one temporal expression found in a text.
+//
+// Start and End are UTF-8 byte offsets into the text (End exclusive); Text is
+// text[Start:End]. Value is a TIMEX3 value ("2019-12-28", "2011", "P1D",
+// "PRESENT_REF", "XXXX-12-28" when the year cannot be known). Anchor and Rule
+// record how the value was found so a reader can be shown why.
+type Timex struct {
+	ID    string `json:"id"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  Type   `json:"type"`
+	Value string `json:"value"`
+	Mod   Mod    `json:"mod"`
+	// Anchor names what a relative expression was resolved against:
+	// "dct" for the publication date or the ID of another timex.
+	Anchor string `json:"anchor,omitempty"`
+	// Rule names the pattern that matched, e.g. "id.weekday+daymonth".
+	Rule string `json:"rule,omitempty"`
+	// Explanation is a short human-readable account of the resolution, e.g.
+	// "Saturday 28/12 -> 2019-12-28: year from the publication date 2019-12-30".
+	Explanation string `json:"explanation,omitempty"`
+}
