@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/factline/factline/timeline"
+)
+
+// maxArticleBytes caps one article's text, in extract as in ingest.
+const maxArticleBytes = 2 << 20
+
+func init() {
+	register(command{name: "extract", summary: "find and resolve temporal expressions, claims and events (JSON out)", run: runExtract})
+}
+
+// extractInput is one line of the --jsonl contract.
+type extractInput struct {
+	ID   string `json:"id"`
+	Lang string `json:"lang"`
+	DCT  string `json:"dct"`
+	Text string `json:"text"`
+}
+
+// extractOutput is one document's result.
+type extractOutput struct {
+	ID          string           `json:"id,omitempty"`
+	DCT         string           `json:"dct"`
+	DCTInferred bool             `json:"dct_inferred,omitempty"`
+	DCTEvidence string           `json:"dct_evidence,omitempty"`
+	Lang        string           `json:"lang"`
+	Timexes     []timeline.Timex `json:"timexes"`
+	Error       string           `json:"error,omitempty"`
+}
+
+func runExtract(env *cliEnv, args []string) error {
+	fs := newFlags(env, "extract", "[--dct DATE] [--lang id|en|auto] [--jsonl] [--explain] [FILE|-]")
+	dct := fs.String("dct", "", "publication date `YYYY-MM-DD` (default: inferred from the text)")
+	lang := fs.String("lang", "auto", "language of the text: id, en or auto")
+	jsonl := fs.Bool("jsonl", false, "read and write one JSON document per line ({\"id\",\"lang\",\"dct\",\"text\"})")
+	explain := fs.Bool("explain", false, "include how each expression was resolved")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return usagef("at most one input file")
+	}
+	in := env.stdin
+	if name := fs.Arg(0); name != "" && name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	out := bufio.NewWriter(env.stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if !*jsonl {
+		enc.SetIndent("", "  ")
+		text, err := io.ReadAll(io.LimitReader(in, maxArticleBytes+1))
+		if err != nil {
+			return err
+		}
+		if len(text) > maxArticleBytes {
+			return fmt.Errorf("input is over the %d-byte article limit", maxArticleBytes)
+		}
+		doc := extractInput{Lang: *lang, DCT: *dct, Text: string(text)}
+		res, err := extractOne(doc, *explain)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		return enc.Encode(res)
+	}
+	// Batches keep going past a bad line: it gets an "error" field, the
+	// others their results, and the command exits 1 at the end.
+	var failed int
+	r := bufio.NewReaderSize(in, 1<<20)
+	for lineNo := 1; ; lineNo++ {
+		line, err := readLine(r, maxArticleBytes*2)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var doc extractInput
+		var res extractOutput
+		switch {
+		case err != nil:
+			res.Error = err.Error()
+		case strings.TrimSpace(string(line)) == "":
+			continue
+		default:
+			if err := json.Unmarshal(line, &doc); err != nil {
+				res.Error = "invalid JSON: " + err.Error()
+			} else {
+				if doc.Lang == "" {
+					doc.Lang = *lang
+				}
+				if doc.DCT == "" {
+					doc.DCT = *dct
+				}
+				res, err = extractOne(doc, *explain)
+				if err != nil {
+					res = extractOutput{ID: doc.ID, Error: err.Error()}
+				}
+			}
+		}
+		if res.Error != "" {
+			failed++
+			fmt.Fprintf(env.stderr, "factline extract: line %d: %s\n", lineNo, res.Error)
+			res.Timexes = []timeline.Timex{}
+		}
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d line(s) failed", failed)
+	}
+	return nil
+}
+
+// extractOne runs the pipeline on one document.
+func extractOne(doc extractInput, explain bool) (extractOutput, error) {
+	if len(doc.Text) > maxArticleBytes {
+		return extractOutput{}, fmt.Errorf("text is over the %d-byte article limit", maxArticleBytes)
+	}
+	var dct time.Time
+	if doc.DCT != "" {
+		var err error
+		dct, err = time.Parse("2006-01-02", doc.DCT)
+		if err != nil {
+			return extractOutput{}, fmt.Errorf("dct %q is not a YYYY-MM-DD date", doc.DCT)
+		}
+	}
+	res := timeline.Extract(doc.Text, timeline.Options{Lang: doc.Lang, DCT: dct})
+	out := extractOutput{ID: doc.ID, Lang: res.Lang, DCTInferred: res.DCTInferred, DCTEvidence: res.DCTEvidence, Timexes: res.Timexes}
+	if !res.DCT.IsZero() {
+		out.DCT = res.DCT.Format("2006-01-02")
+	}
+	if out.Timexes == nil {
+		out.Timexes = []timeline.Timex{}
+	}
+	if !explain {
+		for i := range out.Timexes {
+			out.Timexes[i].Rule, out.Timexes[i].Explanation = "", ""
+		}
+	}
+	return out, nil
+}
+
+// readLine reads one line of at most limit bytes; a longer line is consumed
+// and reported as an error so the batch can go on.
+func readLine(r *bufio.Reader, limit int) ([]byte, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, isPrefix, err := r.ReadLine()
+		if err != nil {
+			if errors.Is(err, io.EOF) && (len(line) > 0 || tooLong) {
+				break
+			}
+			return nil, err
+		}
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > limit {
+				tooLong, line = true, nil
+			}
+		}
+		if !isPrefix {
+			break
+		}
+	}
+	if tooLong {
+		return nil, fmt.Errorf("line is over the %d-byte limit", limit)
+	}
+	return line, nil
+}
