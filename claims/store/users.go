@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// MinPasswordLength is the shortest password accepted.
+const MinPasswordLength = 10
+
+// ValidRole reports whether role is one of the known roles.
+func ValidRole(role string) bool {
+	return role == RoleAdmin || role == RoleEditor || role == RoleViewer
+}
+
+// CreateUser adds a user with a bcrypt-hashed password.
+func (s *Store) CreateUser(ctx context.Context, username, password, role string) (*User, error) {
+	username = strings.TrimSpace(username)
+	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t\r\n") || !utf8.ValidString(username) {
+		return nil, Errorf(Invalid, "username must be 1-64 characters without spaces")
+	}
+	if !ValidRole(role) {
+		return nil, Errorf(Invalid, "role must be admin, editor or viewer, not %q", role)
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	u := &User{Username: username, PasswordHash: hash, Role: role, CreatedAt: now, UpdatedAt: now}
+	err = s.db.WithContext(ctx).Create(u).Error
+	if isUniqueViolation(err) {
+		return nil, Errorf(Duplicate, "user %q already exists", username)
+	}
+	return u, err
+}
+
+func hashPassword(password string) (string, error) {
+	if utf8.RuneCountInString(password) < MinPasswordLength {
+		return "", Errorf(Invalid, "password must be at least %d characters", MinPasswordLength)
+	}
+	if len(password) > 72 { // bcrypt reads no further; refuse rather than silently truncate
+		return "", Errorf(Invalid, "password must be at most 72 bytes")
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	return string(h), err
+}
+
+// SetPassword replaces a user's password.
+func (s *Store) SetPassword(ctx context.Context, username, password string) error {
+	hash, err := hashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.updateUser(ctx, username, map[string]any{"password_hash": hash})
+}
+
+// SetDisabled disables or re-enables a user; a disabled user's sessions end.
+func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
+	if err := s.updateUser(ctx, username, map[string]any{"disabled": disabled}); err != nil {
+		return err
+	}
+	if !disabled {
+		return nil
+	}
+	return s.db.WithContext(ctx).Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)`, username).Error
+}
+
+func (s *Store) updateUser(ctx context.Context, username string, fields map[string]any) error {
+	fields["updated_at"] = s.Now()
+	res := s.db.WithContext(ctx).Model(&User{}).Where("username = ?", username).Updates(fields)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return Errorf(NotFound, "no user %q", username)
+	}
+	return nil
+}
+
+// Users lists every user by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	var us []User
+	err := s.db.WithContext(ctx).Order("username").Find(&us).Error
+	return us, err
+}
+
+// UserByID returns one user.
+func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
+	var u User
+	err := s.db.WithContext(ctx).First(&u, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(NotFound, "no user #%d", id)
+	}
+	return &u, err
+}
+
+// CountUsers tells how many users exist (0 on a new database).
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&User{}).Count(&n).Error
+	return n, err
+}
+
+// errBadLogin is deliberately the same for an unknown user, a wrong password
+// and a disabled account, so a login form does not reveal which names exist.
+var errBadLogin = Errorf(Forbidden, "wrong username or password")
+
+// dummyHash is compared against when the user does not exist, so that a
+// login for an unknown name takes as long as one for a known name.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("factline-timing-equaliser"), bcrypt.DefaultCost)
+
+// Authenticate checks a username and password and returns the user.
+func (s *Store) Authenticate(ctx context.Context, username, password string) (*User, error) {
+	var u User
+	err := s.db.WithContext(ctx).Where("username = ?", username).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return nil, errBadLogin
+	}
+	if err != nil {
+		return nil, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil || u.Disabled {
+		return nil, errBadLogin
+	}
+	return &u, nil
+}
