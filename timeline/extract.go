@@ -1,6 +1,11 @@
 package timeline
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+)
 
 // Options controls one extraction.
 type Options struct {
@@ -23,7 +28,67 @@ type Result struct {
 	Timexes     []Timex
 }
 
-// Extract finds and resolves every temporal expression in text.
+// lexerPool reuses token buffers between calls.
+var lexerPool = sync.Pool{New: func() any { return new(lexer) }}
+
+// Extract finds and resolves every temporal expression in text. Spans are
+// sorted, do not overlap and fall on rune boundaries.
 func Extract(text string, opts Options) Result {
-	return Result{Lang: opts.Lang, DCT: opts.DCT}
+	packs := lexicons()
+	code := opts.Lang
+	lx, ok := packs[code]
+	if !ok {
+		code = DetectLanguage(text)
+		lx = packs[code]
+	}
+	l := lexerPool.Get().(*lexer)
+	defer lexerPool.Put(l)
+	p := &parser{text: text, lx: l.lex(text, lx), lang: lx}
+	xs := p.parseAll(nil)
+
+	res := Result{Lang: code}
+	if !opts.DCT.IsZero() {
+		y, m, d := opts.DCT.Date()
+		res.DCT = ymd(y, int(m), d)
+	} else if dct, evidence := inferDCT(p, xs); !dct.IsZero() {
+		res.DCT, res.DCTInferred, res.DCTEvidence = dct, true, evidence
+	}
+	r := &resolver{p: p, dct: res.DCT}
+	for i := range xs {
+		x := &xs[i]
+		rv := r.resolve(x)
+		if rv.value == "" {
+			continue
+		}
+		start, end := p.lx[x.i].start, p.lx[x.j-1].end
+		id := "t" + strconv.Itoa(len(res.Timexes)+1)
+		span := text[start:end]
+		res.Timexes = append(res.Timexes, Timex{
+			ID: id, Start: start, End: end, Text: span, Type: x.typ, Value: rv.value, Mod: x.mod,
+			Anchor: rv.anchor, Rule: lx.pack.Code + "." + x.rule,
+			Explanation: fmt.Sprintf("%s -> %s: %s", span, rv.value, rv.why),
+		})
+		r.remember(x, rv.value, id)
+	}
+	return res
+}
+
+// remember keeps a resolved calendar value as the anchor of later relative
+// expressions.
+func (r *resolver) remember(x *expr, value, id string) {
+	if x.kind == kindDuration || x.kind == kindSet || x.kind == kindRef {
+		return
+	}
+	d, err := ParseDate(value, "")
+	if err != nil {
+		return
+	}
+	r.ref, r.refID, r.hasRef = d, id, true
+	if d.Precision == PrecisionDay || d.Precision == PrecisionMinute {
+		y, m, dd := d.Start.Date()
+		day := ymd(y, int(m), dd)
+		if r.first.IsZero() || day.Before(r.first) {
+			r.first, r.firstID = day, id
+		}
+	}
 }

@@ -1,0 +1,51 @@
+package timeline
+
+// kind tells how an expression is resolved.
+type kind uint8
+
+const (
+	kindCal      kind = iota + 1 // calendar fields, some possibly unknown
+	kindRelDay                   // days from the publication date ("kemarin")
+	kindDeictic                  // the unit before/at/after the reference ("last week")
+	kindOffset                   // n units before/after a date ("three days ago")
+	kindDuration                 // a length of time
+	kindRef                      // PRESENT_REF, PAST_REF, FUTURE_REF
+	kindSet                      // a recurrence
+	kindOrdDay                   // the n-th day of the narrated event ("hari kedua")
+)
+
+// expr is a parsed temporal expression before resolution: the lexemes it
+// spans and what they say, with unknown fields left zero.
+type expr struct {
+	i, j int // lexemes [i, j)
+	kind kind
+	typ  Type
+	rule string
+	mod  Mod
+
+	// Calendar fields (kindCal, and the targets of kindDeictic).
+	year, month, day int
+	weekday          int
+	quarter, half    int
+	season           string
+	decade, century  int // 199 for the 1990s, 20 for the 20th century
+	weekend          bool
+	pod              string
+	hour, minute     int
+	hasTime          bool
+
+	// Relative fields.
+	unit    unit
+	n       int // count; -1 vague
+	dir     int
+	fromRef bool
+	// force is the direction a deictic word imposes on a weekday or month
+	// ("Senin lalu", "last April"); 0 leaves it to the sentence's tense.
+	force int
+	// yearDir is set when the year is itself relative ("Desember tahun
+	// lalu"): yearDir-1 years from the reference, hasYearDir tells.
+	yearDir    int
+	hasYearDir bool
+
+	ref string // kindRef value, or a fixed duration/set value
+}

@@ -1,0 +1,159 @@
+package timeline
+
+import (
+	"sort"
+	"sync"
+)
+
+// unit is a calendar or clock unit a temporal expression counts in.
+type unit uint8
+
+// Units, finest first, so that comparisons order them by size.
+const (
+	unitNone unit = iota
+	unitSecond
+	unitMinute
+	unitHour
+	unitDay
+	unitWeek
+	unitMonth
+	unitQuarter
+	unitHalf
+	unitYear
+	unitDecade
+	unitCentury
+)
+
+// Shift is what an "ago" or "later" word does to a counted span: move
+// backwards (Dir -1) or forwards (+1) from the publication date, or from the
+// date the text last mentioned when FromRef is set ("a day later", "sehari
+// kemudian").
+type Shift struct {
+	Dir     int
+	FromRef bool
+}
+
+// Pack is the language-specific data the engine needs. Every key may be
+// several words ("hari ini", "the end of"); keys are matched case-insensitively
+// token by token, so "p.m." matches "p.m." and "P.M.". Adding a language means
+// writing one Pack and registering it in packList.
+type Pack struct {
+	// Code is the language code used in Options.Lang ("id", "en").
+	Code string
+	// Months and Weekdays map names and abbreviations to 1..12 and 1..7
+	// (Monday is 1). An abbreviation may be followed by a full stop.
+	Months   map[string]int
+	Weekdays map[string]int
+	// NamesNeedCapital lists month and weekday names that are ordinary
+	// words when written in lower case ("may", "minggu" meaning week).
+	NamesNeedCapital []string
+	// Numbers are cardinal number words; "se-" forms and "a" count as one.
+	Numbers map[string]int
+	// Ordinals are ordinal words ("kedua", "third", Roman "III" for quarters).
+	Ordinals map[string]int
+	// OrdinalPrefix introduces a numeric ordinal ("ke" in "hari ke-3").
+	OrdinalPrefix []string
+	// Units and PluralUnits name units; a bare plural ("years") is a vague
+	// duration. CountedUnits fuse a count and a unit ("sehari", "setahun").
+	Units        map[string]unit
+	PluralUnits  map[string]unit
+	CountedUnits map[string]unit
+	// VagueUnits are words that are a vague duration on their own
+	// ("bertahun-tahun" -> PXY).
+	VagueUnits map[string]unit
+	// Vague words count an unknown number ("beberapa", "several").
+	Vague []string
+	// RelativeDays are day words relative to the publication date
+	// ("kemarin" -1, "today" 0, "lusa" 2).
+	RelativeDays map[string]int
+	// Deictics select the unit before, at or after the reference ("lalu" -1,
+	// "this" 0, "next" 1). DeicticAfterUnit says the word follows the unit
+	// ("tahun lalu") rather than preceding it ("last year").
+	Deictics         map[string]int
+	DeicticAfterUnit bool
+	// Shifts follow a counted span ("tiga hari lalu", "two years ago").
+	Shifts map[string]Shift
+	// Refs are vague references to the present, past or future.
+	Refs map[string]string
+	// PartsOfDay map to TIMEX3 codes (MO, MI, AF, EV, NI); they follow a
+	// day ("Senin pagi", "Friday morning").
+	PartsOfDay map[string]string
+	// Clock introduces a clock time ("pukul", "jam"); Zones follow one
+	// ("WIB", "EST"); AM and PM mark the half of the day.
+	Clock  []string
+	Zones  []string
+	AM, PM []string
+	// ClockNames are times of day with a fixed clock value ("noon" 12,
+	// "midnight" 24).
+	ClockNames map[string]int
+	// Mods narrow a date ("akhir" END, "early" START, "the end of" END).
+	Mods map[string]Mod
+	// Before marks an expression as lying just before what follows
+	// ("menjelang 2020" -> 2020 BEFORE).
+	Before []string
+	// QuantityMods qualify a count ("lebih dari" MORE_THAN, "about" APPROX).
+	QuantityMods map[string]Mod
+	// Sets introduce a recurrence ("setiap", "every"); SetWords are one on
+	// their own ("daily" -> P1D).
+	Sets     []string
+	SetWords map[string]string
+	// YearWords precede a year inside the span ("tahun 2013", "fiscal 1999").
+	YearWords []string
+	// YearCues are words after which a bare number is a year ("sejak",
+	// "since"); NotYearCues are words after which it never is ("Rp", "No").
+	YearCues    []string
+	NotYearCues []string
+	// DayWords precede a weekday or a day number inside the span ("hari
+	// Minggu", "tanggal 24").
+	DayWords []string
+	// Determiners are kept inside the span before a temporal noun ("the").
+	Determiners []string
+	// DecadeSuffixes turn a year into its decade ("1990-an", "1990s").
+	DecadeSuffixes []string
+	// Century names the century unit used with an ordinal ("abad ke-20").
+	Seasons map[string]string
+	// Weekend names the weekend ("akhir pekan", "weekend").
+	Weekend []string
+	// Quarters and Halves name the fiscal quarter and half ("kuartal", "quarter").
+	Quarters []string
+	Halves   []string
+	// PastCues and FutureCues point a sentence's tense, which decides
+	// whether a weekday or a date without a year lies before or after the
+	// publication date ("mengatakan", "said" / "akan", "will").
+	PastCues   []string
+	FutureCues []string
+	// Stopwords are frequent function words, used to detect the language
+	// and to accept a year followed by one ("2018 dan April").
+	Stopwords []string
+	// Copyright marks a copyright line whose year dates the text.
+	Copyright []string
+}
+
+// packList is every language the engine knows.
+var packList = []*Pack{packID, packEN}
+
+var (
+	compileOnce sync.Once
+	compiled    map[string]*lexicon
+)
+
+// lexicons returns the compiled lexicon of every pack, built once.
+func lexicons() map[string]*lexicon {
+	compileOnce.Do(func() {
+		compiled = make(map[string]*lexicon, len(packList))
+		for _, p := range packList {
+			compiled[p.Code] = compilePack(p)
+		}
+	})
+	return compiled
+}
+
+// Languages lists the codes of the language packs, sorted.
+func Languages() []string {
+	var codes []string
+	for _, p := range packList {
+		codes = append(codes, p.Code)
+	}
+	sort.Strings(codes)
+	return codes
+}

@@ -1,0 +1,125 @@
+package timeline
+
+// packID is Indonesian, as written in national news (Antara, Kompas).
+var packID = &Pack{
+	Code: "id",
+	Months: map[string]int{
+		"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
+		"april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+		"agustus": 8, "agu": 8, "agt": 8, "agus": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
+		"oktober": 10, "okt": 10, "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+		"desember": 12, "des": 12,
+	},
+	Weekdays: map[string]int{
+		"senin": 1, "selasa": 2, "rabu": 3, "kamis": 4, "jumat": 5, "jum'at": 5, "jum’at": 5,
+		"sabtu": 6, "minggu": 7, "ahad": 7,
+	},
+	// "minggu" is also the week, "mar", "jun", "des", "agus" are also
+	// ordinary words or names.
+	NamesNeedCapital: []string{"minggu", "mar", "jun", "jul", "des", "agus", "agu", "sep", "nov", "mei", "apr", "jan", "feb", "okt", "nop", "agt", "ags"},
+	Numbers: map[string]int{
+		"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+		"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
+		"empat belas": 14, "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18,
+		"sembilan belas": 19, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50,
+		"enam puluh": 60, "tujuh puluh": 70, "delapan puluh": 80, "sembilan puluh": 90, "seratus": 100,
+	},
+	Ordinals: map[string]int{
+		"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+		"ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+		"i": 1, "ii": 2, "iii": 3, "iv": 4,
+	},
+	OrdinalPrefix: []string{"ke"},
+	Units: map[string]unit{
+		"detik": unitSecond, "menit": unitMinute, "jam": unitHour, "hari": unitDay,
+		"pekan": unitWeek, "minggu": unitWeek, "bulan": unitMonth, "kuartal": unitQuarter,
+		"triwulan": unitQuarter, "semester": unitHalf, "tahun": unitYear, "dekade": unitDecade,
+		"dasawarsa": unitDecade, "abad": unitCentury,
+	},
+	CountedUnits: map[string]unit{
+		"sedetik": unitSecond, "semenit": unitMinute, "sejam": unitHour, "sehari": unitDay,
+		"sepekan": unitWeek, "seminggu": unitWeek, "sebulan": unitMonth, "setahun": unitYear,
+		"sedekade": unitDecade, "seabad": unitCentury,
+	},
+	VagueUnits: map[string]unit{
+		"berjam-jam": unitHour, "berhari-hari": unitDay, "berminggu-minggu": unitWeek,
+		"berbulan-bulan": unitMonth, "bertahun-tahun": unitYear, "berabad-abad": unitCentury,
+		"puluhan tahun": unitYear, "ratusan tahun": unitYear, "belasan tahun": unitYear,
+	},
+	Vague: []string{"beberapa", "sejumlah", "berapa"},
+	RelativeDays: map[string]int{
+		"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
+		"besok lusa": 2, "lusa": 2,
+	},
+	Deictics: map[string]int{
+		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1, "sebelumnya": -1,
+		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "berikutnya": 1,
+	},
+	DeicticAfterUnit: true,
+	Shifts: map[string]Shift{
+		"lalu": {Dir: -1}, "yang lalu": {Dir: -1}, "silam": {Dir: -1}, "yang silam": {Dir: -1},
+		"lagi": {Dir: 1}, "mendatang": {Dir: 1}, "ke depan": {Dir: 1},
+		"kemudian": {Dir: 1, FromRef: true}, "setelahnya": {Dir: 1, FromRef: true},
+		"sesudahnya": {Dir: 1, FromRef: true}, "sebelumnya": {Dir: -1, FromRef: true},
+	},
+	Refs: map[string]string{
+		"saat ini": "PRESENT_REF", "kini": "PRESENT_REF", "sekarang": "PRESENT_REF",
+		"dewasa ini": "PRESENT_REF", "belakangan ini": "PAST_REF", "baru-baru ini": "PAST_REF",
+		"saat itu": "PAST_REF", "ketika itu": "PAST_REF", "waktu itu": "PAST_REF", "kala itu": "PAST_REF",
+		"dulu": "PAST_REF", "dahulu": "PAST_REF", "masa lalu": "PAST_REF",
+		"nanti": "FUTURE_REF", "kelak": "FUTURE_REF", "masa depan": "FUTURE_REF",
+		"masa mendatang": "FUTURE_REF",
+	},
+	PartsOfDay: map[string]string{
+		"pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
+		"dini hari": "NI", "tengah malam": "NI",
+	},
+	Clock:      []string{"pukul", "jam", "pkl"},
+	Zones:      []string{"wib", "wita", "wit", "gmt", "utc"},
+	ClockNames: map[string]int{},
+	Mods: map[string]Mod{
+		"awal": ModStart, "permulaan": ModStart, "pertengahan": ModMid, "medio": ModMid,
+		"akhir": ModEnd, "penghujung": ModEnd, "ujung": ModEnd,
+	},
+	Before: []string{"menjelang", "jelang"},
+	QuantityMods: map[string]Mod{
+		"lebih dari": ModMoreThan, "sekitar": ModApprox, "kira-kira": ModApprox,
+		"hampir": ModLessThan, "kurang dari": ModLessThan, "setidaknya": ModEqualOrMore,
+		"sedikitnya": ModEqualOrMore, "paling sedikit": ModEqualOrMore, "minimal": ModEqualOrMore,
+		"paling lama": ModEqualOrLess, "maksimal": ModEqualOrLess,
+	},
+	Sets: []string{"setiap", "tiap", "saban", "per"},
+	SetWords: map[string]string{
+		"harian": "P1D", "mingguan": "P1W", "bulanan": "P1M", "tahunan": "P1Y",
+		"setiap hari": "P1D", "tiap hari": "P1D",
+	},
+	YearWords:      []string{"tahun"},
+	YearCues:       []string{"pada", "sejak", "hingga", "sampai", "tahun", "pertengahan", "awal", "akhir", "penghujung", "menjelang", "jelang", "selama", "©", "dalam", "periode", "medio"},
+	NotYearCues:    []string{"rp", "us$", "no", "nomor", "nomer", "pasal", "nopol"},
+	DayWords:       []string{"hari", "tanggal", "tgl"},
+	DecadeSuffixes: []string{"an"},
+	Seasons: map[string]string{
+		"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI",
+		"musim hujan": "WI", "musim penghujan": "WI", "musim kemarau": "SU",
+	},
+	Weekend:  []string{"akhir pekan", "akhir minggu"},
+	Quarters: []string{"kuartal", "triwulan", "kwartal"},
+	Halves:   []string{"semester"},
+	PastCues: []string{
+		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menurut", "telah", "sudah", "pernah",
+		"menyatakan", "menjelaskan", "mengungkapkan", "menyebutkan", "tewas", "terjadi", "berlangsung",
+		"lalu", "sebelumnya", "silam", "mengaku", "melaporkan", "dilaporkan", "mengadakan", "menggelar",
+		"digelar", "diadakan", "tiba", "meninggal", "ditangkap", "kemarin", "tadi",
+	},
+	FutureCues: []string{
+		"akan", "dijadwalkan", "direncanakan", "berencana", "rencananya", "mendatang", "depan",
+		"nanti", "bakal", "hendak", "segera", "besok", "diperkirakan", "dijadwalkan akan",
+	},
+	Stopwords: []string{
+		"yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam", "tidak",
+		"akan", "juga", "atau", "oleh", "karena", "adalah", "sebagai", "tersebut", "bahwa", "telah",
+		"kata", "ada", "saat", "para", "mereka", "kami", "kita", "sudah", "lebih", "bisa", "hingga",
+		"namun", "serta", "tetapi", "jika", "masih", "secara", "menjadi", "sejak", "setelah",
+	},
+	Copyright: []string{"copyright", "hak cipta", "©"},
+}

@@ -1,0 +1,201 @@
+package timeline
+
+import "strings"
+
+// entry holds every role one word or phrase plays in a language. A word may
+// play several ("lalu" is both "last" and "ago"; "Minggu" is Sunday and week).
+type entry struct {
+	month, weekday int
+	num            int // cardinal value; hasNum tells zero from none
+	hasNum         bool
+	ord            int
+	unit           unit // singular unit noun
+	plural         unit // plural unit noun
+	counted        unit // count fused with unit: "sehari"
+	vagueUnit      unit // "bertahun-tahun"
+	vague          bool
+	relDay         int
+	hasRelDay      bool
+	deictic        int
+	hasDeictic     bool
+	shift          *Shift
+	ref            string
+	pod            string
+	clockName      int
+	mod            Mod
+	qmod           Mod
+	setWord        string
+	season         string
+	before         bool
+	set            bool
+	clock, zone    bool
+	am, pm         bool
+	yearWord       bool
+	yearCue        bool
+	notYear        bool
+	dayWord        bool
+	det            bool
+	decade         bool
+	ordPrefix      bool
+	weekend        bool
+	quarter, half  bool
+	past, future   bool
+	stop           bool
+	copyright      bool
+	// lower is the entry to use when the word is written in lower case,
+	// for names that are ordinary words then ("may", "minggu").
+	lower *entry
+}
+
+// node is one state of the phrase trie; phrases are sequences of
+// lower-cased tokens.
+type node struct {
+	next map[string]*node
+	e    *entry
+}
+
+// lexicon is a compiled Pack: a trie from token sequences to entries.
+type lexicon struct {
+	pack *Pack
+	root *node
+	// stop is the set of stopwords, for language detection.
+	stop map[string]bool
+}
+
+// compilePack builds the phrase trie of a pack.
+func compilePack(p *Pack) *lexicon {
+	lx := &lexicon{pack: p, root: &node{}, stop: map[string]bool{}}
+	add := func(key string, f func(e *entry)) {
+		f(lx.insert(key))
+	}
+	for k, v := range p.Months {
+		add(k, func(e *entry) { e.month = v })
+	}
+	for k, v := range p.Weekdays {
+		add(k, func(e *entry) { e.weekday = v })
+	}
+	for k, v := range p.Numbers {
+		add(k, func(e *entry) { e.num, e.hasNum = v, true })
+	}
+	for k, v := range p.Ordinals {
+		add(k, func(e *entry) { e.ord = v })
+	}
+	for k, v := range p.Units {
+		add(k, func(e *entry) { e.unit = v })
+	}
+	for k, v := range p.PluralUnits {
+		add(k, func(e *entry) { e.plural = v })
+	}
+	for k, v := range p.CountedUnits {
+		add(k, func(e *entry) { e.counted = v })
+	}
+	for k, v := range p.VagueUnits {
+		add(k, func(e *entry) { e.vagueUnit = v })
+	}
+	for k, v := range p.RelativeDays {
+		add(k, func(e *entry) { e.relDay, e.hasRelDay = v, true })
+	}
+	for k, v := range p.Deictics {
+		add(k, func(e *entry) { e.deictic, e.hasDeictic = v, true })
+	}
+	for k, v := range p.Shifts {
+		s := v
+		add(k, func(e *entry) { e.shift = &s })
+	}
+	for k, v := range p.Refs {
+		add(k, func(e *entry) { e.ref = v })
+	}
+	for k, v := range p.PartsOfDay {
+		add(k, func(e *entry) { e.pod = v })
+	}
+	for k, v := range p.ClockNames {
+		add(k, func(e *entry) { e.clockName = v })
+	}
+	for k, v := range p.Mods {
+		add(k, func(e *entry) { e.mod = v })
+	}
+	for k, v := range p.QuantityMods {
+		add(k, func(e *entry) { e.qmod = v })
+	}
+	for k, v := range p.SetWords {
+		add(k, func(e *entry) { e.setWord = v })
+	}
+	for k, v := range p.Seasons {
+		add(k, func(e *entry) { e.season = v })
+	}
+	flags := []struct {
+		words []string
+		set   func(e *entry)
+	}{
+		{p.Vague, func(e *entry) { e.vague = true }},
+		{p.Before, func(e *entry) { e.before = true }},
+		{p.Sets, func(e *entry) { e.set = true }},
+		{p.Clock, func(e *entry) { e.clock = true }},
+		{p.Zones, func(e *entry) { e.zone = true }},
+		{p.AM, func(e *entry) { e.am = true }},
+		{p.PM, func(e *entry) { e.pm = true }},
+		{p.YearWords, func(e *entry) { e.yearWord = true }},
+		{p.YearCues, func(e *entry) { e.yearCue = true }},
+		{p.NotYearCues, func(e *entry) { e.notYear = true }},
+		{p.DayWords, func(e *entry) { e.dayWord = true }},
+		{p.Determiners, func(e *entry) { e.det = true }},
+		{p.DecadeSuffixes, func(e *entry) { e.decade = true }},
+		{p.OrdinalPrefix, func(e *entry) { e.ordPrefix = true }},
+		{p.Weekend, func(e *entry) { e.weekend = true }},
+		{p.Quarters, func(e *entry) { e.quarter = true }},
+		{p.Halves, func(e *entry) { e.half = true }},
+		{p.PastCues, func(e *entry) { e.past = true }},
+		{p.FutureCues, func(e *entry) { e.future = true }},
+		{p.Stopwords, func(e *entry) { e.stop = true }},
+		{p.Copyright, func(e *entry) { e.copyright = true }},
+	}
+	for _, f := range flags {
+		for _, w := range f.words {
+			add(w, f.set)
+		}
+	}
+	for _, w := range p.Stopwords {
+		lx.stop[strings.ToLower(w)] = true
+	}
+	for _, w := range p.NamesNeedCapital {
+		if n := lx.find(w); n != nil && n.e != nil {
+			low := *n.e
+			low.month, low.weekday = 0, 0
+			n.e.lower = &low
+		}
+	}
+	return lx
+}
+
+// insert returns the entry of a phrase, creating it.
+func (lx *lexicon) insert(phrase string) *entry {
+	n := lx.root
+	for _, t := range tokenize(phrase, nil) {
+		key := strings.ToLower(phrase[t.start:t.end])
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[key]
+		if c == nil {
+			c = &node{}
+			n.next[key] = c
+		}
+		n = c
+	}
+	if n.e == nil {
+		n.e = &entry{}
+	}
+	return n.e
+}
+
+// find returns the trie node of a phrase, or nil.
+func (lx *lexicon) find(phrase string) *node {
+	n := lx.root
+	for _, t := range tokenize(phrase, nil) {
+		n = n.next[strings.ToLower(phrase[t.start:t.end])]
+		if n == nil {
+			return nil
+		}
+	}
+	return n
+}

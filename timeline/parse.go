@@ -1,0 +1,198 @@
+package timeline
+
+// parser finds expressions in one text's lexemes. Every rule is written
+// against lexicon roles, never against words, so it serves every language.
+type parser struct {
+	text string
+	lx   []lexeme
+	lang *lexicon
+}
+
+// e returns the entry of lexeme k, or nil.
+func (p *parser) e(k int) *entry {
+	if k >= 0 && k < len(p.lx) {
+		return p.lx[k].e
+	}
+	return nil
+}
+
+// is tells whether lexeme k is the punctuation s.
+func (p *parser) is(k int, s string) bool {
+	if k < 0 || k >= len(p.lx) || p.lx[k].kind != tokPunct {
+		return false
+	}
+	return p.text[p.lx[k].start:p.lx[k].end] == s
+}
+
+// glued tells that lexeme k follows the previous one without a space.
+func (p *parser) glued(k int) bool { return k > 0 && k < len(p.lx) && !p.lx[k].space }
+
+// num returns the value of digit lexeme k, or -1.
+func (p *parser) num(k int) int {
+	if k < 0 || k >= len(p.lx) || p.lx[k].kind != tokNum {
+		return -1
+	}
+	return p.lx[k].num
+}
+
+// inNumber tells that digit lexeme k is part of a larger number or code:
+// "2.000", "1,24", "A320", "QZ8501", "320-200".
+func (p *parser) inNumber(k int) bool {
+	if k > 0 && p.glued(k) {
+		prev := p.lx[k-1]
+		if prev.kind == tokWord || prev.kind == tokNum {
+			return true
+		}
+		if (p.is(k-1, ".") || p.is(k-1, ",")) && k > 1 && p.glued(k-1) && p.lx[k-2].kind == tokNum {
+			return true
+		}
+	}
+	if k+1 < len(p.lx) && p.glued(k+1) {
+		if p.lx[k+1].kind == tokNum {
+			return true
+		}
+		if p.lx[k+1].kind == tokWord && p.lx[k+1].e == nil {
+			return true
+		}
+		if (p.is(k+1, ".") || p.is(k+1, ",")) && k+2 < len(p.lx) && p.glued(k+2) && p.lx[k+2].kind == tokNum {
+			return true
+		}
+	}
+	return false
+}
+
+// parseAll returns the expressions of the text, left to right, without
+// overlaps: at each lexeme the longest parse wins.
+func (p *parser) parseAll(out []expr) []expr {
+	for i := 0; i < len(p.lx); {
+		if x, ok := p.parseAt(i); ok {
+			out = append(out, x)
+			i = x.j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// prefix is what the words before a nucleus add to it.
+type prefix struct {
+	start         int
+	det, set, bef bool
+	mod, qmod     Mod
+}
+
+// parseAt parses the longest expression starting at lexeme i: optional
+// determiners, modifiers and set words, a nucleus, then what may follow it.
+func (p *parser) parseAt(i int) (expr, bool) {
+	if p.e(i) == nil && p.lx[i].kind != tokNum {
+		return expr{}, false
+	}
+	var best expr
+	found := false
+	pre := prefix{start: i}
+	k := i
+	for steps := 0; steps < 5 && k < len(p.lx); steps++ {
+		if x, ok := p.nucleus(k); ok {
+			if x, ok = p.applyPrefix(x, pre); ok && (!found || x.j > best.j) {
+				best, found = x, true
+			}
+		}
+		e := p.e(k)
+		if e == nil {
+			break
+		}
+		switch {
+		case e.det && !pre.det:
+			pre.det = true
+		case e.qmod != "" && pre.qmod == "":
+			pre.qmod = e.qmod
+		case e.before && !pre.bef:
+			pre.bef = true
+		case e.mod != "" && pre.mod == "":
+			pre.mod = e.mod
+			if p.is(k+1, "-") && p.glued(k+1) {
+				k++
+			}
+		case e.set && !pre.set:
+			pre.set = true
+		default:
+			steps = 5
+			continue
+		}
+		k++
+	}
+	return best, found
+}
+
+// applyPrefix adds the prefix words to x when they fit its kind.
+func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
+	if pre.start == x.i {
+		return x, true
+	}
+	x.i = pre.start
+	if pre.set {
+		switch x.kind {
+		case kindCal, kindDeictic, kindDuration:
+			x.kind, x.typ = kindSet, TypeSet
+		default:
+			return x, false
+		}
+	}
+	if pre.qmod != "" {
+		switch x.kind {
+		case kindDuration, kindOffset:
+			x.mod = pre.qmod
+		case kindCal:
+			if !x.hasTime {
+				return x, false
+			}
+			x.mod = pre.qmod
+		default:
+			return x, false
+		}
+	}
+	if pre.mod != "" {
+		switch x.kind {
+		case kindCal, kindDeictic, kindRelDay:
+			if x.hasTime {
+				return x, false
+			}
+			x.mod = pre.mod
+		default:
+			return x, false
+		}
+	}
+	if pre.bef {
+		// "menjelang 2020" is 2020 BEFORE; "menjelang akhir tahun" keeps
+		// END and leaves the preposition out, as TimeML does.
+		if x.kind != kindCal && x.kind != kindDeictic || x.mod != "" {
+			return x, false
+		}
+		x.mod = ModBefore
+	}
+	if pre.det && !pre.set && pre.mod == "" && pre.qmod == "" && !pre.bef && x.kind == kindCal && x.year != 0 && x.month == 0 && x.decade == 0 {
+		// "the 1990" is not a date; "the 1990s" and "the third quarter" are.
+		if x.quarter == 0 && x.half == 0 {
+			return x, false
+		}
+	}
+	return x, true
+}
+
+// nucleus returns the longest core expression starting at k, extended by
+// what may follow it.
+func (p *parser) nucleus(k int) (expr, bool) {
+	var best expr
+	found := false
+	for _, f := range []func(int) (expr, bool){p.calendar, p.words, p.counted, p.deictic, p.clock} {
+		if x, ok := f(k); ok && (!found || x.j > best.j) {
+			best, found = x, true
+		}
+	}
+	if !found {
+		return best, false
+	}
+	p.suffix(&best)
+	return best, true
+}

@@ -1,0 +1,302 @@
+package timeline
+
+// calendar parses named calendar dates: weekdays with an optional bracketed
+// date, day-month-year in either order, months, years, decades, numeric
+// dates and quarters.
+func (p *parser) calendar(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate}
+	e := p.e(k)
+	switch {
+	case e != nil && e.dayWord:
+		// "hari Minggu", "tanggal 24"
+		if y, ok := p.calendar(k + 1); ok && (y.weekday != 0 || y.day != 0) {
+			y.i = k
+			return y, true
+		}
+		if d := p.num(k + 1); d >= 1 && d <= 31 && !p.inNumber(k+1) {
+			x.day, x.j, x.rule = d, k+2, "day-number"
+			return x, true
+		}
+		return x, false
+	case e != nil && e.weekday != 0:
+		return p.weekday(k)
+	case e != nil && e.month != 0:
+		return p.monthFirst(k)
+	case e != nil && e.unit == unitMonth && p.e(k+1) != nil && p.e(k+1).month != 0:
+		// "bulan Maret"
+		if y, ok := p.monthFirst(k + 1); ok && y.day == 0 {
+			y.i = k
+			return y, true
+		}
+	case e != nil && (e.yearWord || e.unit == unitYear):
+		// "tahun 2013", "fiscal 1999", "tahun 1990-an"
+		j := k + 1
+		for j < len(p.lx) && p.e(j) != nil && (p.e(j).yearWord || p.e(j).unit == unitYear) {
+			j++
+		}
+		if y, ok := p.year(j, true); ok {
+			y.i = k
+			return y, true
+		}
+	case e != nil && (e.quarter || e.half):
+		return p.quarterOrdinal(k)
+	}
+	if p.num(k) >= 0 {
+		if x, ok := p.dayFirst(k); ok {
+			return x, true
+		}
+		if x, ok := p.numericDate(k); ok {
+			return x, true
+		}
+		return p.year(k, p.e(k-1) != nil && (p.e(k-1).yearCue || p.e(k-1).mod != ""))
+	}
+	return x, false
+}
+
+// weekday parses "Sabtu (28/12)", "Senin (29/12/2014)", "Friday, Aug. 7".
+func (p *parser) weekday(k int) (expr, bool) {
+	x := expr{i: k, j: k + 1, kind: kindCal, typ: TypeDate, weekday: p.e(k).weekday, rule: "weekday"}
+	if p.is(k+1, ".") && p.glued(k+1) && p.lx[k].end-p.lx[k].start <= 4 {
+		x.j++
+	}
+	if p.is(x.j, "(") {
+		if d, ok := p.numericDate(x.j + 1); ok && p.is(d.j, ")") {
+			d.i, d.j, d.weekday, d.rule = k, d.j+1, x.weekday, "weekday+daymonth"
+			return d, true
+		}
+	}
+	j := x.j
+	if p.is(j, ",") {
+		j++
+	}
+	if d, ok := p.calendar(j); ok && d.day != 0 && d.month != 0 {
+		d.i, d.weekday, d.rule = k, x.weekday, "weekday+date"
+		return d, true
+	}
+	return x, true
+}
+
+// numericDate parses "28/12" and "28/12/2014" (day first), and
+// "1998-08-07" (ISO).
+func (p *parser) numericDate(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "numeric-date"}
+	a := p.num(k)
+	if a < 0 || !p.glued(k+1) || !p.glued(k+2) {
+		return x, false
+	}
+	sep := ""
+	switch {
+	case p.is(k+1, "/"):
+		sep = "/"
+	case p.is(k+1, "-"):
+		sep = "-"
+	default:
+		return x, false
+	}
+	b := p.num(k + 2)
+	if b < 0 {
+		return x, false
+	}
+	if sep == "-" && p.lx[k].digits == 4 {
+		// ISO 1998-08-07
+		if p.is(k+3, "-") && p.glued(k+3) && p.glued(k+4) {
+			if d := p.num(k + 4); validDate(a, b, d) {
+				x.year, x.month, x.day, x.j = a, b, d, k+5
+				return x, true
+			}
+		}
+		return x, false
+	}
+	if !validDate(2000, b, a) {
+		return x, false
+	}
+	x.day, x.month, x.j = a, b, k+3
+	if p.is(k+3, sep) && p.glued(k+3) && p.glued(k+4) {
+		y := p.num(k + 4)
+		switch {
+		case p.lx[k+4].digits == 4 && y >= 1000:
+			x.year, x.j = y, k+5
+		case p.lx[k+4].digits == 2:
+			x.year, x.j = 2000+y, k+5
+			if y > 50 {
+				x.year -= 100
+			}
+		default:
+			return x, false
+		}
+	} else if sep == "-" {
+		return x, false
+	}
+	if x.year != 0 && !validDate(x.year, x.month, x.day) {
+		return x, false
+	}
+	return x, true
+}
+
+// dayFirst parses "29 Desember 2019", "7 August", "24 Mei".
+func (p *parser) dayFirst(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "day-month"}
+	d := p.num(k)
+	if d < 1 || d > 31 || p.lx[k].digits > 2 || p.inNumber(k) {
+		return x, false
+	}
+	m := k + 1
+	if e := p.e(m); e == nil || e.month == 0 {
+		return x, false
+	}
+	x.day, x.month, x.j = d, p.e(m).month, p.monthEnd(m)
+	if y, ok := p.yearAfter(x.j); ok {
+		x.year, x.j = y.year, y.j
+	}
+	return x, validDate(2000, x.month, x.day)
+}
+
+// monthFirst parses "Desember 2019", "Aug. 7, 1998", "April", "Sept. 30".
+func (p *parser) monthFirst(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, month: p.e(k).month, rule: "month"}
+	x.j = p.monthEnd(k)
+	if d := p.num(x.j); d >= 1 && d <= 31 && p.lx[x.j].digits <= 2 && !p.inNumber(x.j) && validDate(2000, x.month, d) {
+		x.day, x.j, x.rule = d, x.j+1, "month-day"
+		// "Aug. 7, 1998"
+		j := x.j
+		if p.is(j, ",") {
+			j++
+		}
+		if y, ok := p.yearAfter(j); ok {
+			x.year, x.j = y.year, y.j
+		}
+		return x, true
+	}
+	j := x.j
+	if p.is(j, ",") {
+		j++
+	}
+	if y, ok := p.yearAfter(j); ok {
+		x.year, x.j = y.year, y.j
+	}
+	return x, true
+}
+
+// monthEnd returns the lexeme after month name k, past the full stop of an
+// abbreviation ("Sept.").
+func (p *parser) monthEnd(k int) int {
+	if p.is(k+1, ".") && p.glued(k+1) && p.lx[k].end-p.lx[k].start <= 4 {
+		return k + 2
+	}
+	return k + 1
+}
+
+// yearAfter parses a year that completes a date: "2019", "tahun 2019".
+func (p *parser) yearAfter(k int) (expr, bool) {
+	j := k
+	if e := p.e(j); e != nil && (e.yearWord || e.unit == unitYear) {
+		j++
+	}
+	if y, ok := p.year(j, true); ok && y.decade == 0 {
+		return y, true
+	}
+	return expr{}, false
+}
+
+// year parses a four-digit year, or a decade ("1990-an", "1990s"). strong
+// says the context already points to a year; without it the number must be
+// a plausible modern year and not followed by a noun it counts ("2000 orang").
+func (p *parser) year(k int, strong bool) (expr, bool) {
+	x := expr{i: k, j: k + 1, kind: kindCal, typ: TypeDate, rule: "year"}
+	y := p.num(k)
+	if y < 0 || p.lx[k].digits != 4 {
+		return x, false
+	}
+	if e := p.e(k - 1); e != nil && e.notYear && !strong {
+		return x, false
+	}
+	if p.is(k-1, "$") || p.is(k-1, "#") {
+		return x, false
+	}
+	// Decades: "1990s", "1990-an", "1990's".
+	if y%10 == 0 {
+		j := k + 1
+		if p.is(j, "-") && p.glued(j) || p.is(j, "'") && p.glued(j) || p.is(j, "’") && p.glued(j) {
+			j++
+		}
+		if e := p.e(j); e != nil && e.decade && p.glued(j) {
+			x.decade, x.j, x.rule = y/10, j+1, "decade"
+			return x, true
+		}
+	}
+	if p.inNumber(k) {
+		return x, false
+	}
+	x.year = y
+	if strong {
+		return x, y >= 1000 && y <= 2999
+	}
+	if y < 1900 || y > 2099 {
+		return x, false
+	}
+	if k+1 < len(p.lx) {
+		n := p.lx[k+1]
+		if n.kind == tokWord && (n.e == nil || !n.e.stop && n.e.unit == unitNone && n.e.month == 0 && !n.e.hasDeictic) && !n.cap {
+			return x, false
+		}
+		if n.kind == tokNum {
+			return x, false
+		}
+	}
+	return x, true
+}
+
+// quarterOrdinal parses a quarter or half named by an ordinal after it
+// ("kuartal III", "triwulan pertama", "semester I").
+func (p *parser) quarterOrdinal(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "quarter"}
+	e := p.e(k)
+	o, j := p.ordinal(k + 1)
+	if o == 0 {
+		return x, false
+	}
+	if !setPart(&x, e.quarter, o) {
+		return x, false
+	}
+	x.j = j
+	if y, ok := p.yearAfter(j); ok {
+		x.year, x.j = y.year, y.j
+	}
+	return x, true
+}
+
+// setPart sets the quarter (or half) o of x.
+func setPart(x *expr, quarter bool, o int) bool {
+	if quarter {
+		x.quarter = o
+		return o >= 1 && o <= 4
+	}
+	x.half = o
+	return o >= 1 && o <= 2
+}
+
+// ordinal reads an ordinal word or "ke-3"/"ke 3" at k: value and end.
+func (p *parser) ordinal(k int) (int, int) {
+	e := p.e(k)
+	if e == nil {
+		return 0, k
+	}
+	if e.ord != 0 {
+		return e.ord, k + 1
+	}
+	if e.ordPrefix {
+		j := k + 1
+		if p.is(j, "-") {
+			j++
+		}
+		if n := p.num(j); n > 0 && n < 100 {
+			return n, j + 1
+		}
+	}
+	return 0, k
+}
+
+// validDate tells whether y-m-d exists.
+func validDate(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}

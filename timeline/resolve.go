@@ -1,0 +1,249 @@
+package timeline
+
+import (
+	"fmt"
+	"time"
+)
+
+// resolver turns parsed expressions into TIMEX3 values, in text order,
+// keeping the dates the text has mentioned so far as anchors for "a day
+// later" and "hari kedua".
+type resolver struct {
+	p   *parser
+	dct time.Time // zero when unknown
+	// ref is the last calendar value mentioned, for "a year earlier".
+	ref    Date
+	refID  string
+	hasRef bool
+	// first is the earliest day the text mentioned, the start of the
+	// narrated event, for "the second day".
+	first   time.Time
+	firstID string
+}
+
+// tense returns the direction the sentence around x points: -1 past, +1
+// future, 0 unknown. The cue word nearest to the expression wins.
+func (r *resolver) tense(x *expr) int {
+	lx := r.p.lx
+	sent := lx[x.i].sent
+	for d := 1; d < 40; d++ {
+		found := 0
+		for _, k := range [2]int{x.i - d, x.j - 1 + d} {
+			if k < 0 || k >= len(lx) || lx[k].sent != sent {
+				continue
+			}
+			if e := lx[k].e; e != nil {
+				if e.future {
+					found = 1
+				} else if e.past {
+					found = -1
+				}
+			}
+			if found != 0 {
+				return found
+			}
+		}
+	}
+	return 0
+}
+
+// resolved is the outcome of resolving one expression.
+type resolved struct {
+	value, anchor, why string
+}
+
+// resolve computes the value of x.
+func (r *resolver) resolve(x *expr) resolved {
+	haveDCT := !r.dct.IsZero()
+	dctS := r.dct.Format("2006-01-02")
+	switch x.kind {
+	case kindRef:
+		return resolved{value: x.ref, why: "vague reference"}
+	case kindDuration:
+		return resolved{value: durationValue(x.unit, x.n), why: "length of time"}
+	case kindSet:
+		return resolved{value: setValue(x), why: "recurrence"}
+	case kindRelDay:
+		if !haveDCT {
+			return resolved{value: "XXXX-XX-XX" + podSuffix(x.pod), why: "relative day without a publication date"}
+		}
+		d := r.dct.AddDate(0, 0, x.n)
+		return resolved{value: dayValue(d) + podSuffix(x.pod), anchor: "dct",
+			why: fmt.Sprintf("%+d day(s) from the publication date %s", x.n, dctS)}
+	case kindDeictic:
+		if !haveDCT {
+			return resolved{value: "", why: "no publication date"}
+		}
+		n := x.n
+		if n == bareUnit {
+			n = 0
+		}
+		v := unitValue(x.unit, shiftUnit(r.dct, x.unit, n))
+		return resolved{value: v, anchor: "dct", why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
+	case kindOffset:
+		if x.n < 0 {
+			if x.dir < 0 {
+				return resolved{value: "PAST_REF", why: "an unknown time ago"}
+			}
+			return resolved{value: "FUTURE_REF", why: "an unknown time ahead"}
+		}
+		if x.fromRef && r.hasRef {
+			prec := x.unit
+			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone {
+				prec = pu
+			}
+			d := shiftUnit(r.ref.Start, x.unit, x.dir*x.n)
+			return resolved{value: unitValue(prec, d), anchor: r.refID,
+				why: fmt.Sprintf("%+d %s from %s", x.dir*x.n, unitName[x.unit], r.ref.Value)}
+		}
+		if !haveDCT {
+			return resolved{why: "no publication date"}
+		}
+		d := shiftUnit(r.dct, x.unit, x.dir*x.n)
+		return resolved{value: unitValue(x.unit, d), anchor: "dct",
+			why: fmt.Sprintf("%+d %s from the publication date %s", x.dir*x.n, unitName[x.unit], dctS)}
+	case kindOrdDay:
+		base, id := r.first, r.firstID
+		if base.IsZero() {
+			base, id = r.dct, "dct"
+		}
+		if base.IsZero() {
+			return resolved{value: "XXXX-XX-XX", why: "no start date"}
+		}
+		return resolved{value: dayValue(base.AddDate(0, 0, x.n-1)), anchor: id,
+			why: fmt.Sprintf("day %d of the event that began %s", x.n, dayValue(base))}
+	}
+	return r.calendar(x)
+}
+
+// precisionUnit maps a date precision to the unit of the same size.
+func precisionUnit(p Precision) unit {
+	switch p {
+	case PrecisionDay, PrecisionMinute:
+		return unitDay
+	case PrecisionWeek:
+		return unitWeek
+	case PrecisionMonth:
+		return unitMonth
+	case PrecisionQuarter, PrecisionSeason:
+		return unitQuarter
+	case PrecisionHalf:
+		return unitHalf
+	case PrecisionYear:
+		return unitYear
+	case PrecisionDecade:
+		return unitDecade
+	case PrecisionCentury:
+		return unitCentury
+	}
+	return unitNone
+}
+
+var unitName = map[unit]string{
+	unitSecond: "second", unitMinute: "minute", unitHour: "hour", unitDay: "day", unitWeek: "week",
+	unitMonth: "month", unitQuarter: "quarter", unitHalf: "half-year", unitYear: "year",
+	unitDecade: "decade", unitCentury: "century",
+}
+
+// shiftUnit moves t by n units.
+func shiftUnit(t time.Time, u unit, n int) time.Time {
+	switch u {
+	case unitDay:
+		return t.AddDate(0, 0, n)
+	case unitWeek:
+		return t.AddDate(0, 0, 7*n)
+	case unitMonth:
+		return firstOfMonth(t).AddDate(0, n, 0)
+	case unitQuarter:
+		return firstOfMonth(t).AddDate(0, 3*n, 0)
+	case unitHalf:
+		return firstOfMonth(t).AddDate(0, 6*n, 0)
+	case unitYear:
+		return t.AddDate(n, 0, 0)
+	case unitDecade:
+		return t.AddDate(10*n, 0, 0)
+	case unitCentury:
+		return t.AddDate(100*n, 0, 0)
+	case unitHour:
+		return t.Add(time.Duration(n) * time.Hour)
+	case unitMinute:
+		return t.Add(time.Duration(n) * time.Minute)
+	}
+	return t
+}
+
+func firstOfMonth(t time.Time) time.Time { return ymd(t.Year(), int(t.Month()), 1) }
+
+// unitValue formats t at the precision of unit u.
+func unitValue(u unit, t time.Time) string {
+	switch u {
+	case unitSecond, unitMinute, unitHour, unitDay:
+		return dayValue(t)
+	case unitWeek:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case unitMonth:
+		return fmt.Sprintf("%04d-%02d", t.Year(), t.Month())
+	case unitQuarter:
+		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())+2)/3)
+	case unitHalf:
+		return fmt.Sprintf("%04d-H%d", t.Year(), (int(t.Month())+5)/6)
+	case unitYear:
+		return fmt.Sprintf("%04d", t.Year())
+	case unitDecade:
+		return fmt.Sprintf("%03d", t.Year()/10)
+	case unitCentury:
+		return fmt.Sprintf("%02d", t.Year()/100)
+	}
+	return ""
+}
+
+func dayValue(t time.Time) string { return t.Format("2006-01-02") }
+
+func podSuffix(pod string) string {
+	if pod == "" {
+		return ""
+	}
+	return "T" + pod
+}
+
+// durationLetters are the ISO 8601 designators of each unit; time units
+// go after a "T".
+var durationLetters = map[unit]string{
+	unitSecond: "S", unitMinute: "M", unitHour: "H", unitDay: "D", unitWeek: "W", unitMonth: "M",
+	unitQuarter: "Q", unitHalf: "H", unitYear: "Y", unitDecade: "E", unitCentury: "C",
+}
+
+// durationValue formats n units as a TIMEX3 duration; n < 0 is "some".
+func durationValue(u unit, n int) string {
+	count := "X"
+	if n >= 0 {
+		count = fmt.Sprint(n)
+	}
+	if u == unitHalf && n >= 0 {
+		return fmt.Sprintf("P%dM", 6*n)
+	}
+	if u <= unitHour {
+		return "PT" + count + durationLetters[u]
+	}
+	return "P" + count + durationLetters[u]
+}
+
+// setValue formats a recurrence.
+func setValue(x *expr) string {
+	switch {
+	case x.ref != "":
+		return x.ref
+	case x.weekday != 0:
+		return fmt.Sprintf("XXXX-WXX-%d", x.weekday) + podSuffix(x.pod)
+	case x.month != 0:
+		return fmt.Sprintf("XXXX-%02d", x.month)
+	case x.season != "":
+		return "XXXX-" + x.season
+	case x.pod != "":
+		return "T" + x.pod
+	case x.unit != unitNone:
+		return durationValue(x.unit, max(x.n, 1))
+	}
+	return ""
+}

@@ -1,0 +1,212 @@
+package timeline
+
+import (
+	"fmt"
+	"time"
+)
+
+// calendar resolves calendar fields, filling what the text left out (the
+// year of "Sabtu (28/12)", the date of "Senin") from the publication date in
+// the direction the sentence points.
+func (r *resolver) calendar(x *expr) resolved {
+	haveDCT := !r.dct.IsZero()
+	dctS := r.dct.Format("2006-01-02")
+	switch {
+	case x.century != 0:
+		return resolved{value: fmt.Sprintf("%02d", x.century), why: "century"}
+	case x.decade != 0:
+		return resolved{value: fmt.Sprintf("%03d", x.decade), why: "decade"}
+	}
+	dir, strict, dirWhy := x.force, x.force != 0, "the deictic word"
+	if dir == 0 {
+		dir, dirWhy = r.tense(x), "the sentence's tense"
+		if dir == 0 {
+			dir, dirWhy = -1, "news reporting the past"
+		}
+	}
+	year := x.year
+	why := ""
+	anchor := ""
+	if year == 0 && x.hasYearDir && haveDCT {
+		year, anchor = r.dct.Year()+x.yearDir, "dct"
+		why = fmt.Sprintf("year %+d from the publication date %s", x.yearDir, dctS)
+	}
+	// A clock time alone belongs to the day last mentioned, or the
+	// publication date.
+	if x.hasTime && x.day == 0 && x.weekday == 0 && x.month == 0 && year == 0 {
+		base, id := r.dct, "dct"
+		if r.hasRef && (r.ref.Precision == PrecisionDay || r.ref.Precision == PrecisionMinute) {
+			base, id = r.ref.Start, r.refID
+		}
+		if base.IsZero() {
+			return resolved{value: fmt.Sprintf("XXXX-XX-XXT%02d:%02d", x.hour, x.minute), why: "clock time without a date"}
+		}
+		return resolved{value: dayValue(base) + fmt.Sprintf("T%02d:%02d", x.hour, x.minute), anchor: id, why: "clock time on " + dayValue(base)}
+	}
+	var v string
+	switch {
+	case x.weekend:
+		if !haveDCT {
+			return resolved{value: "XXXX-WXX-WE", why: "weekend without a publication date"}
+		}
+		sat := r.nearestWeekday(6, dir, strict)
+		y, w := sat.ISOWeek()
+		return resolved{value: fmt.Sprintf("%04d-W%02d-WE", y, w), anchor: "dct", why: "weekend nearest the publication date, by " + dirWhy}
+	case x.day != 0 && x.month != 0:
+		if year == 0 {
+			if !haveDCT {
+				return resolved{value: fmt.Sprintf("XXXX-%02d-%02d", x.month, x.day) + r.timeSuffix(x), why: "no year and no publication date"}
+			}
+			year, why = r.yearOfDay(x, dir, strict), fmt.Sprintf("year from the publication date %s", dctS)
+			if x.weekday != 0 {
+				why += " and the weekday"
+			} else {
+				why += ", by " + dirWhy
+			}
+			anchor = "dct"
+		}
+		if !validDate(year, x.month, x.day) {
+			return resolved{why: "no such date"}
+		}
+		v = fmt.Sprintf("%04d-%02d-%02d", year, x.month, x.day)
+	case x.day != 0:
+		// "tanggal 24": the month is the publication month or its
+		// neighbour in the sentence's direction.
+		if !haveDCT {
+			return resolved{value: fmt.Sprintf("XXXX-XX-%02d", x.day), why: "no publication date"}
+		}
+		d := ymd(r.dct.Year(), int(r.dct.Month()), x.day)
+		if dir < 0 && d.After(r.dct) {
+			d = d.AddDate(0, -1, 0)
+		} else if dir > 0 && d.Before(r.dct) {
+			d = d.AddDate(0, 1, 0)
+		}
+		v, anchor, why = dayValue(d), "dct", "month from the publication date "+dctS+", by "+dirWhy
+	case x.weekday != 0:
+		if !haveDCT {
+			return resolved{value: "XXXX-WXX-" + fmt.Sprint(x.weekday) + r.timeSuffix(x), why: "weekday without a publication date"}
+		}
+		d := r.nearestWeekday(x.weekday, dir, strict)
+		if x.force == 0 && x.rule == "deictic-name" {
+			d = weekMonday(r.dct).AddDate(0, 0, x.weekday-1)
+		}
+		v, anchor, why = dayValue(d), "dct", fmt.Sprintf("the weekday nearest the publication date %s, by %s", dctS, dirWhy)
+	case x.month != 0:
+		if year == 0 {
+			if !haveDCT {
+				return resolved{value: fmt.Sprintf("XXXX-%02d", x.month), why: "no year and no publication date"}
+			}
+			year, anchor = r.dct.Year(), "dct"
+			m := int(r.dct.Month())
+			switch {
+			case dir < 0 && (x.month > m || strict && x.month == m):
+				year--
+			case dir > 0 && (x.month < m || strict && x.month == m):
+				year++
+			}
+			why = fmt.Sprintf("year from the publication date %s, by %s", dctS, dirWhy)
+		}
+		v = fmt.Sprintf("%04d-%02d", year, x.month)
+	case x.quarter != 0 || x.half != 0 || x.season != "":
+		if year == 0 {
+			if !haveDCT {
+				year = -1
+			} else {
+				year, anchor, why = r.dct.Year(), "dct", "year of the publication date "+dctS
+				if x.force < 0 {
+					year--
+				} else if x.force > 0 {
+					year++
+				}
+			}
+		}
+		ys := fmt.Sprintf("%04d", year)
+		if year < 0 {
+			ys = "XXXX"
+		}
+		switch {
+		case x.quarter != 0:
+			v = fmt.Sprintf("%s-Q%d", ys, x.quarter)
+		case x.half != 0:
+			v = fmt.Sprintf("%s-H%d", ys, x.half)
+		default:
+			v = ys + "-" + x.season
+		}
+	case year != 0:
+		v = fmt.Sprintf("%04d", year)
+	default:
+		return resolved{why: "nothing to resolve"}
+	}
+	return resolved{value: v + r.timeSuffix(x), anchor: anchor, why: why}
+}
+
+// timeSuffix is the clock time or part of day of x, "" if none.
+func (r *resolver) timeSuffix(x *expr) string {
+	if x.hasTime {
+		return fmt.Sprintf("T%02d:%02d", x.hour, x.minute)
+	}
+	return podSuffix(x.pod)
+}
+
+// yearOfDay picks the year of a day and month: the one whose weekday
+// matches when a weekday is given, else the nearest in direction dir.
+func (r *resolver) yearOfDay(x *expr, dir int, strict bool) int {
+	y := r.dct.Year()
+	if x.weekday != 0 {
+		best, bestDist := 0, time.Duration(1<<62)
+		for _, c := range [3]int{y - 1, y, y + 1} {
+			if !validDate(c, x.month, x.day) {
+				continue
+			}
+			d := ymd(c, x.month, x.day)
+			if isoWeekday(d) != x.weekday {
+				continue
+			}
+			dist := d.Sub(r.dct)
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestDist {
+				best, bestDist = c, dist
+			}
+		}
+		if best != 0 {
+			return best
+		}
+	}
+	d := ymd(y, x.month, min(x.day, daysIn(y, x.month)))
+	switch {
+	case dir < 0 && (d.After(r.dct) || strict && d.Equal(r.dct)):
+		return y - 1
+	case dir > 0 && (d.Before(r.dct) || strict && d.Equal(r.dct)):
+		return y + 1
+	}
+	return y
+}
+
+// nearestWeekday returns the date of weekday wd (1 = Monday) nearest the
+// publication date in direction dir; the publication day itself counts
+// unless strict.
+func (r *resolver) nearestWeekday(wd, dir int, strict bool) time.Time {
+	cur := isoWeekday(r.dct)
+	if dir > 0 {
+		diff := (wd - cur + 7) % 7
+		if diff == 0 && strict {
+			diff = 7
+		}
+		return r.dct.AddDate(0, 0, diff)
+	}
+	diff := (cur - wd + 7) % 7
+	if diff == 0 && strict {
+		diff = 7
+	}
+	return r.dct.AddDate(0, 0, -diff)
+}
+
+// isoWeekday numbers Monday 1 to Sunday 7.
+func isoWeekday(t time.Time) int {
+	return (int(t.Weekday())+6)%7 + 1
+}
+
+// weekMonday returns the Monday of t's ISO week.
+func weekMonday(t time.Time) time.Time { return t.AddDate(0, 0, 1-isoWeekday(t)) }
