@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"context"
@@ -6,26 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/store/storetest"
 	"github.com/factline/factline/migrations"
 )
 
-// openTest opens a migrated SQLite store in a temporary directory.
-func openTest(t testing.TB) *Store {
-	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 func TestMigrateEmptyThenNoOp(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(filepath.Join(t.TempDir(), "m.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +43,11 @@ func TestMigrateEmptyThenNoOp(t *testing.T) {
 }
 
 func TestRefusesNewerSchema(t *testing.T) {
+	storetest.Each(t, testRefusesNewerSchema)
+}
+
+func testRefusesNewerSchema(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := openTest(t)
 	if err := s.DB().Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 'now')`, migrations.Latest()+1).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +59,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 }
 
 func TestSQLitePragmas(t *testing.T) {
-	s := openTest(t)
+	s := storetest.SQLite(t)
 	var mode string
 	var fk, timeout int
 	s.DB().Raw("PRAGMA journal_mode").Scan(&mode)
@@ -80,25 +71,28 @@ func TestSQLitePragmas(t *testing.T) {
 }
 
 func TestUsers(t *testing.T) {
+	storetest.Each(t, testUsers)
+}
+
+func testUsers(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.CreateUser(ctx, "ana", "short", RoleEditor); ErrorCode(err) != Invalid {
+	if _, err := s.CreateUser(ctx, "ana", "short", store.RoleEditor); store.ErrorCode(err) != store.Invalid {
 		t.Fatalf("short password: %v, want invalid", err)
 	}
-	if _, err := s.CreateUser(ctx, "ana", "a long enough password", "boss"); ErrorCode(err) != Invalid {
+	if _, err := s.CreateUser(ctx, "ana", "a long enough password", "boss"); store.ErrorCode(err) != store.Invalid {
 		t.Fatalf("bad role: %v, want invalid", err)
 	}
-	if _, err := s.CreateUser(ctx, "ana", "a long enough password", RoleEditor); err != nil {
+	if _, err := s.CreateUser(ctx, "ana", "a long enough password", store.RoleEditor); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CreateUser(ctx, "ana", "a long enough password", RoleViewer); ErrorCode(err) != Duplicate {
+	if _, err := s.CreateUser(ctx, "ana", "a long enough password", store.RoleViewer); store.ErrorCode(err) != store.Duplicate {
 		t.Fatalf("second ana: %v, want duplicate", err)
 	}
-	if _, err := s.Authenticate(ctx, "ana", "wrong password!!"); ErrorCode(err) != Forbidden {
+	if _, err := s.Authenticate(ctx, "ana", "wrong password!!"); store.ErrorCode(err) != store.Forbidden {
 		t.Fatalf("wrong password: %v", err)
 	}
 	u, err := s.Authenticate(ctx, "ana", "a long enough password")
-	if err != nil || u.Role != RoleEditor {
+	if err != nil || u.Role != store.RoleEditor {
 		t.Fatalf("login: %v %v", u, err)
 	}
 	if err := s.SetPassword(ctx, "ana", "another good password"); err != nil {
@@ -110,17 +104,10 @@ func TestUsers(t *testing.T) {
 	if err := s.SetDisabled(ctx, "ana", true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Authenticate(ctx, "ana", "another good password"); ErrorCode(err) != Forbidden {
+	if _, err := s.Authenticate(ctx, "ana", "another good password"); store.ErrorCode(err) != store.Forbidden {
 		t.Fatalf("disabled user logged in: %v", err)
 	}
-	if err := s.SetPassword(ctx, "nobody", "another good password"); ErrorCode(err) != NotFound {
+	if err := s.SetPassword(ctx, "nobody", "another good password"); store.ErrorCode(err) != store.NotFound {
 		t.Fatalf("unknown user: %v", err)
-	}
-}
-
-func TestRedact(t *testing.T) {
-	got := redact("postgres://fl:secret@127.0.0.1:5432/fl")
-	if strings.Contains(got, "secret") {
-		t.Fatalf("redact kept the password: %s", got)
 	}
 }

@@ -1,0 +1,91 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Fetch limits: a news page is far smaller than this; a larger answer is
+// refused rather than read to the end.
+const (
+	MaxFetchBytes = 8 << 20
+	FetchTimeout  = 30 * time.Second
+	userAgent     = "factline/1 (newsroom fact timeline; +https://github.com/factline/factline)"
+)
+
+// IsURL reports whether s names an http or https resource.
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func parseHTTPURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an http(s) URL", s)
+	}
+	return u, nil
+}
+
+// Fetcher downloads articles over HTTP with a timeout, a size cap and a
+// User-Agent that names factline.
+type Fetcher struct {
+	Client *http.Client
+}
+
+// Fetch downloads rawURL and reads it as HTML or plain text, by its
+// Content-Type.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
+	u, err := parseHTTPURL(rawURL)
+	if err != nil {
+		return Document{}, err
+	}
+	client := f.Client
+	if client == nil {
+		client = &http.Client{Timeout: FetchTimeout}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return Document{}, err
+	}
+	req.Header.Set("User-Agent", userAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9")
+	resp, err := client.Do(req)
+	if err != nil {
+		return Document{}, fmt.Errorf("fetch %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return Document{}, fmt.Errorf("fetch %s: %s", u, resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxFetchBytes+1))
+	if err != nil {
+		return Document{}, fmt.Errorf("fetch %s: %w", u, err)
+	}
+	if len(body) > MaxFetchBytes {
+		return Document{}, fmt.Errorf("fetch %s: the page is over the %d-byte limit", u, MaxFetchBytes)
+	}
+	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	var doc Document
+	switch {
+	case mediaType == "text/plain":
+		doc, err = ParseText(u.String(), body)
+	case mediaType == "text/html" || mediaType == "application/xhtml+xml" || mediaType == "":
+		doc, err = ParseHTML(u.String(), body, u.String())
+	default:
+		return Document{}, fmt.Errorf("fetch %s: content type %q is not an article (HTML or plain text)", u, mediaType)
+	}
+	if err != nil {
+		return Document{}, err
+	}
+	doc.Kind = "url"
+	if doc.URL == "" {
+		doc.URL = u.String()
+	}
+	return doc, nil
+}

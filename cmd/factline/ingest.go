@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/factline/factline/claims/ingest"
+)
+
+func init() {
+	register(command{name: "ingest", summary: "add articles from text, HTML, JSONL batches, directories or URLs", run: runIngest})
+}
+
+func runIngest(env *cliEnv, args []string) error {
+	fs := newFlags(env, "ingest", "[flags] FILE|DIR|URL|- ...")
+	db := dbFlag(fs)
+	var d ingest.Defaults
+	fs.StringVar(&d.Published, "published", "", "publication `date` (YYYY-MM-DD or any common layout) for articles that lack one")
+	fs.StringVar(&d.Publisher, "publisher", "", "publisher `name` for articles that lack one")
+	fs.StringVar(&d.URL, "url", "", "original `URL` of the article")
+	fs.StringVar(&d.Title, "title", "", "article `title`")
+	fs.StringVar(&d.Lang, "lang", "", "article language: id, en or auto (default: detected)")
+	format := fs.String("format", "text", "how to read standard input: text, html or jsonl")
+	workers := fs.Int("workers", 0, "articles extracted at once (default: one per CPU)")
+	quiet := fs.Bool("quiet", false, "print only failures")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("name at least one FILE, DIR, URL or - for standard input")
+	}
+	switch *format {
+	case "text", "html", "jsonl":
+	default:
+		return usagef("--format must be text, html or jsonl")
+	}
+	switch d.Lang {
+	case "", "auto", "id", "en":
+	default:
+		return usagef("--lang must be id, en or auto")
+	}
+	if d.Published != "" {
+		if _, err := ingest.ParsePublished(d.Published, d.Lang); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in := &ingest.Ingester{Store: s, Workers: *workers}
+	var stored, dups, failed int
+	for _, name := range fs.Args() {
+		bar := newProgress(env.stderr, env.stderrIsTerminal)
+		err := in.Run(ctx, ingest.Target{Name: name, StdinKind: *format, Stdin: env.stdin}, d, bar.begin, func(o ingest.Outcome) {
+			bar.clear()
+			where := o.Source
+			if o.Line > 0 && where == "" {
+				where = fmt.Sprintf("%s:%d", name, o.Line)
+			}
+			switch {
+			case o.Err != nil:
+				failed++
+				fmt.Fprintf(env.stderr, "factline ingest: %s: %v\n", where, o.Err)
+			case o.Duplicate:
+				dups++
+				if !*quiet {
+					fmt.Fprintf(env.stdout, "%s: already ingested as #%d\n", where, o.ArticleID)
+				}
+			default:
+				stored++
+				if !*quiet {
+					fmt.Fprintf(env.stdout, "%s: stored as #%d (%d claims, %d events)\n", where, o.ArticleID, o.Claims, o.Events)
+				}
+			}
+			bar.step()
+		})
+		bar.clear()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if !*quiet {
+		fmt.Fprintf(env.stdout, "%d stored, %d already there, %d failed\n", stored, dups, failed)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d article(s) failed", failed)
+	}
+	return nil
+}
+
+// progress draws "123/500 articles  45.2/s  ETA 0:12" on a terminal; on
+// anything else it draws nothing.
+type progress struct {
+	w       io.Writer
+	on      bool
+	total   int
+	done    int
+	started time.Time
+	last    time.Time
+}
+
+func newProgress(w io.Writer, terminal bool) *progress {
+	return &progress{w: w, on: terminal, started: time.Now()}
+}
+
+func (p *progress) begin(total int) {
+	if total > 0 {
+		p.total = total
+	}
+}
+
+func (p *progress) step() {
+	p.done++
+	if !p.on || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(p.done) / time.Since(p.started).Seconds()
+	line := fmt.Sprintf("%d articles  %.1f/s", p.done, rate)
+	if p.total > 0 {
+		line = fmt.Sprintf("%d/%d articles  %.1f/s", p.done, p.total, rate)
+		if rate > 0 && p.total > p.done {
+			eta := time.Duration(float64(p.total-p.done)/rate) * time.Second
+			line += "  ETA " + eta.Round(time.Second).String()
+		}
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+}
+
+func (p *progress) clear() {
+	if p.on && !p.last.IsZero() {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
