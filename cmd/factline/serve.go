@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/factline/factline/claims/ingest"
+	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/web"
+)
+
+func init() {
+	register(command{name: "serve", summary: "run the web app and JSON API", run: runServe})
+}
+
+func runServe(env *cliEnv, args []string) error {
+	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo]")
+	db := dbFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
+	demo := fs.Bool("demo", false, "on a database with no articles, load the sample articles from --demo-dir")
+	demoDir := fs.String("demo-dir", "testdata", "`directory` of sample articles for --demo")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *demo {
+		if err := loadDemo(ctx, s, *demoDir, logger); err != nil {
+			return err
+		}
+	}
+	srv, err := web.New(web.Config{Store: s, Logger: logger})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	httpSrv := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "db", *db)
+	fmt.Fprintf(env.stdout, "factline is serving on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := httpSrv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadDemo ingests the sample articles when the database has none, so a
+// first-time user sees a real timeline at once.
+func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logger) error {
+	_, total, err := s.Articles(ctx, store.ArticleFilter{Limit: 1})
+	if err != nil || total > 0 {
+		return err
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("--demo: sample articles not found: %w (run from the repository root or set --demo-dir)", err)
+	}
+	// The sample articles are the plain-text ones; the gold files beside
+	// them are test data, not news.
+	var files []string
+	for _, pattern := range []string{"*.txt", "articles/*.txt", "articles/*.html"} {
+		m, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			return err
+		}
+		files = append(files, m...)
+	}
+	in := &ingest.Ingester{Store: s}
+	var stored, failed int
+	for _, f := range files {
+		err = in.Run(ctx, ingest.Target{Name: f}, ingest.Defaults{}, func(int) {}, func(o ingest.Outcome) {
+			switch {
+			case o.Err != nil:
+				failed++
+				logger.Warn("demo article not loaded", "source", o.Source, "err", o.Err)
+			case !o.Duplicate:
+				stored++
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	logger.Info("demo articles loaded", "stored", stored, "failed", failed, "dir", dir)
+	return nil
+}
