@@ -1,0 +1,218 @@
+package claims
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/factline/factline/timeline"
+)
+
+// unit is a run of sentences one direct quote holds together (or a single
+// sentence), the grain of a claim.
+type unit struct {
+	span      Span
+	sentences []Span
+	para      int
+	at        attribution
+	attrib    bool
+	quoted    int // bytes inside quotes
+}
+
+// buildUnits groups each paragraph's sentences into units.
+func buildUnits(text string, paras []Span, sents []Span) []unit {
+	var units []unit
+	var quotes []Span
+	si := 0
+	for pi, para := range paras {
+		quotes = quoteSpans(text, para, quotes[:0])
+		for ; si < len(sents) && sents[si].Start < para.End; si++ {
+			s := sents[si]
+			if n := len(units); n > 0 && units[n-1].para == pi && crossesQuote(units[n-1].span.End, s.Start, quotes) {
+				u := &units[n-1]
+				u.span.End = s.End
+				u.sentences = append(u.sentences, s)
+				u.quoted += quotedBytes(s, quotes)
+				continue
+			}
+			units = append(units, unit{span: s, sentences: []Span{s}, para: pi, quoted: quotedBytes(s, quotes)})
+		}
+	}
+	return units
+}
+
+// crossesQuote reports whether one quote covers the gap between two
+// sentences.
+func crossesQuote(end, start int, quotes []Span) bool {
+	for _, q := range quotes {
+		if q.Start < end && start < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// attributeUnits finds each unit's attribution, carries it back over
+// "Seruan itu disampaikan ..." references, and resolves speakers.
+func attributeUnits(text string, units []unit, a *attributor) {
+	book := newSpeakerBook()
+	for i := range units {
+		u := &units[i]
+		// The last sentence of a quote usually carries "ujarnya".
+		for k := len(u.sentences) - 1; k >= 0; k-- {
+			if at, ok := a.attribute(u.sentences[k]); ok {
+				u.at, u.attrib = at, true
+				break
+			}
+		}
+		if !u.attrib {
+			continue
+		}
+		book.resolve(&u.at)
+		if i > 0 && !units[i-1].attrib && refersBack(text, u.sentences[0], a.p) {
+			prev := &units[i-1]
+			prev.at, prev.attrib = u.at, true
+			prev.at.afterQuote = false
+		}
+	}
+}
+
+// refersBack reports whether sentence s points at the one before it:
+// "Seruan itu disampaikan ..." (noun, demonstrative, passive verb of
+// saying) or a phrase such as "hal itu" / "made the remarks".
+func refersBack(text string, s Span, p *pack) bool {
+	ws := wordsIn(text, s.Start, s.End)
+	low := func(i int) string { return lowerASCII(text[ws[i].start:ws[i].end]) }
+	if len(ws) >= 3 && p.demonstratives[low(1)] && p.backRefVerbs[low(2)] {
+		return true
+	}
+	for i := range ws {
+		for _, ph := range p.backRefPhrases {
+			if i+len(ph) > len(ws) {
+				continue
+			}
+			match := true
+			for k, w := range ph {
+				if low(i+k) != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buildClaims turns units into claims. A unit is a claim when it is
+// attributed, holds a figure or a forecast, or carries a date; headings and
+// background sentences are not.
+func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) []Claim {
+	var out []Claim
+	for _, u := range units {
+		if isHeadingLike(text, line{u.span.Start, u.span.End}) {
+			continue
+		}
+		var ids []string
+		dated := false
+		var inTimex []Span
+		for _, t := range timexes {
+			if u.span.Start <= t.Start && t.End <= u.span.End {
+				ids = append(ids, t.ID)
+				inTimex = append(inTimex, Span{Start: t.Start, End: t.End})
+				dated = dated || t.Type == timeline.TypeDate || t.Type == timeline.TypeTime
+			}
+		}
+		figure := hasFigure(text, u.span, inTimex, p)
+		forecast := hasWord(text, u.span, p.futureCues)
+		quote := u.attrib && (u.at.afterQuote || u.quoted*2 >= u.span.Len())
+		if !u.attrib && !figure && !forecast && !dated {
+			continue
+		}
+		c := Claim{
+			ID: "c" + strconv.Itoa(len(out)+1), Start: u.span.Start, End: u.span.End, Text: text[u.span.Start:u.span.End],
+			Kind: KindStatement, Quote: quote, TimexIDs: ids,
+		}
+		switch {
+		case figure:
+			c.Kind = KindFigure
+		case forecast:
+			c.Kind = KindForecast
+		case quote:
+			c.Kind = KindQuote
+		}
+		if c.TimexIDs == nil {
+			c.TimexIDs = []string{}
+		}
+		if u.attrib {
+			c.Speaker, c.Role, c.Cue = u.at.speaker, u.at.role, u.at.cue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// hasWord reports whether any word of s is in set.
+func hasWord(text string, s Span, set set) bool {
+	found := false
+	eachWord(text, s.Start, s.End, func(w word) {
+		if !found && set[lowerASCII(text[w.start:w.end])] {
+			found = true
+		}
+	})
+	return found
+}
+
+// hasFigure reports whether s states a number worth checking: a number
+// next to a unit or currency ("300 peserta", "Rp 1,24 triliun", "12%",
+// "$5"), or a scale word ("ratusan", "millions"). Numbers inside temporal
+// expressions and bare years are dates, not figures.
+func hasFigure(text string, s Span, timexes []Span, p *pack) bool {
+	ws := wordsIn(text, s.Start, s.End)
+	for i, w := range ws {
+		tok := text[w.start:w.end]
+		low := lowerASCII(tok)
+		if p.numberWords[low] {
+			return true
+		}
+		num := tok
+		if len(low) > 2 && (low[:2] == "rp") && isDigit(rune(low[2])) {
+			return true // "Rp1.000"
+		}
+		if r, _ := utf8.DecodeRuneInString(num); !isDigit(r) || inSpans(w.start, timexes) || isYear(num) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[w.end:]); r == '%' {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:w.start]); r == '$' || r == '€' || r == '£' {
+			return true
+		}
+		if i+1 < len(ws) && p.figureUnits[lowerASCII(text[ws[i+1].start:ws[i+1].end])] {
+			return true
+		}
+		if i > 0 && p.figureUnits[lowerASCII(text[ws[i-1].start:ws[i-1].end])] {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether s is a four-digit year of modern news.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1800 && n <= 2199
+}
+
+func inSpans(i int, ss []Span) bool {
+	for _, s := range ss {
+		if s.Start <= i && i < s.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,334 @@
+package claims
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleaned is what cleaning learns about an article: the boilerplate spans to
+// keep out of claims, and the metadata they carry.
+type cleaned struct {
+	boiler   []Span // sorted, disjoint
+	dateline string
+	// agency is the news agency the dateline names ("ANTARA", "Reuters").
+	agency    string
+	publisher string // from a copyright line
+	credits   Credits
+}
+
+// line is one line of the text, trimmed of surrounding white space.
+type line struct{ start, end int }
+
+// splitLines returns the non-blank lines of text, trimmed.
+func splitLines(text string) []line {
+	var ls []line
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		if s, e := trimSpan(text, i, end); s < e {
+			ls = append(ls, line{s, e})
+		}
+		i = end + 1
+	}
+	return ls
+}
+
+// clean finds the boilerplate of text: a dateline opening the first line,
+// labelled lines ("Baca juga:", "Editor:"), a trailing credit in
+// parentheses, and the footer of short headline-like lines that sits among
+// them at the end.
+func clean(text string, p *pack) cleaned {
+	var c cleaned
+	lines := splitLines(text)
+	if len(lines) == 0 {
+		return c
+	}
+	if s, ok := c.findDateline(text, lines[0]); ok {
+		c.boiler = append(c.boiler, s)
+	}
+	isBoiler := make([]bool, len(lines))
+	for i, l := range lines {
+		isBoiler[i] = c.labelled(text, l, p)
+	}
+	// The footer: walking up from the end, boilerplate lines and short
+	// unpunctuated lines (related-topic links, section tags) belong to it
+	// until the first real sentence. A short line only counts when a
+	// labelled line lies below it, so an article ending on a list item
+	// keeps it.
+	seenLabel := false
+	for i := len(lines) - 1; i > 0; i-- {
+		if isBoiler[i] {
+			seenLabel = true
+			continue
+		}
+		if !seenLabel || !isHeadingLike(text, lines[i]) {
+			break
+		}
+		isBoiler[i] = true
+	}
+	last := -1
+	for i, l := range lines {
+		if isBoiler[i] {
+			c.boiler = append(c.boiler, Span{Start: l.start, End: l.end})
+		} else {
+			last = i
+		}
+	}
+	if last >= 0 {
+		if s, ok := c.trailingCredit(text, lines[last], p); ok {
+			c.boiler = append(c.boiler, s)
+		}
+	}
+	c.boiler = normalizeSpans(c.boiler)
+	return c
+}
+
+// findDateline recognises "Seoul (ANTARA) -", "JAKARTA, KOMPAS.com -",
+// "WASHINGTON (Reuters) -", "KOMPAS.com -" and "NEW YORK —" at the start of
+// the first line and returns its span (dash and following space included).
+func (c *cleaned) findDateline(text string, l line) (Span, bool) {
+	limit := min(l.end, l.start+100)
+	dash, after := -1, -1
+	for i := l.start; i < limit; {
+		r, n := utf8.DecodeRuneInString(text[i:limit])
+		if (r == '-' || r == '–' || r == '—') && i > l.start && isSpace(prevRune(text, i)) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); isSpace(next) {
+				dash, after = i, i+n
+				break
+			}
+		}
+		i += n
+	}
+	if dash < 0 {
+		return Span{}, false
+	}
+	head := strings.TrimSpace(text[l.start:dash])
+	place, agency := head, ""
+	switch {
+	case strings.HasSuffix(head, ")"):
+		open := strings.LastIndexByte(head, '(')
+		if open < 0 {
+			return Span{}, false
+		}
+		place, agency = head[:open], head[open+1:len(head)-1]
+	default:
+		if k := strings.LastIndexByte(head, ','); k >= 0 && isDomainLike(head[k+1:]) {
+			place, agency = head[:k], head[k+1:]
+		} else if isDomainLike(head) {
+			place, agency = "", head
+		}
+	}
+	place = strings.TrimRight(strings.TrimSpace(place), ",")
+	// A date between place and agency ("WASHINGTON, Jan 5 (Reuters)") is
+	// not part of the place.
+	if k := strings.IndexByte(place, ','); k >= 0 {
+		place = strings.TrimSpace(place[:k])
+	}
+	agency = strings.TrimSpace(agency)
+	if !isPlaceName(place, agency != "") || strings.ContainsAny(agency, "()") || len(strings.Fields(agency)) > 3 {
+		return Span{}, false
+	}
+	end := l.end
+	if _, i := runeAfter(text, after, l.end); i >= 0 {
+		end = i
+	}
+	c.dateline, c.agency = place, agency
+	return Span{Start: l.start, End: end}, true
+}
+
+// isDomainLike reports whether s looks like a news site's name:
+// "KOMPAS.com", "KOMPAS. com", "Tempo.co", "detikNews".
+func isDomainLike(s string) bool {
+	s = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	for _, tld := range []string{".com", ".co", ".id", ".net", ".org"} {
+		if strings.HasSuffix(s, tld) && len(s) > len(tld) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceName reports whether s can be a dateline place: at most four
+// capitalised words, or three without an agency ("Jakarta -"). Most
+// headlines that contain a dash fail this.
+func isPlaceName(s string, haveAgency bool) bool {
+	if s == "" {
+		return haveAgency
+	}
+	f := strings.Fields(s)
+	if len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return haveAgency || len(f) <= 3
+}
+
+// labelled matches l against the pack's line rules and records the credit
+// it carries. English credit lines chain several labels with semicolons
+// ("Reporting by A; Editing by B"), possibly inside parentheses.
+func (c *cleaned) labelled(text string, l line, p *pack) bool {
+	s := text[l.start:l.end]
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		s = s[1 : len(s)-1]
+	}
+	matched := false
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		r, ok := matchRule(part, p)
+		if !ok {
+			if matched {
+				continue
+			}
+			return false
+		}
+		matched = true
+		c.setCredit(r.credit, strings.TrimSpace(part[len(r.label):]))
+	}
+	return matched
+}
+
+// matchRule finds the rule whose label opens s, case-insensitively.
+func matchRule(s string, p *pack) (lineRule, bool) {
+	for _, r := range p.lineRules {
+		if len(s) >= len(r.label) && strings.EqualFold(s[:len(r.label)], r.label) {
+			// A label must end at a word boundary: "Sumber:" yes, "Sumberdaya" no.
+			if rest := s[len(r.label):]; rest != "" && !strings.HasSuffix(r.label, ":") {
+				if next, _ := utf8.DecodeRuneInString(rest); isWordRune(next) {
+					continue
+				}
+			}
+			return r, true
+		}
+	}
+	return lineRule{}, false
+}
+
+// setCredit stores a credit value, keeping the first one found.
+func (c *cleaned) setCredit(f creditField, v string) {
+	v = strings.TrimSpace(strings.TrimLeft(v, ":©"))
+	v = strings.TrimRight(v, ".;,)")
+	if f == creditPublisher {
+		v = publisherName(v)
+	}
+	if v == "" {
+		return
+	}
+	var dst *string
+	switch f {
+	case creditWire:
+		dst = &c.credits.WireSource
+	case creditTranslator:
+		dst = &c.credits.Translator
+	case creditEditor:
+		dst = &c.credits.Editor
+	case creditReporter:
+		dst = &c.credits.Reporter
+	case creditPublisher:
+		dst = &c.publisher
+	default:
+		return
+	}
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// publisherName takes the name out of a copyright line's rest:
+// "© ANTARA 2019" -> "ANTARA", "(c) 2019 Reuters. All rights reserved" ->
+// "Reuters".
+func publisherName(v string) string {
+	if k := strings.Index(strings.ToLower(v), "all rights"); k >= 0 {
+		v = v[:k]
+	}
+	var keep []string
+	for _, f := range strings.Fields(v) {
+		f = strings.Trim(f, "©.,;")
+		if f == "" || strings.EqualFold(f, "(c)") || allDigitsOrDash(f) {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
+}
+
+func allDigitsOrDash(s string) bool {
+	for _, r := range s {
+		if !isDigit(r) && r != '-' && r != '–' {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingCredit recognises a reporter's initials or name in parentheses
+// closing the last paragraph: "... kata Pri Agung. (EVY)",
+// "... habis 2027. (Pratama Guitarra)".
+func (c *cleaned) trailingCredit(text string, l line, p *pack) (Span, bool) {
+	s := text[l.start:l.end]
+	if !strings.HasSuffix(s, ")") {
+		return Span{}, false
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open <= 0 {
+		return Span{}, false
+	}
+	inner := s[open+1 : len(s)-1]
+	if _, ok := matchRule(inner, p); ok {
+		c.labelled(text, line{l.start + open, l.end}, p)
+		return Span{Start: l.start + open, End: l.end}, true
+	}
+	if before, _ := runeBefore(s, open, 0); before != '.' && before != '"' && before != '”' {
+		return Span{}, false
+	}
+	f := strings.Fields(inner)
+	if len(f) == 0 || len(f) > 4 {
+		return Span{}, false
+	}
+	for _, w := range f {
+		if !isUpperStart(w) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '\'' }) >= 0 {
+			return Span{}, false
+		}
+	}
+	c.setCredit(creditReporter, inner)
+	return Span{Start: l.start + open, End: l.end}, true
+}
+
+// isHeadingLike reports whether a line reads as a title or tag rather than
+// prose: short and not ending a sentence.
+func isHeadingLike(text string, l line) bool {
+	s := text[l.start:l.end]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?\"”’:;,", r) {
+		return false
+	}
+	return len(strings.Fields(s)) <= 15
+}
+
+// prevRune returns the rune just before offset i.
+func prevRune(text string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+// normalizeSpans sorts spans and merges overlapping ones.
+func normalizeSpans(ss []Span) []Span {
+	slices.SortFunc(ss, func(a, b Span) int { return a.Start - b.Start })
+	out := ss[:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

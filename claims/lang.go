@@ -1,0 +1,168 @@
+package claims
+
+import "strings"
+
+// pack holds everything the engine needs to know about one language. The
+// engine only reads these tables; adding a language means adding a file
+// like lang_id.go, never a branch in the code.
+type pack struct {
+	code string
+	// common are frequent function words, used to guess the language of an
+	// article that does not say.
+	common set
+
+	// lineRules recognise boilerplate lines by their opening label.
+	lineRules []lineRule
+
+	// Abbreviations, lower case, without the final dot. never: a dot after
+	// them never ends a sentence ("Dr.", "Jl."). ender: they close lists and
+	// end a sentence whenever a capital follows ("dll.", "etc."). Other
+	// dotted tokens ("U.S.", "p.m.") end one only before a word in starters.
+	abbrevNever, abbrevEnder set
+	starters                 set
+
+	// cues are the attribution words, keyed by their first word (lower case).
+	cues map[string][]cue
+	// nya is the enclitic that turns a cue into "cue + pronoun" ("ujarnya").
+	nya string
+	// pronouns refer back to the last named speaker.
+	pronouns set
+	// speakerStops end a speaker phrase that follows its cue ("kata Ali
+	// kepada wartawan", "said Smith on Monday"); they are matched case
+	// sensitively so that "Yang Moo-jin" is not cut at "yang".
+	speakerStops set
+	// appositives open a role after a name ("Yang, seorang profesor").
+	appositives set
+	// fillers are trimmed from both ends of a speaker phrase ("Namun ia juga").
+	fillers set
+	// roleWords mark the role part of a speaker phrase ("juru bicara").
+	roleWords set
+	// orgWords name institutions; they and the capitalised word after them
+	// belong to the role, not to the person's name ("Gedung Putih").
+	orgWords set
+	// particles are lower-case parts of personal names ("bin", "van").
+	particles set
+	// backRefVerbs are passive verbs of saying; after a sentence-initial
+	// "<noun> itu" they mean the attribution covers the previous sentence
+	// ("Seruan itu disampaikan ... menurut KCNA").
+	backRefVerbs set
+	// demonstratives follow the noun in such a back reference ("itu").
+	demonstratives set
+	// backRefPhrases are whole phrases with the same effect ("hal itu").
+	backRefPhrases [][]string
+
+	// complementizers open reported content ("bahwa", "that"); a date
+	// after one belongs to the content, not to the act of saying.
+	complementizers set
+
+	// futureCues make a claim a forecast and a dated event scheduled.
+	futureCues set
+	// sinceCues before a date make the event ongoing from it (mod START).
+	sinceCues set
+	// figureUnits after or before a number make it a figure worth checking.
+	figureUnits set
+	// numberWords are scale words that make a figure on their own.
+	numberWords set
+}
+
+// set is a set of lower-case words.
+type set map[string]bool
+
+// wordSet builds a set from a space-separated list.
+func wordSet(list string) set {
+	s := set{}
+	for _, w := range strings.Fields(list) {
+		s[strings.ToLower(w)] = true
+	}
+	return s
+}
+
+// phrases splits a "|"-separated list of phrases into words.
+func phrases(list string) [][]string {
+	var out [][]string
+	for _, p := range strings.Split(list, "|") {
+		if f := strings.Fields(strings.ToLower(p)); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// direction says where a cue finds its speaker.
+type direction uint8
+
+const (
+	// after: the speaker follows an inverted cue that comes after a comma
+	// or closing quote ("..., kata Ali", "\"...\", said Smith").
+	dirAfter direction = iota
+	// before: the speaker is the subject before the cue ("Ali mengatakan").
+	dirBefore
+	// prep: a preposition whose object is the speaker ("menurut KCNA").
+	dirPrep
+	// either: after when the cue follows a comma or quote, else before
+	// (English "said").
+	dirEither
+)
+
+// cue is one attribution word or phrase.
+type cue struct {
+	words []string // lower case
+	dir   direction
+	// nya allows the enclitic pronoun form ("katanya").
+	nya bool
+}
+
+// addCues adds the cue table from "|"-separated phrases sharing dir.
+func addCues(m map[string][]cue, dir direction, nya bool, list string) {
+	for _, w := range phrases(list) {
+		m[w[0]] = append(m[w[0]], cue{words: w, dir: dir, nya: nya})
+	}
+}
+
+// lineRule recognises one kind of boilerplate line by its label.
+type lineRule struct {
+	label string // lower case, matched at the start of a trimmed line
+	// credit is the Credits field the rest of the line fills, if any.
+	credit creditField
+}
+
+// creditField names where a boilerplate line's value goes.
+type creditField uint8
+
+const (
+	creditNone creditField = iota
+	creditWire
+	creditTranslator
+	creditEditor
+	creditReporter
+	creditPublisher
+)
+
+// packs are the known languages by code.
+var packs = map[string]*pack{}
+
+func register(p *pack) { packs[p.code] = p }
+
+// packFor returns the pack for code, or nil.
+func packFor(code string) *pack { return packs[code] }
+
+// guessLang picks the language whose common words are most frequent in the
+// first few kilobytes of text.
+func guessLang(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	best, bestN := "", 0
+	for code, p := range packs {
+		n := 0
+		eachWord(text, 0, len(text), func(w word) {
+			if p.common[lowerASCII(text[w.start:w.end])] {
+				n++
+			}
+		})
+		if n > bestN || (n == bestN && code < best) {
+			best, bestN = code, n
+		}
+	}
+	return best
+}

@@ -1,0 +1,51 @@
+package claims
+
+// English: wire copy (Reuters, AP, AFP) and broadcast transcripts.
+func init() {
+	p := &pack{
+		code:   "en",
+		common: wordSet("the and of to in that is was for on with said it as by at from he she they have has"),
+		lineRules: []lineRule{
+			{label: "read more:"}, {label: "related:"}, {label: "see also:"}, {label: "also read:"}, {label: "more:"},
+			{label: "source:", credit: creditWire},
+			{label: "reporting by", credit: creditReporter},
+			{label: "additional reporting by"},
+			{label: "writing by", credit: creditReporter},
+			{label: "editing by", credit: creditEditor},
+			{label: "edited by", credit: creditEditor},
+			{label: "translated by", credit: creditTranslator},
+			{label: "translation by", credit: creditTranslator},
+			{label: "copyright", credit: creditPublisher},
+			{label: "©", credit: creditPublisher},
+			{label: "all rights reserved"},
+			{label: "photo:"}, {label: "file photo:"}, {label: "video:"},
+		},
+		abbrevNever: wordSet("mr mrs ms dr prof st gen col lt sgt capt rep sen gov pres rev hon no nos vol jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig e.g i.e vs"),
+		abbrevEnder: wordSet("etc"),
+		starters: wordSet("the a an he she it they we i you this that these those there but and in on at after before however meanwhile " +
+			"his her their its our if when while as for some many most officials police"),
+		cues:         map[string][]cue{},
+		pronouns:     wordSet("he she"),
+		speakerStops: wordSet("in on at to during after before when while who which that as from with via last this next told said adding"),
+		appositives:  wordSet("a an the"),
+		fillers:      wordSet("however meanwhile but and also later earlier previously has had have would will then separately"),
+		roleWords: wordSet("president vice minister secretary spokesman spokeswoman spokesperson director chief head chairman chairwoman chair adviser advisor " +
+			"commander general professor analyst economist researcher governor mayor senator representative member official officer manager " +
+			"ambassador envoy prime leader founder lawyer attorney doctor witness deputy assistant coordinator commissioner judge prosecutor " +
+			"executive senior chief ceo cfo coo analysts officials lawmaker"),
+		orgWords: wordSet("ministry department university house bank agency council committee party office institute company corporation inc " +
+			"commission court state federal national reserve board authority bureau"),
+		particles:       wordSet("bin van von de der al el da la le du"),
+		backRefPhrases:  phrases("made the remarks|made the comments|the remarks came|the comments came|in a statement"),
+		complementizers: wordSet("that"),
+		futureCues:      wordSet("will would scheduled planned plans expected forecast forecasts predicted projected upcoming"),
+		sinceCues:       wordSet("since"),
+		figureUnits: wordSet("percent % per cent $ us$ dollars dollar euros pounds yen yuan tons tonnes kg km miles barrels people residents " +
+			"participants units victims patients cases seats votes homes vehicles jobs workers employees points thousand million billion trillion"),
+		numberWords: wordSet("hundreds thousands millions billions dozens"),
+	}
+	addCues(p.cues, dirEither, false, "said|says|stated|added|warned|noted|explained|insisted|argued|wrote|claimed|continued")
+	addCues(p.cues, dirBefore, false, "told|announced|reported|confirmed|acknowledged|estimated|predicted|declared")
+	addCues(p.cues, dirPrep, false, "according to")
+	register(p)
+}

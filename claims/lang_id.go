@@ -1,0 +1,57 @@
+package claims
+
+// Indonesian: ANTARA, Kompas and similar newsrooms.
+func init() {
+	p := &pack{
+		code:   "id",
+		common: wordSet("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh sudah telah bahwa mereka kata ujar"),
+		lineRules: []lineRule{
+			{label: "baca juga"}, {label: "lihat juga"}, {label: "simak juga"}, {label: "berita terkait"},
+			{label: "sumber:", credit: creditWire},
+			{label: "penerjemah:", credit: creditTranslator},
+			{label: "alih bahasa:", credit: creditTranslator},
+			{label: "editor:", credit: creditEditor},
+			{label: "redaktur:", credit: creditEditor},
+			{label: "penyunting:", credit: creditEditor},
+			{label: "pewarta:", credit: creditReporter},
+			{label: "reporter:", credit: creditReporter},
+			{label: "penulis:", credit: creditReporter},
+			{label: "copyright", credit: creditPublisher},
+			{label: "hak cipta", credit: creditPublisher},
+			{label: "©", credit: creditPublisher},
+			{label: "foto:"}, {label: "ilustrasi:"}, {label: "video:"},
+		},
+		abbrevNever: wordSet("prof dr drs dra ir h hj jl jln no nomor rp tn ny sdr bpk kol brigjen mayjen letjen jend kapt kompol ak sh se mm msi st kh pt tbk ust a.n u.p s.h s.e m.m d.k.k"),
+		abbrevEnder: wordSet("dll dsb dst dkk sbb"),
+		starters:    wordSet("ia dia mereka kami kita saya namun tetapi sementara selain hal itu ini pada di dalam sebelumnya kemudian"),
+		cues:        map[string][]cue{},
+		nya:         "nya",
+		pronouns:    wordSet("ia dia beliau"),
+		speakerStops: wordSet("pada di dalam kepada saat ketika usai seusai seperti yang bahwa dengan untuk sebelum sesudah setelah melalui lewat " +
+			"menjelang seraya sambil sembari kemarin ini itu tersebut"),
+		appositives: wordSet("seorang sang selaku sebagai yakni yaitu"),
+		fillers:     wordSet("namun tetapi tapi sementara itu selain lebih lanjut kemudian juga pun pula sendiri telah sudah sempat lalu sebelumnya dan adapun bahkan"),
+		roleWords: wordSet("presiden wakil menteri wamen juru bicara jubir direktur dirut kepala ketua sekretaris penasihat komandan panglima profesor guru besar " +
+			"analis pengamat ekonom peneliti gubernur bupati wali kota walikota anggota pejabat manajer staf ahli kapolri kapolda kapolres kasat kabid " +
+			"kepolisian duta besar dubes senator jenderal kolonel perdana pemimpin pendiri kuasa hukum pengacara dokter warga saksi deputi asisten " +
+			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt"),
+		orgWords: wordSet("kementerian kemenkeu universitas gedung bank badan dewan komite partai kantor lembaga institut pt cv yayasan " +
+			"perusahaan komisi mahkamah pengadilan kejaksaan polda polres markas pemerintah pemprov pemkot pemkab dinas biro pusat departemen"),
+		particles:       wordSet("bin binti van von de der al el da di"),
+		backRefVerbs:    wordSet("disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan dilontarkan"),
+		demonstratives:  wordSet("itu tersebut ini"),
+		backRefPhrases:  phrases("hal itu|hal tersebut|hal ini|pernyataan itu|pernyataan tersebut"),
+		complementizers: wordSet("bahwa"),
+		futureCues:      wordSet("akan dijadwalkan direncanakan rencananya berencana diperkirakan diprediksi diproyeksikan ditargetkan bakal mendatang"),
+		sinceCues:       wordSet("sejak semenjak"),
+		figureUnits: wordSet("persen % rp rupiah dolar dollar us$ $ euro yen yuan ton kg kilogram km kilometer meter hektare ha liter kiloliter barel " +
+			"orang jiwa warga peserta unit buah korban pasien kasus kursi suara rumah kendaraan mobil spbu sekolah desa penduduk pegawai karyawan " +
+			"ribu juta miliar triliun poin basis"),
+		numberWords: wordSet("ratusan ribuan puluhan jutaan miliaran triliunan"),
+	}
+	addCues(p.cues, dirAfter, true, "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|pungkas|sebut|tambah|terang|papar|lanjut")
+	addCues(p.cues, dirPrep, true, "menurut")
+	addCues(p.cues, dirBefore, false, "mengatakan|menyatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|menyampaikan|"+
+		"menuturkan|memaparkan|menerangkan|mengakui|menilai|berkata|mengemukakan|menyebutkan|mengklaim|memperingatkan|mengumumkan|berujar")
+	register(p)
+}

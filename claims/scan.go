@@ -1,0 +1,160 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one token of running text, as byte offsets.
+type word struct{ start, end int }
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// isJoiner reports whether r joins two word runes into one word: hyphens
+// and apostrophes ("Moo-jin", "O'Brien"), dots and commas inside numbers and
+// names ("1.000", "1,24", "Kompas.com").
+func isJoiner(r rune, prev, next rune) bool {
+	switch r {
+	case '-', '\'', '’':
+		return true
+	case '.':
+		return isDigit(prev) && isDigit(next) || unicode.IsLetter(prev) && unicode.IsLower(next)
+	case ',':
+		return isDigit(prev) && isDigit(next)
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// eachWord calls f for each word of text[from:to] in order.
+func eachWord(text string, from, to int, f func(word)) {
+	start := -1
+	var prev rune
+	for i := from; i < to; {
+		r, n := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && i+n < to:
+			if next, _ := utf8.DecodeRuneInString(text[i+n : to]); !isJoiner(r, prev, next) || !isWordRune(next) {
+				f(word{start, i})
+				start = -1
+			}
+		case start >= 0:
+			f(word{start, i})
+			start = -1
+		}
+		prev = r
+		i += n
+	}
+	if start >= 0 {
+		f(word{start, to})
+	}
+}
+
+// wordsIn returns the words of text[from:to].
+func wordsIn(text string, from, to int) []word {
+	var ws []word
+	eachWord(text, from, to, func(w word) { ws = append(ws, w) })
+	return ws
+}
+
+// lowerASCII lower-cases s without allocating when it is already lower
+// case ASCII, the common case for cue and stop words.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isUpperStart reports whether s starts with an upper-case letter.
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isAcronym reports whether s is written in capitals with at least two
+// letters ("KCNA", "AS", "ESDM"), which names an organisation or a country,
+// never a person.
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// Quote marks. Straight and curly double quotes open and close direct
+// speech; single quotes are left alone because they double as apostrophes.
+func isQuoteRune(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»'
+}
+
+// isSpace reports whether r is white space, including the no-break space
+// that pasted articles are full of.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }
+
+// trimSpan narrows [start, end) of text to exclude surrounding white space.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// runeBefore returns the last rune of text[:i] that is not white space, and
+// its offset; -1 if none.
+func runeBefore(text string, i, floor int) (rune, int) {
+	for i > floor {
+		r, n := utf8.DecodeLastRuneInString(text[floor:i])
+		i -= n
+		if !isSpace(r) {
+			return r, i
+		}
+	}
+	return 0, -1
+}
+
+// runeAfter returns the first rune of text[i:limit] that is not white
+// space, and its offset; -1 if none.
+func runeAfter(text string, i, limit int) (rune, int) {
+	for i < limit {
+		r, n := utf8.DecodeRuneInString(text[i:limit])
+		if !isSpace(r) {
+			return r, i
+		}
+		i += n
+	}
+	return 0, -1
+}
