@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/timeline"
 )
 
@@ -28,7 +29,10 @@ type extractInput struct {
 	Text string `json:"text"`
 }
 
-// extractOutput is one document's result.
+// extractOutput is one document's result. The first fields (id, dct, lang,
+// timexes) are the scorer's contract and keep their shape; claims, events
+// and article come from the claims pipeline. All offsets are UTF-8 byte
+// offsets into the input text.
 type extractOutput struct {
 	ID          string           `json:"id,omitempty"`
 	DCT         string           `json:"dct"`
@@ -36,7 +40,45 @@ type extractOutput struct {
 	DCTEvidence string           `json:"dct_evidence,omitempty"`
 	Lang        string           `json:"lang"`
 	Timexes     []timeline.Timex `json:"timexes"`
+	Claims      []claimOut       `json:"claims"`
+	Events      []eventOut       `json:"events"`
+	Article     *articleOut      `json:"article,omitempty"`
 	Error       string           `json:"error,omitempty"`
+}
+
+// claimOut is a claim without its text, which the offsets locate.
+type claimOut struct {
+	ID       string      `json:"id"`
+	Start    int         `json:"start"`
+	End      int         `json:"end"`
+	Kind     claims.Kind `json:"kind"`
+	Speaker  string      `json:"speaker"`
+	Role     string      `json:"role"`
+	Cue      string      `json:"cue"`
+	Quote    bool        `json:"quote"`
+	TimexIDs []string    `json:"timex_ids"`
+}
+
+// eventOut flattens an event's date into value, mod and precision.
+type eventOut struct {
+	ID        string               `json:"id"`
+	Value     string               `json:"value"`
+	Mod       timeline.Mod         `json:"mod"`
+	Precision timeline.Precision   `json:"precision"`
+	Status    timeline.EventStatus `json:"status"`
+	Headline  string               `json:"headline"`
+	Evidence  timeline.Span        `json:"evidence"`
+	Also      []timeline.Span      `json:"also,omitempty"`
+	ClaimID   string               `json:"claim_id"`
+	TimexID   string               `json:"timex_id,omitempty"`
+}
+
+// articleOut is what cleaning learnt about the article.
+type articleOut struct {
+	Publisher   string          `json:"publisher"`
+	Dateline    string          `json:"dateline"`
+	Credits     claims.Credits  `json:"credits"`
+	Boilerplate []timeline.Span `json:"boilerplate"`
 }
 
 func runExtract(env *cliEnv, args []string) error {
@@ -115,7 +157,7 @@ func runExtract(env *cliEnv, args []string) error {
 		if res.Error != "" {
 			failed++
 			fmt.Fprintf(env.stderr, "factline extract: line %d: %s\n", lineNo, res.Error)
-			res.Timexes = []timeline.Timex{}
+			res.Timexes, res.Claims, res.Events = []timeline.Timex{}, []claimOut{}, []eventOut{}
 		}
 		if err := enc.Encode(res); err != nil {
 			return err
@@ -140,18 +182,37 @@ func extractOne(doc extractInput, explain bool) (extractOutput, error) {
 			return extractOutput{}, fmt.Errorf("dct %q is not a YYYY-MM-DD date", doc.DCT)
 		}
 	}
-	res := timeline.Extract(doc.Text, timeline.Options{Lang: doc.Lang, DCT: dct})
-	out := extractOutput{ID: doc.ID, Lang: res.Lang, DCTInferred: res.DCTInferred, DCTEvidence: res.DCTEvidence, Timexes: res.Timexes}
-	if !res.DCT.IsZero() {
-		out.DCT = res.DCT.Format("2006-01-02")
+	ex := claims.Extract(claims.Article{Text: doc.Text, Lang: doc.Lang, Published: dct})
+	out := extractOutput{
+		ID: doc.ID, Lang: ex.Article.Lang, DCTInferred: ex.Article.PublishedInferred, DCTEvidence: ex.Article.PublishedEvidence,
+		Timexes: ex.Timexes, Claims: make([]claimOut, 0, len(ex.Claims)), Events: make([]eventOut, 0, len(ex.Events)),
+		Article: &articleOut{Publisher: ex.Article.Publisher, Dateline: ex.Article.Dateline, Credits: ex.Article.Credits, Boilerplate: ex.Boilerplate},
+	}
+	if !ex.Article.Published.IsZero() {
+		out.DCT = ex.Article.Published.Format("2006-01-02")
 	}
 	if out.Timexes == nil {
 		out.Timexes = []timeline.Timex{}
+	}
+	if out.Article.Boilerplate == nil {
+		out.Article.Boilerplate = []timeline.Span{}
 	}
 	if !explain {
 		for i := range out.Timexes {
 			out.Timexes[i].Rule, out.Timexes[i].Explanation = "", ""
 		}
+	}
+	for _, c := range ex.Claims {
+		out.Claims = append(out.Claims, claimOut{
+			ID: c.ID, Start: c.Start, End: c.End, Kind: c.Kind, Speaker: c.Speaker, Role: c.Role,
+			Cue: c.Cue, Quote: c.Quote, TimexIDs: c.TimexIDs,
+		})
+	}
+	for _, e := range ex.Events {
+		out.Events = append(out.Events, eventOut{
+			ID: e.ID, Value: e.Date.Value, Mod: e.Date.Mod, Precision: e.Date.Precision, Status: e.Status,
+			Headline: e.Headline, Evidence: e.Evidence, Also: e.Also, ClaimID: e.ClaimID, TimexID: e.TimexID,
+		})
 	}
 	return out, nil
 }
