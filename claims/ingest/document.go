@@ -72,7 +72,7 @@ func ParsePublished(s, lang string) (time.Time, error) {
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t, nil
 	}
-	t, err := dateparse.ParseIn(indonesianZones.Replace(s), jakarta, dateparse.PreferMonthFirst(lang == "en"))
+	t, err := dateparse.ParseIn(indonesianZones.Replace(s), jakarta, dateparse.PreferMonthFirst(lang == "en"), dateparse.RetryAmbiguousDateWithSwap(true))
 	if err != nil {
 		return time.Time{}, fmt.Errorf("publication date %q is not a date factline can read", s)
 	}
