@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/factline/factline/claims"
+)
+
+// Limits on evidence an editor writes.
+const (
+	maxEvidenceNote = 5000
+	maxEvidenceURL  = 2000
+)
+
+// ClaimByID returns one claim.
+func (s *Store) ClaimByID(ctx context.Context, id int64) (*Claim, error) {
+	return claimByID(s.db.WithContext(ctx), id)
+}
+
+func claimByID(db *gorm.DB, id int64) (*Claim, error) {
+	var c Claim
+	err := db.First(&c, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(NotFound, "no claim #%d", id)
+	}
+	return &c, err
+}
+
+// SetClaimStatus records an editor's verdict on the claim they read at
+// version, logging the change in the same transaction.
+func (s *Store) SetClaimStatus(ctx context.Context, id int64, version int, status string, userID *int64) (*Claim, error) {
+	st, err := claims.ParseStatus(status)
+	if err != nil {
+		return nil, Errorf(Invalid, "status must be unverified, verified, disputed, false or unverifiable, not %q", status)
+	}
+	var out *Claim
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		out, err = s.saveClaimStatus(tx, id, version, string(st), ActionStatus, userID)
+		return err
+	})
+	return out, err
+}
+
+// saveClaimStatus is the one place a claim's status changes: version check,
+// update, revision.
+func (s *Store) saveClaimStatus(tx *gorm.DB, id int64, version int, status, action string, userID *int64) (*Claim, error) {
+	before, err := claimByID(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if before.Version != version {
+		e := Errorf(Conflict, "claim #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", id, version, before.Version)
+		e.ID = id
+		return nil, e
+	}
+	after := *before
+	after.Status, after.Version, after.UpdatedAt = status, version+1, s.Now()
+	res := tx.Model(&Claim{}).Where("id = ? AND version = ?", id, version).
+		Updates(map[string]any{"status": after.Status, "version": after.Version, "updated_at": after.UpdatedAt})
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		e := Errorf(Conflict, "claim #%d was changed by someone else at the same moment; reload it", id)
+		e.ID = id
+		return nil, e
+	}
+	return &after, s.recordRevision(tx, EntityClaim, id, action, before, &after, userID)
+}
+
+func (s *Store) revertClaim(ctx context.Context, rev *Revision, version int, userID *int64) error {
+	var old Claim
+	if err := json.Unmarshal([]byte(rev.Before), &old); err != nil {
+		return fmt.Errorf("store: revision #%d: %w", rev.ID, err)
+	}
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		_, err := s.saveClaimStatus(tx, rev.EntityID, version, old.Status, ActionRevert, userID)
+		return err
+	})
+}
+
+// AddEvidence attaches a note and/or a link to a claim. Evidence is only
+// ever added, so it needs no version; it is logged like any change.
+func (s *Store) AddEvidence(ctx context.Context, claimID int64, note, link string, userID *int64) (*ClaimEvidence, error) {
+	note, link = strings.TrimSpace(note), strings.TrimSpace(link)
+	if note == "" && link == "" {
+		return nil, Errorf(Invalid, "write a note or give a link")
+	}
+	if utf8.RuneCountInString(note) > maxEvidenceNote {
+		return nil, Errorf(Invalid, "the note must be at most %d characters", maxEvidenceNote)
+	}
+	if link != "" {
+		u, err := url.Parse(link)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > maxEvidenceURL {
+			return nil, Errorf(Invalid, "the link must be an http(s) URL of at most %d characters", maxEvidenceURL)
+		}
+	}
+	ev := &ClaimEvidence{ClaimID: claimID, Note: note, URL: link, UserID: userID, CreatedAt: s.Now()}
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if _, err := claimByID(tx, claimID); err != nil {
+			return err
+		}
+		if err := tx.Create(ev).Error; err != nil {
+			return err
+		}
+		return s.recordRevision(tx, EntityClaim, claimID, ActionEvidence, nil, ev, userID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// Evidence returns a claim's evidence, oldest first.
+func (s *Store) Evidence(ctx context.Context, claimID int64) ([]ClaimEvidence, error) {
+	out := []ClaimEvidence{}
+	err := s.db.WithContext(ctx).Where("claim_id = ?", claimID).Order("id").Find(&out).Error
+	return out, err
+}
+
+// ReviewItem is a claim in the review queue with its article's headline
+// facts.
+type ReviewItem struct {
+	Claim
+	ArticleTitle string `json:"article_title"`
+	Publisher    string `json:"publisher"`
+	Published    string `json:"published"`
+}
+
+// ReviewFilter narrows the review queue.
+type ReviewFilter struct {
+	Status    string // one status, or "" for all
+	Speaker   string
+	ArticleID int64
+	Limit     int
+	Offset    int
+}
+
+// ReviewQueue lists claims for checking: unverified first, then the newest
+// articles, each article's claims in text order.
+func (s *Store) ReviewQueue(ctx context.Context, f ReviewFilter) ([]ReviewItem, int64, error) {
+	q := s.db.WithContext(ctx).Table("claims AS c").Joins("JOIN articles a ON a.id = c.article_id")
+	if f.Status != "" {
+		st, err := claims.ParseStatus(f.Status)
+		if err != nil {
+			return nil, 0, Errorf(Invalid, "unknown status %q", f.Status)
+		}
+		q = q.Where("c.status = ?", string(st))
+	}
+	if f.Speaker != "" {
+		q = q.Where("c.speaker = ?", f.Speaker)
+	}
+	if f.ArticleID != 0 {
+		q = q.Where("c.article_id = ?", f.ArticleID)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	out := []ReviewItem{}
+	err := q.Select("c.*, a.title AS article_title, a.publisher, a.published").
+		Order("CASE WHEN c.status = 'unverified' THEN 0 ELSE 1 END, a.published DESC, c.article_id DESC, c.start_offset").
+		Limit(f.Limit).Offset(f.Offset).Scan(&out).Error
+	return out, total, err
+}

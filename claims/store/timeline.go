@@ -1,0 +1,201 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"time"
+)
+
+// Timeline listing limits: the default keeps the first view fast on a big
+// newsroom database; a caller that narrows the filter may ask for more.
+const (
+	DefaultTimelineLimit = 1000
+	MaxTimelineLimit     = 5000
+)
+
+// TimelineFilter narrows the timeline. Zero fields do not filter.
+type TimelineFilter struct {
+	// From and To keep events whose interval overlaps [From, To).
+	From, To  *time.Time
+	Statuses  []string
+	Speaker   string
+	Publisher string
+	ArticleID int64
+	Tag       string
+	// Query matches words in the headline, description or a source sentence.
+	Query string
+	// IncludeHidden shows events editors hid (never merged ones).
+	IncludeHidden bool
+	Limit         int
+}
+
+// TimelineEvent is an event as the timeline draws it: with its tags and a
+// summary of its sources for grouping and filtering.
+type TimelineEvent struct {
+	Event
+	Tags       []string `json:"tags"`
+	ArticleIDs []int64  `json:"article_ids"`
+	Speakers   []string `json:"speakers"`
+	Publishers []string `json:"publishers"`
+	// firstArticle and firstOffset place an event in its source's text so
+	// events of one day keep the order the article tells them in.
+	firstArticle int64
+	firstOffset  int
+}
+
+// Timeline lists events matching f in date order; events of the same day
+// keep the order their article tells them in. Undated events come last. It
+// also returns how many events match in all, which exceeds len when the
+// limit cut the list.
+func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent, int64, error) {
+	q := s.db.WithContext(ctx).Model(&Event{}).Where("merged_into IS NULL")
+	if !f.IncludeHidden {
+		q = q.Where("hidden = ?", false)
+	}
+	if f.From != nil {
+		q = q.Where("ends_at > ?", f.From.UTC())
+	}
+	if f.To != nil {
+		q = q.Where("starts_at < ?", f.To.UTC())
+	}
+	if len(f.Statuses) > 0 {
+		q = q.Where("status IN ?", f.Statuses)
+	}
+	if f.Speaker != "" {
+		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
+			WHERE es.event_id = events.id AND c.speaker = ?)`, f.Speaker)
+	}
+	if f.Publisher != "" {
+		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN articles a ON a.id = es.article_id
+			WHERE es.event_id = events.id AND a.publisher = ?)`, f.Publisher)
+	}
+	if f.ArticleID != 0 {
+		q = q.Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = ?)", f.ArticleID)
+	}
+	if f.Tag != "" {
+		q = q.Where("EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = events.id AND t.tag = ?)", f.Tag)
+	}
+	if f.Query != "" {
+		like := "%" + escapeLike(f.Query) + "%"
+		q = q.Where(`(headline LIKE ? ESCAPE '\' OR description LIKE ? ESCAPE '\' OR EXISTS (
+			SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.sentence LIKE ? ESCAPE '\'))`, like, like, like)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 {
+		f.Limit = DefaultTimelineLimit
+	}
+	f.Limit = min(f.Limit, MaxTimelineLimit)
+	var rows []Event
+	if err := q.Order("starts_at IS NULL, starts_at, id").Limit(f.Limit).Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	out := make([]TimelineEvent, len(rows))
+	byID := make(map[int64]*TimelineEvent, len(rows))
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i] = TimelineEvent{Event: r, Tags: []string{}, ArticleIDs: []int64{}, Speakers: []string{}, Publishers: []string{}, firstOffset: -1}
+		byID[r.ID], ids[i] = &out[i], r.ID
+	}
+	if err := s.fillTimelineSources(ctx, ids, byID); err != nil {
+		return nil, 0, err
+	}
+	slices.SortStableFunc(out, compareTimelineEvents)
+	return out, total, nil
+}
+
+// fillTimelineSources loads tags and source summaries for many events in
+// two queries, in chunks that stay under every database's parameter limit.
+func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[int64]*TimelineEvent) error {
+	db := s.db.WithContext(ctx)
+	for chunk := range slices.Chunk(ids, 900) {
+		var tags []EventTag
+		if err := db.Where("event_id IN ?", chunk).Order("event_id, tag").Find(&tags).Error; err != nil {
+			return err
+		}
+		for _, t := range tags {
+			e := byID[t.EventID]
+			e.Tags = append(e.Tags, t.Tag)
+		}
+		var srcs []struct {
+			EventID, ArticleID int64
+			StartOffset        int
+			Publisher, Speaker string
+		}
+		err := db.Table("event_sources AS es").
+			Select("es.event_id, es.article_id, es.start_offset, a.publisher, COALESCE(c.speaker, '') AS speaker").
+			Joins("JOIN articles a ON a.id = es.article_id").Joins("LEFT JOIN claims c ON c.id = es.claim_id").
+			Where("es.event_id IN ?", chunk).Order("es.event_id, es.article_id, es.start_offset").Scan(&srcs).Error
+		if err != nil {
+			return err
+		}
+		for _, r := range srcs {
+			e := byID[r.EventID]
+			if e.firstOffset < 0 {
+				e.firstArticle, e.firstOffset = r.ArticleID, r.StartOffset
+			}
+			e.ArticleIDs = appendNew(e.ArticleIDs, r.ArticleID)
+			if r.Publisher != "" {
+				e.Publishers = appendNew(e.Publishers, r.Publisher)
+			}
+			if r.Speaker != "" {
+				e.Speakers = appendNew(e.Speakers, r.Speaker)
+			}
+		}
+	}
+	return nil
+}
+
+func appendNew[T comparable](s []T, v T) []T {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// compareTimelineEvents orders by start, then, for the same start, by where
+// the story tells them (article, then offset), then by ID.
+func compareTimelineEvents(a, b TimelineEvent) int {
+	switch {
+	case a.StartsAt == nil || b.StartsAt == nil:
+		if a.StartsAt != nil {
+			return -1
+		}
+		if b.StartsAt != nil {
+			return 1
+		}
+	case !a.StartsAt.Equal(*b.StartsAt):
+		return a.StartsAt.Compare(*b.StartsAt)
+	}
+	if a.firstArticle != b.firstArticle {
+		return cmp.Compare(a.firstArticle, b.firstArticle)
+	}
+	if a.firstOffset != b.firstOffset {
+		return cmp.Compare(a.firstOffset, b.firstOffset)
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// Facets are the values the timeline can be filtered by, for pickers.
+type Facets struct {
+	Speakers   []string `json:"speakers"`
+	Publishers []string `json:"publishers"`
+	Tags       []string `json:"tags"`
+}
+
+// TimelineFacets lists the speakers, publishers and tags in the database.
+func (s *Store) TimelineFacets(ctx context.Context) (*Facets, error) {
+	db := s.db.WithContext(ctx)
+	f := &Facets{Speakers: []string{}, Publishers: []string{}, Tags: []string{}}
+	if err := db.Model(&Claim{}).Where("speaker <> ''").Distinct("speaker").Order("speaker").Limit(1000).Pluck("speaker", &f.Speakers).Error; err != nil {
+		return nil, err
+	}
+	if err := db.Model(&Article{}).Where("publisher <> ''").Distinct("publisher").Order("publisher").Limit(1000).Pluck("publisher", &f.Publishers).Error; err != nil {
+		return nil, err
+	}
+	err := db.Model(&EventTag{}).Distinct("tag").Order("tag").Limit(1000).Pluck("tag", &f.Tags).Error
+	return f, err
+}
