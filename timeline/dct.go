@@ -68,7 +68,7 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 	r := &resolver{p: p}
 	for i := range xs {
 		x := &xs[i]
-		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || r.tense(x) > 0 {
+		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || r.tense(x, 40) > 0 {
 			continue
 		}
 		d := latest.AddDate(0, 0, (x.weekday-isoWeekday(latest)+7)%7)

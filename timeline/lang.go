@@ -47,6 +47,9 @@ type Pack struct {
 	// NamesNeedCapital lists month and weekday names that are ordinary
 	// words when written in lower case ("may", "minggu" meaning week).
 	NamesNeedCapital []string
+	// Abbreviations are month and weekday names that count only when a
+	// full stop or a number follows them.
+	Abbreviations []string
 	// Numbers are cardinal number words; "se-" forms and "a" count as one.
 	Numbers map[string]int
 	// Ordinals are ordinal words ("kedua", "third", Roman "III" for quarters).
@@ -122,6 +125,12 @@ type Pack struct {
 	// publication date ("mengatakan", "said" / "akan", "will").
 	PastCues   []string
 	FutureCues []string
+	// AgeAfter and AgeBefore mark a counted span as someone's age, which
+	// is not a time ("6-year-old", "berusia 52 tahun").
+	AgeAfter, AgeBefore []string
+	// PeriodNouns stand for a span the text has dated ("the year-ago
+	// period", "periode yang sama tahun lalu").
+	PeriodNouns []string
 	// Stopwords are frequent function words, used to detect the language
 	// and to accept a year followed by one ("2018 dan April").
 	Stopwords []string

@@ -14,6 +14,12 @@ var packEN = &Pack{
 		"thursday": 4, "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
 		"sunday": 7, "sun": 7,
 	},
+	// Abbreviations are names only before a full stop or a number ("Sun"
+	// is also a company, "Jan" a first name).
+	Abbreviations: []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"},
+	PeriodNouns: []string{"period", "periods"},
+	AgeAfter:    []string{"old"},
 	NamesNeedCapital: []string{"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr",
 		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "sept", "tues", "thurs"},
 	Numbers: map[string]int{
@@ -45,7 +51,7 @@ var packEN = &Pack{
 	},
 	Deictics: map[string]int{
 		"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-		"following": 1, "latest": -1,
+		"following": 1, "latest": -1, "recent": -1,
 	},
 	Shifts: map[string]Shift{
 		"ago": {Dir: -1}, "from now": {Dir: 1}, "hence": {Dir: 1},
@@ -55,12 +61,10 @@ var packEN = &Pack{
 	Refs: map[string]string{
 		"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
 		"current": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
-		"at present": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
-		"formerly": "PAST_REF", "once": "PAST_REF", "lately": "PAST_REF",
-		"soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-		"the near future": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "the near term": "FUTURE_REF",
-		"shortly": "FUTURE_REF", "eventually": "FUTURE_REF",
+		"at present": "PRESENT_REF",
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+		"the future": "FUTURE_REF", "the near future": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+		"the near term": "FUTURE_REF",
 	},
 	PartsOfDay: map[string]string{
 		"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
@@ -74,10 +78,10 @@ var packEN = &Pack{
 	Mods: map[string]Mod{
 		"early": ModStart, "the beginning of": ModStart, "the start of": ModStart,
 		"earlier": ModStart, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,
-		"mid": ModMid, "the middle of": ModMid, "the middle": ModMid, "later": ModEnd,
+		"mid": ModMid, "the middle of": ModMid, "the middle": ModMid,
 	},
 	QuantityMods: map[string]Mod{
-		"more than": ModMoreThan, "over": ModMoreThan, "about": ModApprox, "around": ModApprox,
+		"more than": ModMoreThan, "about": ModApprox, "around": ModApprox,
 		"approximately": ModApprox, "roughly": ModApprox, "some": ModApprox,
 		"nearly": ModLessThan, "almost": ModLessThan, "less than": ModLessThan, "under": ModLessThan,
 		"at least": ModEqualOrMore, "no less than": ModEqualOrMore, "up to": ModEqualOrLess,
@@ -86,9 +90,9 @@ var packEN = &Pack{
 	Sets: []string{"every", "each", "per"},
 	SetWords: map[string]string{
 		"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-		"annual": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
+		"hourly": "PT1H", "nightly": "P1D",
 	},
-	YearWords:      []string{"fiscal", "the year", "calendar", "the fiscal year", "fiscal year"},
+	YearWords:      []string{"fiscal", "calendar"},
 	YearCues:       []string{"in", "since", "until", "till", "by", "of", "from", "to", "during", "before", "after", "through"},
 	NotYearCues:    []string{"$", "no", "number", "#", "flight", "route"},
 	DayWords:       []string{},

@@ -17,6 +17,9 @@ var packID = &Pack{
 	// "minggu" is also the week, "mar", "jun", "des", "agus" are also
 	// ordinary words or names.
 	NamesNeedCapital: []string{"minggu", "mar", "jun", "jul", "des", "agus", "agu", "sep", "nov", "mei", "apr", "jan", "feb", "okt", "nop", "agt", "ags"},
+	Abbreviations: []string{},
+	PeriodNouns:   []string{"periode"},
+	AgeBefore:     []string{"berusia", "usia", "umur", "berumur", "usianya", "umurnya"},
 	Numbers: map[string]int{
 		"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
 		"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,

@@ -42,6 +42,10 @@ type entry struct {
 	past, future   bool
 	stop           bool
 	copyright      bool
+	abbrev         bool
+	period         bool
+	ageAfter       bool
+	ageBefore      bool
 	// lower is the entry to use when the word is written in lower case,
 	// for names that are ordinary words then ("may", "minggu").
 	lower *entry
@@ -148,6 +152,10 @@ func compilePack(p *Pack) *lexicon {
 		{p.FutureCues, func(e *entry) { e.future = true }},
 		{p.Stopwords, func(e *entry) { e.stop = true }},
 		{p.Copyright, func(e *entry) { e.copyright = true }},
+		{p.Abbreviations, func(e *entry) { e.abbrev = true }},
+		{p.PeriodNouns, func(e *entry) { e.period = true }},
+		{p.AgeAfter, func(e *entry) { e.ageAfter = true }},
+		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {
 		for _, w := range f.words {

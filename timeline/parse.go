@@ -127,8 +127,22 @@ func (p *parser) parseAt(i int) (expr, bool) {
 
 // applyPrefix adds the prefix words to x when they fit its kind.
 func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
+	bare := x.kind == kindDeictic && x.n == bareUnit
 	if pre.start == x.i {
-		return x, true
+		return x, !bare
+	}
+	if bare && pre.mod == "" {
+		if !pre.det || pre.set || pre.qmod != "" || pre.bef || x.unit < unitWeek || x.unit > unitYear {
+			return x, false
+		}
+		// "the quarter" is the quarter the text is about; "the year"
+		// in "for the year ended" is a length.
+		if x.unit == unitQuarter {
+			x.kind, x.rule = kindOffset, "the-unit"
+			x.n, x.fromRef = 0, true
+		} else {
+			x.kind, x.typ, x.n, x.rule = kindDuration, TypeDuration, 1, "the-unit"
+		}
 	}
 	x.i = pre.start
 	if pre.set {
@@ -171,10 +185,17 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		}
 		x.mod = ModBefore
 	}
-	if pre.det && !pre.set && pre.mod == "" && pre.qmod == "" && !pre.bef && x.kind == kindCal && x.year != 0 && x.month == 0 && x.decade == 0 {
-		// "the 1990" is not a date; "the 1990s" and "the third quarter" are.
-		if x.quarter == 0 && x.half == 0 {
+	if pre.det && pre.mod == "" && !pre.set {
+		// A determiner belongs to a temporal noun phrase ("the third
+		// quarter", "the 1990s", "the past two months"), not to a name
+		// ("the Oct. 23") or a reference ("the current").
+		switch x.kind {
+		case kindRef, kindRelDay:
 			return x, false
+		case kindCal:
+			if x.month != 0 || x.day != 0 || x.weekday != 0 || x.hasTime || x.year != 0 && x.quarter == 0 && x.half == 0 && x.season == "" {
+				return x, false
+			}
 		}
 	}
 	return x, true

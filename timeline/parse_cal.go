@@ -18,6 +18,8 @@ func (p *parser) calendar(k int) (expr, bool) {
 			return x, true
 		}
 		return x, false
+	case e != nil && e.abbrev && !p.is(k+1, ".") && p.num(k+1) < 0:
+		return x, false
 	case e != nil && e.weekday != 0:
 		return p.weekday(k)
 	case e != nil && e.month != 0:
@@ -45,7 +47,9 @@ func (p *parser) calendar(k int) (expr, bool) {
 		if x, ok := p.dayFirst(k); ok {
 			return x, true
 		}
-		if x, ok := p.numericDate(k); ok {
+		// A bare "7/8" is a fraction as often as a date: only a
+		// bracketed one or one with a year is taken.
+		if x, ok := p.numericDate(k); ok && (x.year != 0 || p.is(k-1, "(") && p.is(x.j, ")")) {
 			return x, true
 		}
 		return p.year(k, p.e(k-1) != nil && (p.e(k-1).yearCue || p.e(k-1).mod != ""))

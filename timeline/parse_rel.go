@@ -161,6 +161,14 @@ func (p *parser) counted(k int) (expr, bool) {
 		x.unit, x.n, j = e.counted, 1, k+1
 	case e != nil && e.ord != 0 && p.unitAt(p.skipHyphen(k+1)) != unitNone:
 		return p.ordinalUnit(e.ord, k, p.skipHyphen(k+1))
+	case e != nil && e.ord == 1:
+		// "the first nine months": the length from the start of the year
+		n, end, ok := p.count(k + 1)
+		if u := p.unitAt(end); !ok || n < 2 || u == unitNone {
+			return x, false
+		}
+		x.unit, x.n, x.j = p.unitAt(end), n, end+1
+		return x, true
 	case e != nil && e.unit != unitNone:
 		// "hari kedua", "hari ke-2", "abad ke-20"
 		if o, end := p.ordinal(k + 1); o != 0 {
@@ -168,18 +176,25 @@ func (p *parser) counted(k int) (expr, bool) {
 			x.j = end
 			return x, ok
 		}
-		return x, false
+		return p.unitShiftAdjective(k)
 	default:
 		n, end, ok := p.count(k)
 		if !ok {
 			return x, false
 		}
-		end = p.skipHyphen(end)
-		u := p.unitAt(end)
-		if u == unitNone {
+		hyphen := p.skipHyphen(end)
+		u := p.unitAt(hyphen)
+		// "three-quarters" and "a half" are fractions, not spans.
+		if u == unitNone || u == unitHalf || hyphen != end && u == unitQuarter {
 			return x, false
 		}
-		x.unit, x.n, j = u, n, end+1
+		x.unit, x.n, j = u, n, hyphen+1
+		if b := p.e(k - 1); b != nil && b.ageBefore {
+			return x, false
+		}
+		if a := p.e(p.skipHyphen(j)); a != nil && a.ageAfter {
+			return x, false
+		}
 	}
 	x.j = j
 	if s := p.e(j); s != nil && s.shift != nil {
@@ -187,6 +202,29 @@ func (p *parser) counted(k int) (expr, bool) {
 	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {
 		// "tiga tahun terakhir": the span the duration fills
 		x.j = j + 1
+	}
+	return x, true
+}
+
+// unitShiftAdjective parses "year-earlier" and "year-ago" used as
+// adjectives, with the noun they qualify: "the year-ago period", "the
+// year-earlier quarter", "the year-ago third quarter".
+func (p *parser) unitShiftAdjective(k int) (expr, bool) {
+	x := expr{i: k, kind: kindOffset, typ: TypeDate, unit: p.e(k).unit, n: 1, rule: "unit-shift-adjective"}
+	if !p.is(k+1, "-") || !p.glued(k+1) || !p.glued(k+2) {
+		return x, false
+	}
+	s := p.e(k + 2)
+	if s == nil || s.shift == nil {
+		return x, false
+	}
+	x.dir, x.fromRef, x.j = s.shift.Dir, s.shift.FromRef, k+3
+	switch e := p.e(x.j); {
+	case e == nil:
+	case e.period || e.unit == unitQuarter:
+		x.j++
+	case e.ord != 0 && p.unitAt(x.j+1) == unitQuarter:
+		x.j += 2
 	}
 	return x, true
 }
@@ -270,6 +308,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 		return x, false
 	}
 	switch {
+	case e.plural != unitNone:
+		// "recent years", "coming weeks"
+		return expr{i: k, j: j + 1, kind: kindDuration, typ: TypeDuration, unit: e.plural, n: -1, rule: "deictic-duration"}, true
 	case e.unit != unitNone:
 		x.unit, x.n, x.j = e.unit, d.deictic, j+1
 	case e.weekday != 0 || e.month != 0 || e.season != "" || e.weekend:
@@ -328,7 +369,7 @@ func (p *parser) clock(k int) (expr, bool) {
 		x.j++
 		needMark = false
 	}
-	if needMark && e.clockName == 0 {
+	if needMark && (e == nil || e.clockName == 0) {
 		return x, false
 	}
 	if pe := p.e(x.j); pe != nil && pe.pod != "" {

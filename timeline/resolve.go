@@ -22,11 +22,12 @@ type resolver struct {
 }
 
 // tense returns the direction the sentence around x points: -1 past, +1
-// future, 0 unknown. The cue word nearest to the expression wins.
-func (r *resolver) tense(x *expr) int {
+// future, 0 unknown. The cue word nearest to the expression, at most window
+// lexemes away, wins.
+func (r *resolver) tense(x *expr, window int) int {
 	lx := r.p.lx
 	sent := lx[x.i].sent
-	for d := 1; d < 40; d++ {
+	for d := 1; d <= window; d++ {
 		found := 0
 		for _, k := range [2]int{x.i - d, x.j - 1 + d} {
 			if k < 0 || k >= len(lx) || lx[k].sent != sent {
@@ -87,9 +88,12 @@ func (r *resolver) resolve(x *expr) resolved {
 			}
 			return resolved{value: "FUTURE_REF", why: "an unknown time ahead"}
 		}
-		if x.fromRef && r.hasRef {
+		// "a year earlier" shifts the date last mentioned, at its
+		// precision; so does "a year ago" when the text is about a
+		// quarter ("profit rose from a year ago").
+		if r.hasRef && (x.fromRef || r.ref.Precision == PrecisionQuarter && x.unit == unitYear) {
 			prec := x.unit
-			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone {
+			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone && x.n != 0 {
 				prec = pu
 			}
 			d := shiftUnit(r.ref.Start, x.unit, x.dir*x.n)
@@ -99,9 +103,15 @@ func (r *resolver) resolve(x *expr) resolved {
 		if !haveDCT {
 			return resolved{why: "no publication date"}
 		}
-		d := shiftUnit(r.dct, x.unit, x.dir*x.n)
+		n := x.dir * x.n
+		if x.n == 0 {
+			// "the quarter" with nothing dated before it: the last
+			// complete one, which is what a news report is about.
+			n = -1
+		}
+		d := shiftUnit(r.dct, x.unit, n)
 		return resolved{value: unitValue(x.unit, d), anchor: "dct",
-			why: fmt.Sprintf("%+d %s from the publication date %s", x.dir*x.n, unitName[x.unit], dctS)}
+			why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
 	case kindOrdDay:
 		base, id := r.first, r.firstID
 		if base.IsZero() {

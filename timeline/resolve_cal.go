@@ -17,11 +17,22 @@ func (r *resolver) calendar(x *expr) resolved {
 	case x.decade != 0:
 		return resolved{value: fmt.Sprintf("%03d", x.decade), why: "decade"}
 	}
+	// Without a tense cue a weekday is taken in the past (news reports
+	// what happened), a date or month as the nearest one (dir 0).
+	// A day and month without a year is more often a deadline than a
+	// report, so only a tense cue right next to it decides (window).
 	dir, strict, dirWhy := x.force, x.force != 0, "the deictic word"
 	if dir == 0 {
-		dir, dirWhy = r.tense(x), "the sentence's tense"
+		window := 40
+		if x.day != 0 && x.month != 0 && x.weekday == 0 {
+			window = 3
+		}
+		dir, dirWhy = r.tense(x, window), "the sentence's tense"
 		if dir == 0 {
-			dir, dirWhy = -1, "news reporting the past"
+			dirWhy = "nearness to the publication date"
+			if x.day == 0 && x.month != 0 {
+				dir, dirWhy = -1, "news reporting the past"
+			}
 		}
 	}
 	year := x.year
@@ -49,7 +60,7 @@ func (r *resolver) calendar(x *expr) resolved {
 		if !haveDCT {
 			return resolved{value: "XXXX-WXX-WE", why: "weekend without a publication date"}
 		}
-		sat := r.nearestWeekday(6, dir, strict)
+		sat := r.nearestWeekday(6, pastIfUnknown(dir), strict)
 		y, w := sat.ISOWeek()
 		return resolved{value: fmt.Sprintf("%04d-W%02d-WE", y, w), anchor: "dct", why: "weekend nearest the publication date, by " + dirWhy}
 	case x.day != 0 && x.month != 0:
@@ -76,7 +87,7 @@ func (r *resolver) calendar(x *expr) resolved {
 			return resolved{value: fmt.Sprintf("XXXX-XX-%02d", x.day), why: "no publication date"}
 		}
 		d := ymd(r.dct.Year(), int(r.dct.Month()), x.day)
-		if dir < 0 && d.After(r.dct) {
+		if dir <= 0 && d.After(r.dct) {
 			d = d.AddDate(0, -1, 0)
 		} else if dir > 0 && d.Before(r.dct) {
 			d = d.AddDate(0, 1, 0)
@@ -86,7 +97,7 @@ func (r *resolver) calendar(x *expr) resolved {
 		if !haveDCT {
 			return resolved{value: "XXXX-WXX-" + fmt.Sprint(x.weekday) + r.timeSuffix(x), why: "weekday without a publication date"}
 		}
-		d := r.nearestWeekday(x.weekday, dir, strict)
+		d := r.nearestWeekday(x.weekday, pastIfUnknown(dir), strict)
 		if x.force == 0 && x.rule == "deictic-name" {
 			d = weekMonday(r.dct).AddDate(0, 0, x.weekday-1)
 		}
@@ -102,6 +113,10 @@ func (r *resolver) calendar(x *expr) resolved {
 			case dir < 0 && (x.month > m || strict && x.month == m):
 				year--
 			case dir > 0 && (x.month < m || strict && x.month == m):
+				year++
+			case dir == 0 && x.month-m > 6:
+				year--
+			case dir == 0 && m-x.month > 6:
 				year++
 			}
 			why = fmt.Sprintf("year from the publication date %s, by %s", dctS, dirWhy)
@@ -175,10 +190,15 @@ func (r *resolver) yearOfDay(x *expr, dir int, strict bool) int {
 		}
 	}
 	d := ymd(y, x.month, min(x.day, daysIn(y, x.month)))
+	const half = 183 * 24 * time.Hour
 	switch {
 	case dir < 0 && (d.After(r.dct) || strict && d.Equal(r.dct)):
 		return y - 1
 	case dir > 0 && (d.Before(r.dct) || strict && d.Equal(r.dct)):
+		return y + 1
+	case dir == 0 && d.Sub(r.dct) > half:
+		return y - 1
+	case dir == 0 && r.dct.Sub(d) > half:
 		return y + 1
 	}
 	return y
@@ -201,6 +221,15 @@ func (r *resolver) nearestWeekday(wd, dir int, strict bool) time.Time {
 		diff = 7
 	}
 	return r.dct.AddDate(0, 0, -diff)
+}
+
+// pastIfUnknown maps an unknown direction to the past: news reports what
+// happened.
+func pastIfUnknown(dir int) int {
+	if dir == 0 {
+		return -1
+	}
+	return dir
 }
 
 // isoWeekday numbers Monday 1 to Sunday 7.
