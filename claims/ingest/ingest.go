@@ -69,18 +69,25 @@ func (d Defaults) apply(doc *Document) error {
 	return nil
 }
 
-// Extract validates a document and runs the extraction pipeline on it.
-func Extract(doc Document) (*claims.Extraction, error) {
+// Extract validates a document and runs the extraction pipeline on it. A
+// fault in the pipeline fails this document with an error instead of taking
+// a whole batch (or the server) down with it.
+func Extract(doc Document) (ex *claims.Extraction, err error) {
 	if err := doc.Validate(); err != nil {
 		return nil, err
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			ex, err = nil, fmt.Errorf("extraction failed on this article (please report it): %v", r)
+		}
+	}()
 	lang := doc.Lang
 	if lang == "auto" {
 		lang = ""
 	}
-	ex := claims.Extract(claims.Article{Title: doc.Title, URL: doc.URL, Publisher: doc.Publisher, Author: doc.Author,
+	res := claims.Extract(claims.Article{Title: doc.Title, URL: doc.URL, Publisher: doc.Publisher, Author: doc.Author,
 		Lang: lang, Text: doc.Text, Published: doc.Published})
-	return &ex, nil
+	return &res, nil
 }
 
 // Ingest extracts and stores one document.

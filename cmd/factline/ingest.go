@@ -85,7 +85,7 @@ func runIngest(env *cliEnv, args []string) error {
 		})
 		bar.clear()
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return err
 		}
 	}
 	if !*quiet {

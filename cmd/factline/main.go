@@ -115,10 +115,15 @@ func newFlags(env *cliEnv, name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
+// parseFlags parses args, turning flag errors into usage errors. The flag
+// package prints the whole usage on any error; only -h should, so a typo
+// gets one line.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage := fs.Usage
+	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.Usage()
 		return flag.ErrHelp

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// TestMain lets the crash test start this test binary as the factline
+// command: with FACTLINE_RUN_MAIN=1 it runs main instead of the tests.
+func TestMain(m *testing.M) {
+	if os.Getenv("FACTLINE_RUN_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// runCLI runs the command in-process and returns its exit status and output.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(&cliEnv{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestHelpAndUsageErrors(t *testing.T) {
+	code, out, _ := runCLI(t, "", "help")
+	if code != exitOK {
+		t.Fatalf("help exited %d", code)
+	}
+	for _, name := range []string{"serve", "ingest", "extract", "migrate", "user", "version", "backup"} {
+		if !strings.Contains(out, "\n  "+name+" ") {
+			t.Errorf("help does not list %s:\n%s", name, out)
+		}
+	}
+	cases := [][]string{
+		{"frobnicate"},
+		{"ingest"},
+		{"ingest", "--no-such-flag", "x.txt"},
+		{"ingest", "--lang", "fr", "x.txt"},
+		{"ingest", "--published", "99/99/9999", "x.txt"},
+		{"migrate", "extra"},
+		{"user"},
+		{"user", "explode", "bob"},
+		{"user", "add"},
+		{"backup"},
+		{"extract", "a", "b"},
+	}
+	for _, args := range cases {
+		code, _, errOut := runCLI(t, "", args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code != exitUsage || len(lines) != 1 || !strings.HasPrefix(lines[0], "factline") {
+			t.Errorf("factline %s: exit %d, stderr %q; want exit 2 and one line", strings.Join(args, " "), code, errOut)
+		}
+	}
+	code, _, errOut := runCLI(t, "", "ingest", "-h")
+	if code != exitOK || !strings.Contains(errOut, "-published") {
+		t.Errorf("ingest -h: exit %d, %q", code, errOut)
+	}
+}
+
+func TestMigrateIngestUserAndBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "f.db")
+	if code, out, errOut := runCLI(t, "", "migrate", "--db", db); code != exitOK || !strings.Contains(out, "applied 0001_init") {
+		t.Fatalf("migrate: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "", "migrate", "--db", db); code != exitOK || !strings.Contains(out, "up to date") {
+		t.Fatalf("second migrate: %d %q", code, out)
+	}
+	article := filepath.Join(dir, "a.txt")
+	text := "JAKARTA, KOMPAS.com - Presiden meresmikan jembatan itu pada Senin (6/1/2020), kata juru bicara istana Ahmad Yani."
+	os.WriteFile(article, []byte(text), 0o644)
+	code, out, errOut := runCLI(t, "", "ingest", "--db", db, "--publisher", "Kompas", article)
+	if code != exitOK || !strings.Contains(out, "stored as #1") {
+		t.Fatalf("ingest: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", "ingest", "--db", db, article)
+	if code != exitOK || !strings.Contains(out, "already ingested as #1") {
+		t.Fatalf("duplicate ingest: %d %q", code, out)
+	}
+	code, _, errOut = runCLI(t, "", "ingest", "--db", db, filepath.Join(dir, "missing.txt"))
+	if code != exitFail || !strings.Contains(errOut, "missing.txt") {
+		t.Fatalf("missing file: %d %q", code, errOut)
+	}
+	code, out, errOut = runCLI(t, "a long enough password\n", "user", "add", "--db", db, "--role", "admin", "--password-stdin", "alice")
+	if code != exitOK || !strings.Contains(out, "alice (admin)") {
+		t.Fatalf("user add: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "short\n", "user", "add", "--db", db, "--password-stdin", "bob"); code != exitFail || !strings.Contains(errOut, "at least") {
+		t.Fatalf("short password: %d %q", code, errOut)
+	}
+	if code, out, _ := runCLI(t, "", "user", "list", "--db", db); code != exitOK || !strings.Contains(out, "alice") {
+		t.Fatalf("user list: %d %q", code, out)
+	}
+	backup := filepath.Join(dir, "copy.db")
+	if code, _, errOut := runCLI(t, "", "backup", "--db", db, backup); code != exitOK {
+		t.Fatalf("backup: %d %q", code, errOut)
+	}
+	s, err := store.Open(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.ArticleByID(context.Background(), 1)
+	if err != nil || a.Body != text || a.Publisher != "Kompas" {
+		t.Fatalf("article in the backup: %+v %v", a, err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "", "version")
+	if code != exitOK || !strings.HasPrefix(out, "factline ") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+}
