@@ -76,7 +76,9 @@ func Extract(text string, opts Options) Result {
 // remember keeps a resolved calendar value as the anchor of later relative
 // expressions.
 func (r *resolver) remember(x *expr, value, id string) {
-	if x.kind == kindDuration || x.kind == kindSet || x.kind == kindRef {
+	// Offsets are not anchors: "a year earlier" twice in a row both
+	// count from the same mention.
+	if x.kind == kindDuration || x.kind == kindSet || x.kind == kindRef || x.kind == kindOffset && x.n != 0 {
 		return
 	}
 	d, err := ParseDate(value, "")

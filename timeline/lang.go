@@ -74,6 +74,9 @@ type Pack struct {
 	// ("tahun lalu") rather than preceding it ("last year").
 	Deictics         map[string]int
 	DeicticAfterUnit bool
+	// AnchoredDeictics count from the date last mentioned rather than
+	// the publication date ("the following month", "bulan berikutnya").
+	AnchoredDeictics map[string]int
 	// Shifts follow a counted span ("tiga hari lalu", "two years ago").
 	Shifts map[string]Shift
 	// Refs are vague references to the present, past or future.
@@ -106,6 +109,10 @@ type Pack struct {
 	// "since"); NotYearCues are words after which it never is ("Rp", "No").
 	YearCues    []string
 	NotYearCues []string
+	// YearAdjectiveCues are words after which a year may qualify a noun
+	// ("the 1987 crash", "its 1990 invasion"); elsewhere a number before
+	// a noun counts it ("2000 orang").
+	YearAdjectiveCues []string
 	// DayWords precede a weekday or a day number inside the span ("hari
 	// Minggu", "tanggal 24").
 	DayWords []string

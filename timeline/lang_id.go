@@ -17,9 +17,9 @@ var packID = &Pack{
 	// "minggu" is also the week, "mar", "jun", "des", "agus" are also
 	// ordinary words or names.
 	NamesNeedCapital: []string{"minggu", "mar", "jun", "jul", "des", "agus", "agu", "sep", "nov", "mei", "apr", "jan", "feb", "okt", "nop", "agt", "ags"},
-	Abbreviations: []string{},
-	PeriodNouns:   []string{"periode"},
-	AgeBefore:     []string{"berusia", "usia", "umur", "berumur", "usianya", "umurnya"},
+	Abbreviations:    []string{},
+	PeriodNouns:      []string{"periode"},
+	AgeBefore:        []string{"berusia", "usia", "umur", "berumur", "usianya", "umurnya"},
 	Numbers: map[string]int{
 		"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
 		"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
@@ -55,9 +55,10 @@ var packID = &Pack{
 		"besok lusa": 2, "lusa": 2,
 	},
 	Deictics: map[string]int{
-		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1, "sebelumnya": -1,
-		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "berikutnya": 1,
+		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1,
+		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "terakhir": -1,
 	},
+	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1},
 	DeicticAfterUnit: true,
 	Shifts: map[string]Shift{
 		"lalu": {Dir: -1}, "yang lalu": {Dir: -1}, "silam": {Dir: -1}, "yang silam": {Dir: -1},

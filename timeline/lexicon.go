@@ -46,6 +46,8 @@ type entry struct {
 	period         bool
 	ageAfter       bool
 	ageBefore      bool
+	yearAdj        bool
+	anchored       bool
 	// lower is the entry to use when the word is written in lower case,
 	// for names that are ordinary words then ("may", "minggu").
 	lower *entry
@@ -102,6 +104,9 @@ func compilePack(p *Pack) *lexicon {
 	for k, v := range p.Deictics {
 		add(k, func(e *entry) { e.deictic, e.hasDeictic = v, true })
 	}
+	for k, v := range p.AnchoredDeictics {
+		add(k, func(e *entry) { e.deictic, e.hasDeictic, e.anchored = v, true, true })
+	}
 	for k, v := range p.Shifts {
 		s := v
 		add(k, func(e *entry) { e.shift = &s })
@@ -155,6 +160,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Abbreviations, func(e *entry) { e.abbrev = true }},
 		{p.PeriodNouns, func(e *entry) { e.period = true }},
 		{p.AgeAfter, func(e *entry) { e.ageAfter = true }},
+		{p.YearAdjectiveCues, func(e *entry) { e.yearAdj = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {

@@ -138,8 +138,7 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		// "the quarter" is the quarter the text is about; "the year"
 		// in "for the year ended" is a length.
 		if x.unit == unitQuarter {
-			x.kind, x.rule = kindOffset, "the-unit"
-			x.n, x.fromRef = 0, true
+			x.kind, x.rule, x.n = kindOffset, "the-unit", 0
 		} else {
 			x.kind, x.typ, x.n, x.rule = kindDuration, TypeDuration, 1, "the-unit"
 		}

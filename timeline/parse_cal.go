@@ -241,7 +241,9 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 	if k+1 < len(p.lx) {
 		n := p.lx[k+1]
 		if n.kind == tokWord && (n.e == nil || !n.e.stop && n.e.unit == unitNone && n.e.month == 0 && !n.e.hasDeictic) && !n.cap {
-			return x, false
+			if b := p.e(k - 1); b == nil || !b.yearAdj {
+				return x, false
+			}
 		}
 		if n.kind == tokNum {
 			return x, false

@@ -120,7 +120,7 @@ func (p *parser) unitAt(k int) unit {
 // "twenty-four") or a vague word (-1). It returns the value and the end.
 func (p *parser) count(k int) (int, int, bool) {
 	if n := p.num(k); n >= 0 {
-		if p.lx[k].digits > 4 || p.inNumber(k) {
+		if p.lx[k].digits > 3 || p.inNumber(k) {
 			return 0, k, false
 		}
 		return n, k + 1, true
@@ -284,7 +284,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 		case e == nil:
 			return x, false
 		case e.unit != unitNone:
-			x.unit, x.n, x.j = e.unit, d.deictic, k+2
+			x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, k+2, d.anchored
 		case e.pod != "":
 			x.kind, x.typ, x.n, x.pod, x.j = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, k+2
 		default:
@@ -298,8 +298,12 @@ func (p *parser) deictic(k int) (expr, bool) {
 	}
 	j := k + 1
 	if n, end, ok := p.count(j); ok && (n > 1 || n == -1) {
-		// "the past two months", "the next few years"
+		// "the past two months"; "the last few months" is only a
+		// vague reference
 		if u := p.unitAt(end); u != unitNone {
+			if n < 0 {
+				return vagueRef(k, end+1, d.deictic), true
+			}
 			return expr{i: k, j: end + 1, kind: kindDuration, typ: TypeDuration, unit: u, n: n, rule: "deictic-duration"}, true
 		}
 	}
@@ -310,9 +314,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 	switch {
 	case e.plural != unitNone:
 		// "recent years", "coming weeks"
-		return expr{i: k, j: j + 1, kind: kindDuration, typ: TypeDuration, unit: e.plural, n: -1, rule: "deictic-duration"}, true
+		return vagueRef(k, j+1, d.deictic), true
 	case e.unit != unitNone:
-		x.unit, x.n, x.j = e.unit, d.deictic, j+1
+		x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, j+1, d.anchored
 	case e.weekday != 0 || e.month != 0 || e.season != "" || e.weekend:
 		x = expr{i: k, j: j + 1, kind: kindCal, typ: TypeDate, weekday: e.weekday, month: e.month,
 			season: e.season, weekend: e.weekend, force: d.deictic, rule: "deictic-name"}
@@ -325,6 +329,19 @@ func (p *parser) deictic(k int) (expr, bool) {
 		return x, false
 	}
 	return x, true
+}
+
+// vagueRef is an unmeasured stretch before or after now ("recent years",
+// "the coming months").
+func vagueRef(i, j, dir int) expr {
+	x := expr{i: i, j: j, kind: kindRef, typ: TypeDate, ref: "PAST_REF", rule: "deictic-vague"}
+	switch {
+	case dir > 0:
+		x.ref = "FUTURE_REF"
+	case dir == 0:
+		x.ref = "PRESENT_REF"
+	}
+	return x
 }
 
 // clock parses clock times: "pukul 05.00 WIB", "jam 06.00 WIB pagi",

@@ -79,6 +79,10 @@ func (r *resolver) resolve(x *expr) resolved {
 		if n == bareUnit {
 			n = 0
 		}
+		if x.fromRef && r.hasRef {
+			return resolved{value: unitValue(x.unit, shiftUnit(r.ref.Start, x.unit, n)), anchor: r.refID,
+				why: fmt.Sprintf("%+d %s from %s", n, unitName[x.unit], r.ref.Value)}
+		}
 		v := unitValue(x.unit, shiftUnit(r.dct, x.unit, n))
 		return resolved{value: v, anchor: "dct", why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
 	case kindOffset:
@@ -91,9 +95,9 @@ func (r *resolver) resolve(x *expr) resolved {
 		// "a year earlier" shifts the date last mentioned, at its
 		// precision; so does "a year ago" when the text is about a
 		// quarter ("profit rose from a year ago").
-		if r.hasRef && (x.fromRef || r.ref.Precision == PrecisionQuarter && x.unit == unitYear) {
+		if r.hasRef && x.n != 0 && (x.fromRef || r.ref.Precision == PrecisionQuarter && x.unit == unitYear) {
 			prec := x.unit
-			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone && x.n != 0 {
+			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone {
 				prec = pu
 			}
 			d := shiftUnit(r.ref.Start, x.unit, x.dir*x.n)
@@ -230,8 +234,11 @@ func durationValue(u unit, n int) string {
 	if n >= 0 {
 		count = fmt.Sprint(n)
 	}
-	if u == unitHalf && n >= 0 {
+	switch {
+	case u == unitHalf && n >= 0:
 		return fmt.Sprintf("P%dM", 6*n)
+	case u == unitQuarter && n >= 0:
+		return fmt.Sprintf("P%dM", 3*n)
 	}
 	if u <= unitHour {
 		return "PT" + count + durationLetters[u]

@@ -23,16 +23,26 @@ func (r *resolver) calendar(x *expr) resolved {
 	// report, so only a tense cue right next to it decides (window).
 	dir, strict, dirWhy := x.force, x.force != 0, "the deictic word"
 	if dir == 0 {
-		window := 40
-		if x.day != 0 && x.month != 0 && x.weekday == 0 {
-			window = 3
+		switch {
+		case x.day != 0 && x.month != 0 && x.weekday == 0:
+			// A date without a year is a deadline as often as a
+			// report: only a close future cue decides, else nearness.
+			dir = max(r.tense(x, 3), 0)
+		case x.weekday != 0 && x.day == 0:
+			// A weekday is in the past unless a future cue is close
+			// ("said he will begin ... on Friday" still reports) or it
+			// is the very next day, which a report would call
+			// "yesterday" were it past.
+			dir = -1
+			if r.tense(x, 4) > 0 || (x.weekday-isoWeekday(r.dct)+7)%7 == 1 {
+				dir = 1
+			}
+		default:
+			dir = r.tense(x, 8)
 		}
-		dir, dirWhy = r.tense(x, window), "the sentence's tense"
+		dirWhy = "the sentence's tense"
 		if dir == 0 {
 			dirWhy = "nearness to the publication date"
-			if x.day == 0 && x.month != 0 {
-				dir, dirWhy = -1, "news reporting the past"
-			}
 		}
 	}
 	year := x.year
@@ -114,9 +124,9 @@ func (r *resolver) calendar(x *expr) resolved {
 				year--
 			case dir > 0 && (x.month < m || strict && x.month == m):
 				year++
-			case dir == 0 && x.month-m > 6:
+			case dir == 0 && x.month-m > 3:
 				year--
-			case dir == 0 && m-x.month > 6:
+			case dir == 0 && m-x.month > 8:
 				year++
 			}
 			why = fmt.Sprintf("year from the publication date %s, by %s", dctS, dirWhy)
@@ -190,15 +200,14 @@ func (r *resolver) yearOfDay(x *expr, dir int, strict bool) int {
 		}
 	}
 	d := ymd(y, x.month, min(x.day, daysIn(y, x.month)))
-	const half = 183 * 24 * time.Hour
 	switch {
 	case dir < 0 && (d.After(r.dct) || strict && d.Equal(r.dct)):
 		return y - 1
 	case dir > 0 && (d.Before(r.dct) || strict && d.Equal(r.dct)):
 		return y + 1
-	case dir == 0 && d.Sub(r.dct) > half:
+	case dir == 0 && d.Sub(r.dct) > nearFuture:
 		return y - 1
-	case dir == 0 && r.dct.Sub(d) > half:
+	case dir == 0 && r.dct.Sub(d) > 365*24*time.Hour-nearFuture:
 		return y + 1
 	}
 	return y
@@ -222,6 +231,10 @@ func (r *resolver) nearestWeekday(wd, dir int, strict bool) time.Time {
 	}
 	return r.dct.AddDate(0, 0, -diff)
 }
+
+// nearFuture is how far ahead a date without a year may lie before it is
+// read as last year's.
+const nearFuture = 120 * 24 * time.Hour
 
 // pastIfUnknown maps an unknown direction to the past: news reports what
 // happened.
