@@ -48,4 +48,11 @@ type expr struct {
 	hasYearDir bool
 
 	ref string // kindRef value, or a fixed duration/set value
+	// adjective marks a hyphenated compound used before a noun
+	// ("third-quarter", "two-year"): a determiner before it belongs to
+	// the noun, not to the expression.
+	adjective bool
+	// phrase marks a noun phrase a determiner belongs to ("the previous
+	// Friday", "the 1988 period", "the last few months").
+	phrase bool
 }

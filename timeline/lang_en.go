@@ -59,7 +59,7 @@ var packEN = &Pack{
 		"earlier": {Dir: -1, FromRef: true}, "later": {Dir: 1, FromRef: true},
 	},
 	Refs: map[string]string{
-		"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+		"now": "PRESENT_REF", "currently": "PRESENT_REF",
 		"current": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
 		"at present": "PRESENT_REF",
 		"recently":   "PAST_REF", "lately": "PAST_REF",

@@ -188,10 +188,13 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		// A determiner belongs to a temporal noun phrase ("the third
 		// quarter", "the 1990s", "the past two months"), not to a name
 		// ("the Oct. 23") or a reference ("the current").
-		switch x.kind {
-		case kindRef, kindRelDay:
+		switch {
+		case x.adjective:
 			return x, false
-		case kindCal:
+		case x.phrase:
+		case x.kind == kindRef || x.kind == kindRelDay:
+			return x, false
+		case x.kind == kindCal:
 			if x.month != 0 || x.day != 0 || x.weekday != 0 || x.hasTime || x.year != 0 && x.quarter == 0 && x.half == 0 && x.season == "" {
 				return x, false
 			}

@@ -232,6 +232,16 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 		return x, false
 	}
 	x.year = y
+	// "the 1988 period", "the 1988 third quarter"
+	adj := strong || p.e(k-1) != nil && p.e(k-1).yearAdj
+	if e := p.e(k + 1); e != nil && (e.period || e.unit == unitQuarter) && adj {
+		x.j, x.phrase, x.rule = k+2, true, "year-period"
+		return x, true
+	}
+	if o, end := p.ordinal(k + 1); o >= 1 && o <= 4 && p.unitAt(end) == unitQuarter && adj {
+		x.j, x.quarter, x.phrase, x.rule = end+1, o, true, "year-quarter"
+		return x, true
+	}
 	if strong {
 		return x, y >= 1000 && y <= 2999
 	}

@@ -160,7 +160,9 @@ func (p *parser) counted(k int) (expr, bool) {
 	case e != nil && e.counted != unitNone:
 		x.unit, x.n, j = e.counted, 1, k+1
 	case e != nil && e.ord != 0 && p.unitAt(p.skipHyphen(k+1)) != unitNone:
-		return p.ordinalUnit(e.ord, k, p.skipHyphen(k+1))
+		x, ok := p.ordinalUnit(e.ord, k, p.skipHyphen(k+1))
+		x.adjective = p.skipHyphen(k+1) != k+1
+		return x, ok
 	case e != nil && e.ord == 1:
 		// "the first nine months": the length from the start of the year
 		n, end, ok := p.count(k + 1)
@@ -188,7 +190,7 @@ func (p *parser) counted(k int) (expr, bool) {
 		if u == unitNone || u == unitHalf || hyphen != end && u == unitQuarter {
 			return x, false
 		}
-		x.unit, x.n, j = u, n, hyphen+1
+		x.unit, x.n, j, x.adjective = u, n, hyphen+1, hyphen != end
 		if b := p.e(k - 1); b != nil && b.ageBefore {
 			return x, false
 		}
@@ -218,13 +220,15 @@ func (p *parser) unitShiftAdjective(k int) (expr, bool) {
 	if s == nil || s.shift == nil {
 		return x, false
 	}
-	x.dir, x.fromRef, x.j = s.shift.Dir, s.shift.FromRef, k+3
+	x.dir, x.fromRef, x.j, x.adjective = s.shift.Dir, s.shift.FromRef, k+3, true
 	switch e := p.e(x.j); {
 	case e == nil:
 	case e.period || e.unit == unitQuarter:
 		x.j++
+		x.adjective, x.phrase = false, true
 	case e.ord != 0 && p.unitAt(x.j+1) == unitQuarter:
 		x.j += 2
+		x.adjective, x.phrase = false, true
 	}
 	return x, true
 }
@@ -302,7 +306,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 		// vague reference
 		if u := p.unitAt(end); u != unitNone {
 			if n < 0 {
-				return vagueRef(k, end+1, d.deictic), true
+				x := vagueRef(k, end+1, d.deictic)
+				x.phrase = true
+				return x, true
 			}
 			return expr{i: k, j: end + 1, kind: kindDuration, typ: TypeDuration, unit: u, n: n, rule: "deictic-duration"}, true
 		}
@@ -315,11 +321,18 @@ func (p *parser) deictic(k int) (expr, bool) {
 	case e.plural != unitNone:
 		// "recent years", "coming weeks"
 		return vagueRef(k, j+1, d.deictic), true
+	case e.unit == unitYear && (p.is(j+1, "'") || p.is(j+1, "’")) && p.glued(j+1) && p.lx[j+2].kind == tokWord && p.glued(j+2):
+		// "this year's third quarter", "last year's quarter"
+		q := j + 3
+		if o, end := p.ordinal(q); o != 0 && p.unitAt(end) == unitQuarter {
+			return expr{i: k, j: end + 1, kind: kindCal, typ: TypeDate, quarter: o, yearDir: d.deictic, hasYearDir: true, rule: "year's-quarter"}, o <= 4
+		}
+		x.unit, x.n, x.j = e.unit, d.deictic, j+1
 	case e.unit != unitNone:
 		x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, j+1, d.anchored
 	case e.weekday != 0 || e.month != 0 || e.season != "" || e.weekend:
 		x = expr{i: k, j: j + 1, kind: kindCal, typ: TypeDate, weekday: e.weekday, month: e.month,
-			season: e.season, weekend: e.weekend, force: d.deictic, rule: "deictic-name"}
+			season: e.season, weekend: e.weekend, force: d.deictic, rule: "deictic-name", phrase: true}
 		if x.force == 0 && x.weekday == 0 && x.month != 0 {
 			x.yearDir, x.hasYearDir = 0, true
 		}
