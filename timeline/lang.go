@@ -132,6 +132,10 @@ type Pack struct {
 	// publication date ("mengatakan", "said" / "akan", "will").
 	PastCues   []string
 	FutureCues []string
+	// ClauseBreaks end the clause an expression sits in when looking for
+	// a cue after it: in "said on Sunday that the US will act", "will"
+	// belongs to another clause.
+	ClauseBreaks []string
 	// AgeAfter and AgeBefore mark a counted span as someone's age, which
 	// is not a time ("6-year-old", "berusia 52 tahun").
 	AgeAfter, AgeBefore []string

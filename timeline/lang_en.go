@@ -106,7 +106,8 @@ var packEN = &Pack{
 	Quarters: []string{"quarter"},
 	Halves:   []string{"half"},
 	PastCues: []string{
-		"said", "says", "was", "were", "had", "did", "reported", "announced", "told", "ago", "last",
+		"said", "says", "reported", "announced", "told",
+		"was", "were", "had", "did", "ago", "last",
 		"earlier", "rose", "fell", "posted", "closed", "ended", "killed", "died", "met", "signed",
 		"became", "began", "made", "took", "came", "went", "saw", "got", "gave", "dropped", "declined",
 		"agreed", "won", "lost", "earned", "held",
@@ -115,6 +116,7 @@ var packEN = &Pack{
 		"will", "'ll", "would", "shall", "next", "scheduled", "planned", "plans", "expected",
 		"expects", "is to", "are to", "going to", "tomorrow", "upcoming", "coming", "due",
 	},
+	ClauseBreaks: []string{"that", "because", "so", "whether"},
 	Stopwords: []string{
 		"the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he",
 		"she", "by", "at", "from", "his", "her", "an", "are", "be", "have", "has", "had", "were",

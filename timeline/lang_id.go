@@ -110,15 +110,18 @@ var packID = &Pack{
 	Quarters: []string{"kuartal", "triwulan", "kwartal"},
 	Halves:   []string{"semester"},
 	PastCues: []string{
-		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menurut", "telah", "sudah", "pernah",
-		"menyatakan", "menjelaskan", "mengungkapkan", "menyebutkan", "tewas", "terjadi", "berlangsung",
-		"lalu", "sebelumnya", "silam", "mengaku", "melaporkan", "dilaporkan", "mengadakan", "menggelar",
-		"digelar", "diadakan", "tiba", "meninggal", "ditangkap", "kemarin", "tadi",
+		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menyatakan", "menjelaskan",
+		"mengungkapkan", "menyebutkan", "melaporkan", "mengaku",
+		"telah", "sudah", "pernah", "tewas", "terjadi", "berlangsung", "lalu", "sebelumnya", "silam",
+		"mengadakan", "menggelar", "digelar", "diadakan", "tiba", "meninggal", "ditangkap", "kemarin",
+		"tadi", "sempat", "dilaporkan",
 	},
 	FutureCues: []string{
 		"akan", "dijadwalkan", "direncanakan", "berencana", "rencananya", "mendatang", "depan",
-		"nanti", "bakal", "hendak", "segera", "besok", "diperkirakan", "dijadwalkan akan",
+		"nanti", "bakal", "hendak", "segera", "besok", "diperkirakan", "targetkan", "ditargetkan",
+		"menargetkan", "target", "rencana", "direncanakan", "mulai",
 	},
+	ClauseBreaks: []string{"bahwa", "agar", "supaya", "karena", "sehingga"},
 	Stopwords: []string{
 		"yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam", "tidak",
 		"akan", "juga", "atau", "oleh", "karena", "adalah", "sebagai", "tersebut", "bahwa", "telah",

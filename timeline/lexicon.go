@@ -48,6 +48,7 @@ type entry struct {
 	ageBefore      bool
 	yearAdj        bool
 	anchored       bool
+	clauseBreak    bool
 	// lower is the entry to use when the word is written in lower case,
 	// for names that are ordinary words then ("may", "minggu").
 	lower *entry
@@ -161,6 +162,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.PeriodNouns, func(e *entry) { e.period = true }},
 		{p.AgeAfter, func(e *entry) { e.ageAfter = true }},
 		{p.YearAdjectiveCues, func(e *entry) { e.yearAdj = true }},
+		{p.ClauseBreaks, func(e *entry) { e.clauseBreak = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {

@@ -22,27 +22,38 @@ type resolver struct {
 }
 
 // tense returns the direction the sentence around x points: -1 past, +1
-// future, 0 unknown. The cue word nearest to the expression, at most window
-// lexemes away, wins.
+// future, 0 unknown. The verb that governs a time phrase comes before it,
+// so the nearest cue before the expression wins; failing one, the nearest
+// after it within the same clause. Both at most window lexemes away.
 func (r *resolver) tense(x *expr, window int) int {
 	lx := r.p.lx
 	sent := lx[x.i].sent
-	for d := 1; d <= window; d++ {
-		found := 0
-		for _, k := range [2]int{x.i - d, x.j - 1 + d} {
-			if k < 0 || k >= len(lx) || lx[k].sent != sent {
-				continue
+	look := func(k int) (int, bool) {
+		if k < 0 || k >= len(lx) || lx[k].sent != sent {
+			return 0, true
+		}
+		e := lx[k].e
+		switch {
+		case e == nil:
+			return 0, false
+		case e.future:
+			return 1, true
+		case e.past:
+			return -1, true
+		}
+		return 0, e.clauseBreak
+	}
+	for k := x.i - 1; k >= x.i-window; k-- {
+		if dir, stop := look(k); stop {
+			if dir != 0 {
+				return dir
 			}
-			if e := lx[k].e; e != nil {
-				if e.future {
-					found = 1
-				} else if e.past {
-					found = -1
-				}
-			}
-			if found != 0 {
-				return found
-			}
+			break
+		}
+	}
+	for k := x.j; k < x.j+window; k++ {
+		if dir, stop := look(k); stop {
+			return dir
 		}
 	}
 	return 0
