@@ -63,33 +63,52 @@ func (a *attributor) tryCue(s Span, ws []word, i int) (attribution, bool) {
 			continue
 		}
 		at := attribution{cue: strings.Join(c.words, " "), cueSpan: Span{Start: ws[i].start, End: ws[i+len(c.words)-1].end}}
-		before, bAt := runeBefore(a.text, at.cueSpan.Start, s.Start)
-		afterComma := bAt >= 0 && (before == ',' || isQuoteRune(before))
-		dir := c.dir
-		if dir == dirEither {
-			dir = dirBefore
-			if afterComma {
-				dir = dirAfter
+		for _, dir := range a.directions(c.dir, at.cueSpan.Start, s.Start) {
+			var ok bool
+			switch {
+			case nya:
+				at.pronoun, ok = true, true
+			case dir == dirBefore:
+				ok = a.speakerBefore(ws[:i], &at)
+			default:
+				ok = a.speakerAfter(s, ws[i+len(c.words):], &at)
 			}
-		}
-		if dir == dirAfter && !afterComma {
-			continue // "kata" or "jelas" in running text is not a cue
-		}
-		at.afterQuote = a.quoteNextTo(at.cueSpan, s)
-		var ok bool
-		switch {
-		case nya:
-			at.pronoun, ok = true, true
-		case dir == dirBefore:
-			ok = a.speakerBefore(s, ws[:i], &at)
-		default:
-			ok = a.speakerAfter(s, ws[i+len(c.words):], &at)
-		}
-		if ok {
-			return at, true
+			if ok {
+				at.afterQuote = a.quoteNextTo(at, s)
+				return at, true
+			}
+			at = attribution{cue: at.cue, cueSpan: at.cueSpan}
 		}
 	}
 	return attribution{}, false
+}
+
+// directions lists where to look for the speaker of a cue at offset cue, in
+// order. Inverted cues ("kata", "ujarnya") must follow a comma or a closing
+// quote, otherwise "kata" or "jelas" in running text would count. English
+// "said" after a quote looks after it first ("\"...,\" said Smith"), after
+// a plain comma before it first ("Janet Cole, who ..., warned").
+func (a *attributor) directions(d direction, cue, floor int) []direction {
+	before, at := runeBefore(a.text, cue, floor)
+	afterComma := at >= 0 && (before == ',' || isQuoteRune(before))
+	afterQuote := isQuoteRune(before)
+	if before == ',' && at >= 0 {
+		r, _ := runeBefore(a.text, at, floor)
+		afterQuote = isQuoteRune(r)
+	}
+	switch {
+	case d == dirAfter && afterComma, d == dirPrep:
+		return []direction{dirAfter}
+	case d == dirBefore:
+		return []direction{dirBefore}
+	case d == dirEither && afterQuote:
+		return []direction{dirAfter, dirBefore}
+	case d == dirEither && afterComma:
+		return []direction{dirBefore, dirAfter}
+	case d == dirEither:
+		return []direction{dirBefore}
+	}
+	return nil
 }
 
 // matchWords reports whether the words at ws[i:] spell want.
@@ -105,20 +124,25 @@ func (a *attributor) matchWords(ws []word, i int, want []string) bool {
 	return true
 }
 
-// quoteNextTo reports whether a quotation mark stands right before the cue
-// (after an optional comma) or right after it (after an optional comma or
-// colon): "...," kata X / X mengatakan: "...".
-func (a *attributor) quoteNextTo(cue, s Span) bool {
-	r, at := runeBefore(a.text, cue.Start, s.Start)
-	if r == ',' && at >= 0 {
-		r, _ = runeBefore(a.text, at, s.Start)
+// quoteNextTo reports whether a quotation mark stands right before the
+// attribution (after an optional comma) or right after its cue (after an
+// optional comma or colon): "...," kata X / "...," Lopez told reporters /
+// X mengatakan: "...".
+func (a *attributor) quoteNextTo(at attribution, s Span) bool {
+	from := at.cueSpan.Start
+	if at.phrase.End > 0 {
+		from = min(from, at.phrase.Start)
+	}
+	r, i := runeBefore(a.text, from, s.Start)
+	if r == ',' && i >= 0 {
+		r, _ = runeBefore(a.text, i, s.Start)
 	}
 	if isQuoteRune(r) {
 		return true
 	}
-	r, at = runeAfter(a.text, cue.End, s.End)
-	if (r == ',' || r == ':') && at >= 0 {
-		r, _ = runeAfter(a.text, at+1, s.End)
+	r, i = runeAfter(a.text, at.cueSpan.End, s.End)
+	if (r == ',' || r == ':') && i >= 0 {
+		r, _ = runeAfter(a.text, i+1, s.End)
 	}
 	return isQuoteRune(r)
 }
@@ -144,7 +168,9 @@ func (a *attributor) speakerAfter(s Span, ws []word, at *attribution) bool {
 	if n == 0 {
 		return false
 	}
-	at.phrase = Span{Start: ws[0].start, End: a.closeParen(ws[n-1].end, s.End)}
+	n = a.acronymAhead(ws, n)
+	prevEnd = ws[n-1].end
+	at.phrase = Span{Start: ws[0].start, End: a.closeParen(prevEnd, s.End)}
 	if !a.setSpeaker(ws[:n], at) {
 		return false
 	}
@@ -155,6 +181,23 @@ func (a *attributor) speakerAfter(s Span, ws []word, at *attribution) bool {
 		}
 	}
 	return true
+}
+
+// acronymAhead extends a speaker phrase of n words that stopped at a comma
+// over a list of capitalised words that ends in a parenthesised acronym:
+// "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)".
+func (a *attributor) acronymAhead(ws []word, n int) int {
+	for k := n; k < len(ws) && k < n+maxSpeakerWords; k++ {
+		w := a.text[ws[k].start:ws[k].end]
+		gap := a.text[ws[k-1].end:ws[k].start]
+		if strings.TrimSpace(gap) == "(" && isAcronym(w) && strings.HasPrefix(a.text[ws[k].end:], ")") {
+			return k + 1
+		}
+		if strings.Trim(gap, " ,") != "" || !isUpperStart(w) && !a.p.conjunctions[w] {
+			break
+		}
+	}
+	return n
 }
 
 // closeParen extends end past a ")" that closes a parenthesis the phrase
@@ -194,26 +237,22 @@ func (a *attributor) apposition(s Span, from int, at *attribution) {
 }
 
 // speakerBefore reads the subject before a cue: "Komandan militer AS
-// mengatakan", "\"...\", the minister said", "Ia juga mengatakan".
-func (a *attributor) speakerBefore(s Span, ws []word, at *attribution) bool {
-	end := len(ws)
-	startAt := end
-	nextStart := at.cueSpan.Start
-	for startAt > 0 {
-		w := ws[startAt-1]
-		if a.breaksPhrase(w.end, nextStart) || a.inStop(w.start) {
+// mengatakan", "\"...\", the minister said", "Ia juga mengatakan". A
+// subject set off by commas is an apposition: "Kuasa hukum Rudi, Andi
+// Pratama, mengatakan", "Adrian Hill, director of the Jenner Institute,
+// told Reuters", "Janet Cole, who voted against the plan, warned".
+func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
+	if r, i := runeBefore(a.text, at.cueSpan.Start, 0); r == ',' && len(ws) > 0 && ws[len(ws)-1].end <= i {
+		return a.appositiveSubject(ws, at)
+	}
+	sub := a.segmentBefore(ws, at.cueSpan.Start, true)
+	// A date inside the subject ("Ali on Monday said") ends it.
+	for k, w := range sub {
+		if a.inStop(w.start) {
+			sub = sub[:k]
 			break
 		}
-		nextStart = w.start
-		startAt--
 	}
-	// A date inside the subject ("Ali on Monday said") ends it.
-	for k := startAt; k < end; k++ {
-		if a.inStop(ws[k].start) {
-			end = k
-		}
-	}
-	sub := ws[startAt:end]
 	for len(sub) > 0 && a.isTrim(sub[len(sub)-1]) {
 		sub = sub[:len(sub)-1]
 	}
@@ -222,6 +261,93 @@ func (a *attributor) speakerBefore(s Span, ws []word, at *attribution) bool {
 	}
 	at.phrase = Span{Start: sub[0].start, End: sub[len(sub)-1].end}
 	return a.setSpeaker(sub, at)
+}
+
+// segmentBefore returns the words of ws that end at offset end and start
+// after the last phrase break or, if clauses is set, clause word ("bahwa",
+// "that", "yang").
+func (a *attributor) segmentBefore(ws []word, end int, clauses bool) []word {
+	k := len(ws)
+	for k > 0 {
+		w := ws[k-1]
+		if a.breaksPhrase(w.end, end) || clauses && a.p.clauseWords[a.text[w.start:w.end]] {
+			break
+		}
+		end = w.start
+		k--
+	}
+	return ws[k:]
+}
+
+// appositiveSubject reads "A, B, cue" where one of A and B names the
+// speaker and the other gives the role (or is a relative clause).
+func (a *attributor) appositiveSubject(ws []word, at *attribution) bool {
+	_, comma := runeBefore(a.text, at.cueSpan.Start, 0)
+	b := a.segmentBefore(ws, comma, false)
+	if len(b) == 0 || len(b) == len(ws) {
+		return false
+	}
+	_, comma0 := runeBefore(a.text, b[0].start, 0)
+	if comma0 < 0 || a.text[comma0] != ',' {
+		return false
+	}
+	rest := ws[:len(ws)-len(b)]
+	aSeg := a.segmentBefore(rest, comma0, true)
+	if len(aSeg) == 0 || len(aSeg) > maxSpeakerWords {
+		return false
+	}
+	name, role := aSeg, b
+	switch {
+	case a.nameLike(b):
+		name, role = b, aSeg
+	case !a.roleLike(b) && !a.p.relatives[lowerASCII(a.text[b[0].start:b[0].end])]:
+		return false
+	}
+	if !a.setSpeaker(name, at) {
+		return false
+	}
+	at.phrase = Span{Start: aSeg[0].start, End: b[len(b)-1].end}
+	if a.roleLike(role) {
+		if a.p.appositives[lowerASCII(a.text[role[0].start:role[0].end])] && len(role) > 1 {
+			role = role[1:]
+		}
+		at.role = a.text[role[0].start:role[len(role)-1].end]
+	}
+	return true
+}
+
+// nameLike reports whether ws reads as a personal name: a few capitalised
+// words, particles allowed inside.
+func (a *attributor) nameLike(ws []word) bool {
+	if len(ws) == 0 || len(ws) > 5 {
+		return false
+	}
+	for i, w := range ws {
+		s := a.text[w.start:w.end]
+		low := lowerASCII(s)
+		if !isUpperStart(s) && !(a.p.particles[s] && i > 0) || a.p.roleWords[low] || a.p.orgWords[low] {
+			return false
+		}
+	}
+	return true
+}
+
+// roleLike reports whether ws reads as a role: it opens with an article or
+// a role word ("seorang profesor", "director of ..."), or holds a role word.
+func (a *attributor) roleLike(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	first := lowerASCII(a.text[ws[0].start:ws[0].end])
+	if a.p.appositives[first] || a.p.roleWords[first] {
+		return true
+	}
+	for _, w := range ws {
+		if a.p.roleWords[lowerASCII(a.text[w.start:w.end])] {
+			return true
+		}
+	}
+	return false
 }
 
 // isTrim reports whether w may be dropped from the end of a subject
@@ -277,7 +403,30 @@ func (a *attributor) inStop(i int) bool {
 	return false
 }
 
-// setSpeaker validates a speaker phrase and splits it into speaker and role.
+// mention finds a person named with a role at the start of sentence s
+// without a cue ("Dutch Economy Minister Micky Adriaansens urged ..."), whom
+// pronouns in later sentences may mean.
+func (a *attributor) mention(s Span) (attribution, bool) {
+	ws := wordsIn(a.text, s.Start, min(s.End, s.Start+200))
+	n := 0
+	for n < len(ws) && n < maxSpeakerWords {
+		w := a.text[ws[n].start:ws[n].end]
+		if !isUpperStart(w) && !a.p.roleWords[lowerASCII(w)] && !a.p.particles[w] || n > 0 && a.breaksPhrase(ws[n-1].end, ws[n].start) {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return attribution{}, false
+	}
+	var at attribution
+	at.speaker, at.role, _ = splitSpeaker(a.text, ws[:n], a.p)
+	return at, at.role != "" && isPersonName(strings.Fields(at.speaker))
+}
+
+// setSpeaker validates a speaker phrase and splits it into speaker and
+// role. A phrase must open with a capital, an article or hold a role word
+// ("fire officials", "juru bicara kementerian Lee Sang-min").
 func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 	for len(ws) > 0 && a.p.fillers[lowerASCII(a.text[ws[0].start:ws[0].end])] {
 		ws = ws[1:]
@@ -291,20 +440,22 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 		at.pronoun = true
 		return true
 	}
-	if !isUpperStart(first) && !a.p.roleWords[lowFirst] && !a.p.appositives[lowFirst] {
+	if !isUpperStart(first) && !a.p.appositives[lowFirst] && !a.roleLike(ws) {
 		return false
 	}
 	at.speaker, at.role, at.acronymOf = splitSpeaker(a.text, ws, a.p)
 	return at.speaker != ""
 }
 
-// splitSpeaker splits a speaker phrase into the name and the role before
+// splitSpeaker splits a speaker phrase into the name and the role around
 // it. The name is the run of capitalised words at the end that are neither
 // acronyms, role words nor institution words (a capitalised institution
-// word also takes the word after it: "Gedung Putih"). Without a role word
-// the whole phrase names the speaker ("Kementerian Unifikasi Seoul",
-// "Komandan militer AS" has no name run). A final parenthesised acronym
-// stands for the name before it: "Kantor Berita Pusat Korea (KCNA)".
+// word also takes the word after it: "Gedung Putih"). When that run follows
+// a preposition and a name stands right after a role word, that one is the
+// name: "Professor Faith Osier of Imperial College London". Without a role
+// word the whole phrase names the speaker ("Kementerian Unifikasi Seoul").
+// A final parenthesised acronym stands for the name before it: "Kantor
+// Berita Pusat Korea (KCNA)".
 func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf string) {
 	last := ws[len(ws)-1]
 	phrase := text[ws[0].start:last.end]
@@ -312,9 +463,11 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		long := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text[ws[0].start:last.start]), "("))
 		return text[last.start:last.end], "", long
 	}
+	tok := func(i int) string { return text[ws[i].start:ws[i].end] }
+	isRole := func(i int) bool { return p.roleWords[lowerASCII(strings.TrimSuffix(tok(i), "."))] }
 	hasRole := false
-	for _, w := range ws {
-		if p.roleWords[lowerASCII(text[w.start:w.end])] {
+	for i := range ws {
+		if isRole(i) {
 			hasRole = true
 			break
 		}
@@ -322,19 +475,38 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	if !hasRole {
 		return phrase, "", ""
 	}
-	k := len(ws)
-	for k > 0 {
-		w := text[ws[k-1].start:ws[k-1].end]
-		low := lowerASCII(w)
-		nameLike := isUpperStart(w) && !isAcronym(w) && !p.roleWords[low] && !p.orgWords[low] || p.particles[w] && k < len(ws)
-		if !nameLike || k < len(ws) && strings.ContainsAny(text[ws[k-1].end:ws[k].start], "()") {
-			break
-		}
-		k--
+	nameLike := func(i int) bool {
+		w := tok(i)
+		return isUpperStart(w) && !isAcronym(w) && !isRole(i) && !p.orgWords[lowerASCII(w)]
 	}
+	// The run of name-like words ending at end, stopping at brackets.
+	runStart := func(end int) int {
+		k := end
+		for k > 0 && (nameLike(k-1) || p.particles[tok(k-1)] && k < end) {
+			if k < end && strings.ContainsAny(text[ws[k-1].end:ws[k].start], "()") {
+				break
+			}
+			k--
+		}
+		return k
+	}
+	k := runStart(len(ws))
 	if k > 0 && k < len(ws) {
-		if org := text[ws[k-1].start:ws[k-1].end]; isUpperStart(org) && p.orgWords[lowerASCII(org)] {
+		if org := tok(k - 1); isUpperStart(org) && p.orgWords[lowerASCII(org)] {
 			k++
+		}
+	}
+	if k > 1 && k < len(ws) && p.prepositions[tok(k-1)] {
+		// "Professor Faith Osier of Imperial College London".
+		for i := 1; i < k-1; i++ {
+			if isRole(i-1) && nameLike(i) {
+				j := i
+				for j < k-1 && nameLike(j) {
+					j++
+				}
+				role = strings.TrimSpace(text[ws[0].start:ws[i].start]) + " " + text[ws[j].start:last.end]
+				return text[ws[i].start:ws[j-1].end], role, ""
+			}
 		}
 	}
 	k = max(k, len(ws)-3)

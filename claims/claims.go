@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/factline/factline/timeline"
@@ -15,8 +16,15 @@ type unit struct {
 	para      int
 	at        attribution
 	attrib    bool
+	who       int // index into the article's speakerBook, -1 for none
 	quoted    int // bytes inside quotes
 }
+
+// isQuote reports whether the unit is attributed direct speech.
+func (u *unit) isQuote() bool { return u.attrib && (u.at.afterQuote || u.quoted*2 >= u.span.Len()) }
+
+// allQuoted reports whether the unit is a quotation and nothing else.
+func (u *unit) allQuoted() bool { return u.quoted*10 >= u.span.Len()*9 }
 
 // buildUnits groups each paragraph's sentences into units.
 func buildUnits(text string, paras []Span, sents []Span) []unit {
@@ -51,12 +59,16 @@ func crossesQuote(end, start int, quotes []Span) bool {
 	return false
 }
 
-// attributeUnits finds each unit's attribution, carries it back over
-// "Seruan itu disampaikan ..." references, and resolves speakers.
+// attributeUnits finds each unit's attribution and resolves its speaker.
+// Two kinds of unit inherit the attribution of the one before: a sentence
+// that is a quotation and nothing else, right after an attributed quote of
+// the same paragraph; and the sentence a "Seruan itu disampaikan ..." or
+// "hal itu" reference points back to.
 func attributeUnits(text string, units []unit, a *attributor) {
 	book := newSpeakerBook()
 	for i := range units {
 		u := &units[i]
+		u.who = -1
 		// The last sentence of a quote usually carries "ujarnya".
 		for k := len(u.sentences) - 1; k >= 0; k-- {
 			if at, ok := a.attribute(u.sentences[k]); ok {
@@ -65,15 +77,35 @@ func attributeUnits(text string, units []unit, a *attributor) {
 			}
 		}
 		if !u.attrib {
+			if at, ok := a.mention(u.sentences[0]); ok {
+				book.resolve(at)
+			}
+			if prev := prevUnit(units, i); prev != nil && prev.para == u.para && prev.isQuote() && u.allQuoted() {
+				u.at, u.attrib, u.who = prev.at, true, prev.who
+				u.at.afterQuote = true
+			}
 			continue
 		}
-		book.resolve(&u.at)
-		if i > 0 && !units[i-1].attrib && refersBack(text, u.sentences[0], a.p) {
-			prev := &units[i-1]
-			prev.at, prev.attrib = u.at, true
+		u.who = book.resolve(u.at)
+		if prev := prevUnit(units, i); prev != nil && !prev.attrib && refersBack(text, u.sentences[0], a.p) {
+			prev.at, prev.attrib, prev.who = u.at, true, u.who
 			prev.at.afterQuote = false
 		}
 	}
+	// Names are final only now: a later short name can show where an
+	// earlier full name starts.
+	for i := range units {
+		if u := &units[i]; u.who >= 0 {
+			u.at.speaker, u.at.role = book.people[u.who].name, book.people[u.who].role
+		}
+	}
+}
+
+func prevUnit(units []unit, i int) *unit {
+	if i == 0 {
+		return nil
+	}
+	return &units[i-1]
 }
 
 // refersBack reports whether sentence s points at the one before it:
@@ -126,7 +158,7 @@ func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) [
 		}
 		figure := hasFigure(text, u.span, inTimex, p)
 		forecast := hasWord(text, u.span, p.futureCues)
-		quote := u.attrib && (u.at.afterQuote || u.quoted*2 >= u.span.Len())
+		quote := u.isQuote()
 		if !u.attrib && !figure && !forecast && !dated {
 			continue
 		}
@@ -166,7 +198,8 @@ func hasWord(text string, s Span, set set) bool {
 
 // hasFigure reports whether s states a number worth checking: a number
 // next to a unit or currency ("300 peserta", "Rp 1,24 triliun", "12%",
-// "$5"), or a scale word ("ratusan", "millions"). Numbers inside temporal
+// "$5") or followed by a common noun, or a scale word ("ratusan",
+// "millions"). Numbers inside temporal
 // expressions and bare years are dates, not figures.
 func hasFigure(text string, s Span, timexes []Span, p *pack) bool {
 	ws := wordsIn(text, s.Start, s.End)
@@ -193,6 +226,11 @@ func hasFigure(text string, s Span, timexes []Span, p *pack) bool {
 			return true
 		}
 		if i > 0 && p.figureUnits[lowerASCII(text[ws[i-1].start:ws[i-1].end])] {
+			return true
+		}
+		// A count of something: "12 stasiun", "6,1 mengguncang" is a
+		// magnitude. A capital after the number is a name ("Pasal 33 UUD").
+		if i+1 < len(ws) && !isUpperStart(text[ws[i+1].start:ws[i+1].end]) && strings.TrimSpace(text[w.end:ws[i+1].start]) == "" {
 			return true
 		}
 	}

@@ -42,8 +42,8 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 			continue
 		}
 		mod := t.Mod
-		since := mod == timeline.ModNone && b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
-		if since {
+		since := b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
+		if since && mod == timeline.ModNone {
 			mod = timeline.ModStart
 		}
 		date, err := timeline.ParseDate(t.Value, mod)
@@ -126,9 +126,10 @@ func (b *eventBuilder) wordBefore(i int) string {
 }
 
 // reportZone returns the attribution of u (cue and speaker phrase) and
-// whether the date t is the day of saying: inside it, right after it with
-// no "bahwa"/"that" between ("mengatakan pada Minggu", "(KCNA), Senin"), or
-// just before its subject ("On Sunday, X said").
+// whether the date t is the day of saying: inside it, right after it
+// ("mengatakan pada Minggu", "(KCNA), Senin"), or just before its subject
+// ("On Sunday, X said"). A date further into what was said ("Stam said the
+// sides would meet on Friday") is not.
 func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 	if u == nil || !u.attrib || u.at.cueSpan.End == 0 {
 		return Span{}, false
@@ -140,17 +141,41 @@ func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 	if t.Start < zone.End && zone.Start < t.End {
 		return zone, true
 	}
+	subjectFirst := u.at.phrase.End > 0 && u.at.phrase.Start < u.at.cueSpan.Start
 	if t.Start >= zone.End && t.Start-zone.End <= maxReportGap {
-		gap := b.text[zone.End:t.Start]
-		if !strings.ContainsAny(gap, "\"“”.!?;") && !hasWord(b.text, Span{Start: zone.End, End: t.Start}, b.p.complementizers) {
+		// Right after the cue or speaker, with at most a preposition
+		// between ("mengatakan pada Minggu", "said on Sunday"), or after
+		// a comma that closes an inverted attribution ("ujar Syafrin di
+		// Balai Kota, Kamis").
+		gap := Span{Start: zone.End, End: t.Start}
+		onlyPreps := true
+		eachWord(b.text, gap.Start, gap.End, func(w word) {
+			onlyPreps = onlyPreps && b.p.datePreps[lowerASCII(b.text[w.start:w.end])]
+		})
+		g := b.text[gap.Start:gap.End]
+		if onlyPreps && !strings.ContainsAny(g, "\"“”.!?;") ||
+			!subjectFirst && strings.HasSuffix(strings.TrimRight(g, " "), ",") && !strings.ContainsAny(g, "\"“”!?;") {
 			return zone, true
 		}
 	}
-	subjectFirst := u.at.phrase.End > 0 && u.at.phrase.Start < u.at.cueSpan.Start
-	if subjectFirst && t.End <= zone.Start && strings.Trim(b.text[t.End:zone.Start], " ,") == "" {
+	if subjectFirst && t.End <= zone.Start && strings.Trim(b.text[t.End:zone.Start], " ,") == "" && b.opensSentence(t) {
 		return zone, true
 	}
 	return zone, false
+}
+
+// opensSentence reports whether only prepositions stand before t in its
+// sentence ("On Sunday, ...", "Pada Senin, ...").
+func (b *eventBuilder) opensSentence(t Span) bool {
+	si := b.sentenceOf(t.Start, t.End)
+	if si < 0 {
+		return false
+	}
+	ok := true
+	eachWord(b.text, b.sents[si].Start, t.Start, func(w word) {
+		ok = ok && b.p.datePreps[lowerASCII(b.text[w.start:w.end])]
+	})
+	return ok
 }
 
 // scheduled reports whether the event lies ahead of publication: its date
@@ -167,17 +192,38 @@ func (b *eventBuilder) scheduled(d timeline.Date, sent, t Span) bool {
 	return d.End.After(b.dct) && hasWord(b.text, Span{Start: c.Start, End: t.Start}, b.p.futureCues)
 }
 
-// clause returns the part of sentence s around t between clause marks
-// (commas, semicolons, colons, quotes, dashes), never cutting t itself.
+// clause returns the part of sentence s around t between clause marks,
+// never cutting t itself.
 func (b *eventBuilder) clause(s, t Span) Span {
-	c := Span{Start: s.Start, End: s.End}
-	if i := strings.LastIndexAny(b.text[s.Start:t.Start], ",;:\"“”—–"); i >= 0 {
-		c.Start = s.Start + i + 1
+	c := s
+	for i := t.Start - 1; i >= s.Start; i-- {
+		if isClauseMark(b.text, i) {
+			c.Start = i + 1
+			break
+		}
 	}
-	if i := strings.IndexAny(b.text[t.End:s.End], ",;:\"“”—–"); i >= 0 {
-		c.End = t.End + i
+	for i := t.End; i < s.End; i++ {
+		if isClauseMark(b.text, i) {
+			c.End = i
+			break
+		}
 	}
 	return c
+}
+
+// isClauseMark reports whether text[i] separates clauses: a comma (not one
+// inside a number such as "45,000"), semicolon, colon, double quote or the
+// first byte of a curly quote or dash.
+func isClauseMark(text string, i int) bool {
+	switch c := text[i]; c {
+	case ',':
+		return i == 0 || i+1 >= len(text) || !(text[i-1] >= '0' && text[i-1] <= '9' && text[i+1] >= '0' && text[i+1] <= '9')
+	case ';', ':', '"':
+		return true
+	case 0xE2: // “ ” — – all start with 0xE2 0x80
+		return i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x9C || text[i+2] == 0x9D || text[i+2] == 0x94 || text[i+2] == 0x93)
+	}
+	return false
 }
 
 // maxHeadlineWords keeps headlines short enough for a timeline label.
@@ -201,11 +247,11 @@ func (b *eventBuilder) headline(sent, t Span, u *unit, zone Span, reported bool)
 	c := b.clause(sent, t)
 	// A clause that is little more than the date borrows a neighbour, the
 	// one before if there is one.
-	short := func() bool { return len(wordsIn(b.text, c.Start, c.End))-len(wordsIn(b.text, t.Start, t.End)) < 3 }
-	if short() && c.Start > sent.Start {
+	short := func() bool { return len(wordsIn(b.text, c.Start, c.End))-len(wordsIn(b.text, t.Start, t.End)) < 4 }
+	for short() && c.Start > sent.Start {
 		c.Start = b.clause(sent, Span{Start: c.Start - 1, End: c.Start - 1}).Start
 	}
-	if short() && c.End < sent.End {
+	for short() && c.End < sent.End {
 		c.End = b.clause(sent, Span{Start: c.End + 1, End: c.End + 1}).End
 	}
 	return strings.Join(b.window(c, t), " ")
@@ -226,7 +272,7 @@ func splitClauses(text string, s Span) []Span {
 	var out []Span
 	start := s.Start
 	for i := s.Start; i < s.End; i++ {
-		if strings.IndexByte(",;:\"", text[i]) >= 0 {
+		if isClauseMark(text, i) {
 			out = append(out, Span{Start: start, End: i})
 			start = i + 1
 		}

@@ -51,6 +51,18 @@ type pack struct {
 	// backRefPhrases are whole phrases with the same effect ("hal itu").
 	backRefPhrases [][]string
 
+	// clauseWords open a clause a subject cannot reach back over
+	// ("bahwa", "that", "yang", "who").
+	clauseWords set
+	// relatives open a relative clause in an apposition ("who", "yang").
+	relatives set
+	// prepositions link a name to its institution ("of", "dari").
+	prepositions set
+	// conjunctions join the parts of a listed name ("dan", "and").
+	conjunctions set
+	// datePreps may stand between a cue and the day of saying
+	// ("mengatakan pada Minggu", "said on Sunday").
+	datePreps set
 	// complementizers open reported content ("bahwa", "that"); a date
 	// after one belongs to the content, not to the act of saying.
 	complementizers set

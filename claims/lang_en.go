@@ -32,11 +32,17 @@ func init() {
 		roleWords: wordSet("president vice minister secretary spokesman spokeswoman spokesperson director chief head chairman chairwoman chair adviser advisor " +
 			"commander general professor analyst economist researcher governor mayor senator representative member official officer manager " +
 			"ambassador envoy prime leader founder lawyer attorney doctor witness deputy assistant coordinator commissioner judge prosecutor " +
-			"executive senior chief ceo cfo coo analysts officials lawmaker"),
+			"executive senior chief ceo cfo coo analysts officials lawmaker superintendent researchers scientists experts police leaders " +
+			"group firm giant maker operator gov sen rep dr prof"),
 		orgWords: wordSet("ministry department university house bank agency council committee party office institute company corporation inc " +
 			"commission court state federal national reserve board authority bureau"),
 		particles:       wordSet("bin van von de der al el da la le du"),
 		backRefPhrases:  phrases("made the remarks|made the comments|the remarks came|the comments came|in a statement"),
+		clauseWords:     wordSet("that who which whose"),
+		relatives:       wordSet("who which whose"),
+		prepositions:    wordSet("of at from"),
+		conjunctions:    wordSet("and"),
+		datePreps:       wordSet("on in at"),
 		complementizers: wordSet("that"),
 		futureCues:      wordSet("will would scheduled planned plans expected forecast forecasts predicted projected upcoming"),
 		sinceCues:       wordSet("since"),
@@ -45,7 +51,7 @@ func init() {
 		numberWords: wordSet("hundreds thousands millions billions dozens"),
 	}
 	addCues(p.cues, dirEither, false, "said|says|stated|added|warned|noted|explained|insisted|argued|wrote|claimed|continued")
-	addCues(p.cues, dirBefore, false, "told|announced|reported|confirmed|acknowledged|estimated|predicted|declared")
+	addCues(p.cues, dirBefore, false, "told|announced|reported|confirmed|acknowledged|predicted|declared")
 	addCues(p.cues, dirPrep, false, "according to")
 	register(p)
 }

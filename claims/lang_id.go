@@ -34,13 +34,18 @@ func init() {
 		roleWords: wordSet("presiden wakil menteri wamen juru bicara jubir direktur dirut kepala ketua sekretaris penasihat komandan panglima profesor guru besar " +
 			"analis pengamat ekonom peneliti gubernur bupati wali kota walikota anggota pejabat manajer staf ahli kapolri kapolda kapolres kasat kabid " +
 			"kepolisian duta besar dubes senator jenderal kolonel perdana pemimpin pendiri kuasa hukum pengacara dokter warga saksi deputi asisten " +
-			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt"),
+			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt polisi ahli grup"),
 		orgWords: wordSet("kementerian kemenkeu universitas gedung bank badan dewan komite partai kantor lembaga institut pt cv yayasan " +
 			"perusahaan komisi mahkamah pengadilan kejaksaan polda polres markas pemerintah pemprov pemkot pemkab dinas biro pusat departemen"),
 		particles:       wordSet("bin binti van von de der al el da di"),
 		backRefVerbs:    wordSet("disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan dilontarkan"),
 		demonstratives:  wordSet("itu tersebut ini"),
 		backRefPhrases:  phrases("hal itu|hal tersebut|hal ini|pernyataan itu|pernyataan tersebut"),
+		clauseWords:     wordSet("bahwa yang"),
+		relatives:       wordSet("yang"),
+		prepositions:    wordSet("dari di pada"),
+		conjunctions:    wordSet("dan"),
+		datePreps:       wordSet("pada"),
 		complementizers: wordSet("bahwa"),
 		futureCues:      wordSet("akan dijadwalkan direncanakan rencananya berencana diperkirakan diprediksi diproyeksikan ditargetkan bakal mendatang"),
 		sinceCues:       wordSet("sejak semenjak"),
@@ -52,6 +57,6 @@ func init() {
 	addCues(p.cues, dirAfter, true, "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|pungkas|sebut|tambah|terang|papar|lanjut")
 	addCues(p.cues, dirPrep, true, "menurut")
 	addCues(p.cues, dirBefore, false, "mengatakan|menyatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|menyampaikan|"+
-		"menuturkan|memaparkan|menerangkan|mengakui|menilai|berkata|mengemukakan|menyebutkan|mengklaim|memperingatkan|mengumumkan|berujar")
+		"menuturkan|memaparkan|menerangkan|mengakui|menilai|berkata|mengemukakan|menyebutkan|mengklaim|memperingatkan|mengumumkan|berujar|mengaku|berpendapat|mengingatkan|mencatat")
 	register(p)
 }

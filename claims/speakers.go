@@ -2,12 +2,14 @@ package claims
 
 import "strings"
 
-// speakerBook remembers the speakers named so far in one article, so a
-// later short name ("O'Brien", "Ali") or pronoun ("ia", "he") resolves to
-// the full name given earlier.
+// speakerBook remembers the people and bodies named so far in one article,
+// so a later short name ("O'Brien", "Ali") or pronoun ("ia", "he")
+// resolves to the full name given earlier.
 type speakerBook struct {
 	people []person
-	last   int // index of the last speaker named, -1 before any
+	// last is the index of the last person named, -1 before any; pronouns
+	// refer to it.
+	last int
 }
 
 type person struct {
@@ -20,50 +22,83 @@ type person struct {
 
 func newSpeakerBook() *speakerBook { return &speakerBook{last: -1} }
 
-// resolve turns an attribution's speaker into the full name and role it
-// refers to, registering new names as it goes.
-func (b *speakerBook) resolve(at *attribution) {
+// resolve returns the index of the person an attribution's speaker refers
+// to, registering new names as it goes; -1 when it refers to no one known.
+func (b *speakerBook) resolve(at attribution) int {
 	if at.pronoun {
-		if b.last >= 0 {
-			at.speaker, at.role = b.people[b.last].name, b.people[b.last].role
-		}
-		return
+		return b.last
 	}
 	if at.speaker == "" {
-		return
+		return -1
 	}
-	if i := b.find(at.speaker); i >= 0 {
-		pp := &b.people[i]
-		if pp.role == "" {
-			pp.role = at.role
-		}
-		at.speaker = pp.name
-		if at.role == "" {
-			at.role = pp.role
-		}
+	i := b.find(at.speaker)
+	if i < 0 {
+		b.people = append(b.people, person{name: at.speaker, role: at.role, words: strings.Fields(at.speaker), alias: at.acronymOf})
+		i = len(b.people) - 1
+	} else if b.people[i].role == "" {
+		b.people[i].role = at.role
+	}
+	if isPersonName(b.people[i].words) {
 		b.last = i
-		return
 	}
-	b.people = append(b.people, person{name: at.speaker, role: at.role, words: strings.Fields(at.speaker), alias: at.acronymOf})
-	b.last = len(b.people) - 1
+	return i
+}
+
+// allCapitalised reports whether every word starts with a capital: a
+// proper name, which a shorter form can stand for ("fire officials" is not
+// one, so a later "Officials" stays itself).
+func allCapitalised(ws []string) bool {
+	for _, w := range ws {
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isPersonName reports whether a name reads as a person's, which is what a
+// pronoun can stand for: capitalised words, not an acronym, not opening
+// with an article ("The Port of Rotterdam Authority", "KCNA", "Shipping
+// group Maersk" are bodies).
+func isPersonName(ws []string) bool {
+	if len(ws) == 0 || len(ws) > 4 || len(ws) == 1 && isAcronym(ws[0]) || !allCapitalised(ws) {
+		return false
+	}
+	low := lowerASCII(ws[0])
+	return low != "the" && low != "a"
 }
 
 // find returns the one earlier person that name refers to: the same name,
-// the long form of an acronym, or a shorter name that opens or closes
-// exactly one earlier full name. -1 when there is none or it is ambiguous.
+// the long form of an acronym, or a shorter name found inside exactly one
+// earlier full name. A short name that matches inside a longer one
+// ("Syafrin" in "Jakarta Syafrin Liputo") shows where that name really
+// starts, and the words before it move to the role. -1 when there is none
+// or it is ambiguous.
 func (b *speakerBook) find(name string) int {
 	ws := strings.Fields(name)
-	found := -1
+	found, at := -1, 0
 	for i, pp := range b.people {
-		switch {
-		case strings.EqualFold(pp.name, name), pp.alias != "" && strings.EqualFold(pp.alias, name):
+		if strings.EqualFold(pp.name, name) || pp.alias != "" && strings.EqualFold(pp.alias, name) {
 			return i
-		case len(ws) < len(pp.words) && (hasWords(pp.words[:len(ws)], ws) || hasWords(pp.words[len(pp.words)-len(ws):], ws)):
-			if found >= 0 && b.people[found].name != pp.name {
-				return -1
-			}
-			found = i
 		}
+		if len(ws) >= len(pp.words) || !allCapitalised(pp.words) {
+			continue
+		}
+		for k := 0; k+len(ws) <= len(pp.words); k++ {
+			if hasWords(pp.words[k:k+len(ws)], ws) {
+				if found >= 0 && b.people[found].name != pp.name {
+					return -1
+				}
+				found, at = i, k
+				break
+			}
+		}
+	}
+	if found >= 0 && at > 0 && at+len(ws) < len(b.people[found].words) {
+		pp := &b.people[found]
+		pp.role = strings.TrimSpace(pp.role + " " + strings.Join(pp.words[:at], " "))
+		pp.words = pp.words[at:]
+		pp.name = strings.Join(pp.words, " ")
 	}
 	return found
 }
