@@ -1,0 +1,92 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// csvHeader names the CSV columns. Events are rows; a column with several
+// values (tags, sources, claims) joins them with csvJoin.
+var csvHeader = []string{
+	"id", "date", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
+	"tags", "publishers", "article_titles", "article_urls", "published", "sentences", "speakers", "claim_statuses",
+}
+
+// csvJoin separates several values in one cell; " | " rarely occurs in a
+// headline or sentence and reads well in a spreadsheet.
+const csvJoin = " | "
+
+// writeCSV writes one row per event, RFC 4180 (CRLF line ends, quoted
+// where needed), UTF-8, with a header row.
+func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	words := wordsFor(opt.Lang)
+	row := make([]string, len(csvHeader))
+	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error {
+		var publishers, titles, urls, published, sentences, speakers, statuses []string
+		for _, src := range it.Sources {
+			publishers = appendNew(publishers, src.ArticlePublisher)
+			titles = appendNew(titles, src.ArticleTitle)
+			urls = appendNew(urls, src.ArticleURL)
+			published = appendNew(published, src.ArticlePublished)
+			sentences = append(sentences, src.Sentence)
+		}
+		for _, c := range it.Claims {
+			speakers = appendNew(speakers, c.Speaker)
+			statuses = append(statuses, c.Status)
+		}
+		fields := []string{
+			strconv.FormatInt(it.ID, 10), it.Value, words.displayDate(it.Value, it.Mod, it.Status), it.Precision, it.Mod,
+			timeCell(it.StartsAt), timeCell(it.EndsAt), it.Status, it.Headline, it.Description,
+			strings.Join(it.Tags, csvJoin), strings.Join(publishers, csvJoin), strings.Join(titles, csvJoin),
+			strings.Join(urls, csvJoin), strings.Join(published, csvJoin), strings.Join(sentences, csvJoin),
+			strings.Join(speakers, csvJoin), strings.Join(statuses, csvJoin),
+		}
+		for i, f := range fields {
+			row[i] = neutralise(f)
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// neutralise keeps a spreadsheet from running a cell as a formula: article
+// text is untrusted, and a sentence that begins with =, +, -, @, a tab or a
+// carriage return would otherwise be evaluated when the file is opened
+// (OWASP "CSV injection"). A leading apostrophe makes it plain text.
+func neutralise(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// appendNew appends v unless it is empty or already present.
+func appendNew(list []string, v string) []string {
+	if v == "" || slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}
+
+func timeCell(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

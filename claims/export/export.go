@@ -1,0 +1,219 @@
+// Package export writes the verified timeline in the forms other tools
+// read: TimelineJS3 slides for the graphics desk, a documented JSON format
+// with a JSON Schema and CSV for analysts, and schema.org ClaimReview for
+// fact-check markup.
+//
+// Every export streams: events are read from the database in batches and
+// written as they come, so a newsroom's whole archive exports in flat memory.
+// Output depends only on the data and the options (no generation time), so a
+// fingerprint of the data is a valid ETag.
+package export
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// Format names an export format.
+type Format string
+
+// Export formats.
+const (
+	TimelineJS  Format = "timelinejs"
+	JSON        Format = "json"
+	CSV         Format = "csv"
+	ClaimReview Format = "claimreview"
+)
+
+// Formats lists every format.
+var Formats = []Format{TimelineJS, JSON, CSV, ClaimReview}
+
+// ParseFormat reads a format name; a bad one fails with store.Invalid.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
+			return f, nil
+		}
+	}
+	return "", store.Errorf(store.Invalid, "unknown export format %q: want timelinejs, json, csv or claimreview", s)
+}
+
+// ContentType is the media type of the format's output.
+func (f Format) ContentType() string {
+	switch f {
+	case CSV:
+		return "text/csv; charset=utf-8; header=present"
+	case ClaimReview:
+		return "application/ld+json; charset=utf-8"
+	}
+	return "application/json; charset=utf-8"
+}
+
+// FileName is a name to save the format's output under.
+func (f Format) FileName() string {
+	switch f {
+	case CSV:
+		return "factline-events.csv"
+	case ClaimReview:
+		return "factline-claimreview.jsonld"
+	}
+	return "factline-" + string(f) + ".json"
+}
+
+// Options say what to export and how to present it.
+type Options struct {
+	Filter Filter
+	// Title heads the TimelineJS title slide; by default the article's title
+	// when exporting one article, else a generic title.
+	Title string
+	// Lang is the language of display dates ("en" or "id"; default en).
+	Lang string
+	// SiteURL is the public address of this factline (no trailing slash);
+	// ClaimReview's review URLs point into it.
+	SiteURL string
+	// Reviewer is the organisation that reviews claims, ClaimReview's author.
+	Reviewer string
+}
+
+// Write streams an export of the store to w.
+func Write(ctx context.Context, s *store.Store, w io.Writer, f Format, opt Options) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch f {
+	case TimelineJS:
+		err = writeTimelineJS(ctx, s, bw, opt)
+	case JSON:
+		err = writeJSON(ctx, s, bw, opt)
+	case CSV:
+		err = writeCSV(ctx, s, bw, opt)
+	case ClaimReview:
+		err = writeClaimReview(ctx, s, bw, opt)
+	default:
+		_, err = ParseFormat(string(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// ETag fingerprints what an export of f with opt would hold, without
+// writing it: a strong hash of the options and of a cheap summary of every
+// table an export reads (row counts, the latest change times and IDs). Any
+// edit the store records changes one of them: edits bump updated_at,
+// new evidence and sources add rows, tag changes bump their event. The tag
+// is weak (W/) because it vouches for the content, not the bytes a proxy
+// may recompress.
+func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, error) {
+	var state struct {
+		Events, Sources, Tags, Evidence, Revisions           int64
+		EventsAt, ClaimsAt, ArticlesAt, EvidenceAt, MaxEvent string
+	}
+	err := s.DB().WithContext(ctx).Raw(`SELECT
+		(SELECT COUNT(*) FROM events) AS events,
+		(SELECT COUNT(*) FROM event_sources) AS sources,
+		(SELECT COUNT(*) FROM event_tags) AS tags,
+		(SELECT COUNT(*) FROM claim_evidence) AS evidence,
+		(SELECT COALESCE(MAX(id), 0) FROM revisions) AS revisions,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM events) AS events_at,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM claims) AS claims_at,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM articles) AS articles_at,
+		(SELECT COALESCE(CAST(MAX(created_at) AS TEXT), '') FROM claim_evidence) AS evidence_at,
+		(SELECT COALESCE(CAST(MAX(id) AS TEXT), '') FROM events) AS max_event`).Scan(&state).Error
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, v := range []any{exportVersion, f, opt, state} {
+		if err := enc.Encode(v); err != nil {
+			return "", err
+		}
+	}
+	return `W/"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`, nil
+}
+
+// exportVersion changes whenever the code writes a format differently, so
+// an ETag from an older binary never matches.
+const exportVersion = "factline-export-1"
+
+// jsonList writes the elements of a JSON array one at a time.
+type jsonList struct {
+	w *bufio.Writer
+	// enc keeps encoding/json's HTML escaping on: graphics desks paste
+	// exports into <script> tags, where an unescaped "</script>" in an
+	// article would end the script.
+	enc *json.Encoder
+	n   int
+}
+
+func newJSONList(w *bufio.Writer) *jsonList { return &jsonList{w: w, enc: json.NewEncoder(w)} }
+
+// add writes one element, one per line.
+func (l *jsonList) add(v any) error {
+	sep := "\n"
+	if l.n > 0 {
+		sep = ","
+	}
+	l.n++
+	if _, err := l.w.WriteString(sep); err != nil {
+		return err
+	}
+	return l.enc.Encode(v)
+}
+
+// writeJSONValue writes one whole value with the same escaping as a list.
+func writeJSONValue(w *bufio.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// text writes literal JSON punctuation between streamed parts.
+func text(w *bufio.Writer, parts ...string) error {
+	for _, p := range parts {
+		if _, err := w.WriteString(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// describe says in words which events a filter keeps, for title slides.
+func describe(f Filter) string {
+	var parts []string
+	if len(f.EventStatuses) > 0 {
+		parts = append(parts, "events "+strings.Join(f.EventStatuses, " or "))
+	}
+	if len(f.ClaimStatuses) > 0 {
+		parts = append(parts, "claims "+strings.Join(f.ClaimStatuses, " or "))
+	}
+	if f.From != "" || f.To != "" {
+		parts = append(parts, fmt.Sprintf("dates %s to %s", orDots(f.From), orDots(f.To)))
+	}
+	if f.Tag != "" {
+		parts = append(parts, "tag "+f.Tag)
+	}
+	if f.ArticleID != 0 {
+		parts = append(parts, fmt.Sprintf("article #%d", f.ArticleID))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func orDots(s string) string {
+	if s == "" {
+		return "…"
+	}
+	return s
+}
