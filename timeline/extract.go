@@ -74,15 +74,20 @@ func Extract(text string, opts Options) Result {
 }
 
 // remember keeps a resolved calendar value as the anchor of later relative
-// expressions.
+// expressions. Offsets anchor clock times but not other offsets: "a year
+// earlier" twice in a row both count from the same mention.
 func (r *resolver) remember(x *expr, value, id string) {
-	// Offsets are not anchors: "a year earlier" twice in a row both
-	// count from the same mention.
-	if x.kind == kindDuration || x.kind == kindSet || x.kind == kindRef || x.kind == kindOffset && x.n != 0 {
+	if x.kind == kindDuration || x.kind == kindSet || x.kind == kindRef {
 		return
 	}
 	d, err := ParseDate(value, "")
 	if err != nil {
+		return
+	}
+	if d.Precision == PrecisionDay || d.Precision == PrecisionMinute {
+		r.day, r.dayID = d, id
+	}
+	if x.kind == kindOffset && x.n != 0 {
 		return
 	}
 	r.ref, r.refID, r.hasRef = d, id, true

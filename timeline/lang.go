@@ -69,6 +69,13 @@ type Pack struct {
 	// RelativeDays are day words relative to the publication date
 	// ("kemarin" -1, "today" 0, "lusa" 2).
 	RelativeDays map[string]int
+	// AnchoredDays are days relative to the date last mentioned
+	// ("keesokan harinya", "the next day").
+	AnchoredDays map[string]int
+	// BareNumericDates accepts "28/12" outside brackets; where fractions
+	// are common ("7/8 point") only a bracketed one or one with a year is
+	// a date.
+	BareNumericDates bool
 	// Deictics select the unit before, at or after the reference ("lalu" -1,
 	// "this" 0, "next" 1). DeicticAfterUnit says the word follows the unit
 	// ("tahun lalu") rather than preceding it ("last year").

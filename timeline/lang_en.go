@@ -49,6 +49,10 @@ var packEN = &Pack{
 		"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
 		"the day after tomorrow": 2,
 	},
+	AnchoredDays: map[string]int{
+		"the next day": 1, "the following day": 1, "the day before": -1, "the previous day": -1,
+		"the day after": 1, "the next morning": 1,
+	},
 	Deictics: map[string]int{
 		"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
 		"latest": -1, "recent": -1,
@@ -116,7 +120,7 @@ var packEN = &Pack{
 		"will", "'ll", "would", "shall", "next", "scheduled", "planned", "plans", "expected",
 		"expects", "is to", "are to", "going to", "tomorrow", "upcoming", "coming", "due",
 	},
-	ClauseBreaks: []string{"that", "because", "so", "whether"},
+	ClauseBreaks: []string{"that", "because", "so", "whether", "while", "but", "although"},
 	Stopwords: []string{
 		"the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he",
 		"she", "by", "at", "from", "his", "her", "an", "are", "be", "have", "has", "had", "were",

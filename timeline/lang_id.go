@@ -17,9 +17,10 @@ var packID = &Pack{
 	// "minggu" is also the week, "mar", "jun", "des", "agus" are also
 	// ordinary words or names.
 	NamesNeedCapital: []string{"minggu", "mar", "jun", "jul", "des", "agus", "agu", "sep", "nov", "mei", "apr", "jan", "feb", "okt", "nop", "agt", "ags"},
-	Abbreviations:    []string{},
-	PeriodNouns:      []string{"periode"},
-	AgeBefore:        []string{"berusia", "usia", "umur", "berumur", "usianya", "umurnya"},
+	Abbreviations: []string{"jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "agus", "ags", "sep", "sept",
+		"okt", "nov", "nop", "des"},
+	PeriodNouns: []string{"periode"},
+	AgeBefore:   []string{"berusia", "usia", "umur", "berumur", "usianya", "umurnya"},
 	Numbers: map[string]int{
 		"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
 		"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
@@ -54,15 +55,20 @@ var packID = &Pack{
 		"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
 		"besok lusa": 2, "lusa": 2,
 	},
+	AnchoredDays: map[string]int{
+		"keesokan harinya": 1, "keesokan hari": 1, "keesokannya": 1, "esoknya": 1, "esok harinya": 1,
+		"hari berikutnya": 1, "sehari sebelumnya": -1, "sehari setelahnya": 1, "hari sebelumnya": -1,
+	},
+	BareNumericDates: true,
 	Deictics: map[string]int{
 		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1,
-		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "terakhir": -1,
+		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "terakhir": -1, "ke depan": 1,
 	},
 	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1},
 	DeicticAfterUnit: true,
 	Shifts: map[string]Shift{
 		"lalu": {Dir: -1}, "yang lalu": {Dir: -1}, "silam": {Dir: -1}, "yang silam": {Dir: -1},
-		"lagi": {Dir: 1}, "mendatang": {Dir: 1}, "ke depan": {Dir: 1},
+		"lagi":     {Dir: 1},
 		"kemudian": {Dir: 1, FromRef: true}, "setelahnya": {Dir: 1, FromRef: true},
 		"sesudahnya": {Dir: 1, FromRef: true}, "sebelumnya": {Dir: -1, FromRef: true},
 	},
@@ -112,16 +118,15 @@ var packID = &Pack{
 	PastCues: []string{
 		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menyatakan", "menjelaskan",
 		"mengungkapkan", "menyebutkan", "melaporkan", "mengaku",
-		"telah", "sudah", "pernah", "tewas", "terjadi", "berlangsung", "lalu", "sebelumnya", "silam",
-		"mengadakan", "menggelar", "digelar", "diadakan", "tiba", "meninggal", "ditangkap", "kemarin",
-		"tadi", "sempat", "dilaporkan",
+		"telah", "sudah", "pernah", "tewas", "lalu", "sebelumnya", "silam", "meninggal", "ditangkap",
+		"kemarin", "tadi", "sempat", "dilaporkan",
 	},
 	FutureCues: []string{
 		"akan", "dijadwalkan", "direncanakan", "berencana", "rencananya", "mendatang", "depan",
 		"nanti", "bakal", "hendak", "segera", "besok", "diperkirakan", "targetkan", "ditargetkan",
 		"menargetkan", "target", "rencana", "direncanakan", "mulai",
 	},
-	ClauseBreaks: []string{"bahwa", "agar", "supaya", "karena", "sehingga"},
+	ClauseBreaks: []string{"bahwa", "agar", "supaya", "karena", "sehingga", "sementara", "sedangkan", "namun", "tetapi", "tapi"},
 	Stopwords: []string{
 		"yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam", "tidak",
 		"akan", "juga", "atau", "oleh", "karena", "adalah", "sebagai", "tersebut", "bahwa", "telah",

@@ -49,6 +49,8 @@ type entry struct {
 	yearAdj        bool
 	anchored       bool
 	clauseBreak    bool
+	anchoredDay    int
+	hasAnchoredDay bool
 	// lower is the entry to use when the word is written in lower case,
 	// for names that are ordinary words then ("may", "minggu").
 	lower *entry
@@ -104,6 +106,9 @@ func compilePack(p *Pack) *lexicon {
 	}
 	for k, v := range p.Deictics {
 		add(k, func(e *entry) { e.deictic, e.hasDeictic = v, true })
+	}
+	for k, v := range p.AnchoredDays {
+		add(k, func(e *entry) { e.anchoredDay, e.hasAnchoredDay = v, true })
 	}
 	for k, v := range p.AnchoredDeictics {
 		add(k, func(e *entry) { e.deictic, e.hasDeictic, e.anchored = v, true, true })

@@ -49,7 +49,7 @@ func (p *parser) calendar(k int) (expr, bool) {
 		}
 		// A bare "7/8" is a fraction as often as a date: only a
 		// bracketed one or one with a year is taken.
-		if x, ok := p.numericDate(k); ok && (x.year != 0 || p.is(k-1, "(") && p.is(x.j, ")")) {
+		if x, ok := p.numericDate(k); ok && (x.year != 0 || p.lang.pack.BareNumericDates || p.is(k-1, "(") && p.is(x.j, ")")) {
 			return x, true
 		}
 		return p.year(k, p.e(k-1) != nil && (p.e(k-1).yearCue || p.e(k-1).mod != ""))
@@ -60,7 +60,7 @@ func (p *parser) calendar(k int) (expr, bool) {
 // weekday parses "Sabtu (28/12)", "Senin (29/12/2014)", "Friday, Aug. 7".
 func (p *parser) weekday(k int) (expr, bool) {
 	x := expr{i: k, j: k + 1, kind: kindCal, typ: TypeDate, weekday: p.e(k).weekday, rule: "weekday"}
-	if p.is(k+1, ".") && p.glued(k+1) && p.lx[k].end-p.lx[k].start <= 4 {
+	if p.is(k+1, ".") && p.glued(k+1) && p.e(k).abbrev {
 		x.j++
 	}
 	if p.is(x.j, "(") {
@@ -184,7 +184,7 @@ func (p *parser) monthFirst(k int) (expr, bool) {
 // monthEnd returns the lexeme after month name k, past the full stop of an
 // abbreviation ("Sept.").
 func (p *parser) monthEnd(k int) int {
-	if p.is(k+1, ".") && p.glued(k+1) && p.lx[k].end-p.lx[k].start <= 4 {
+	if p.is(k+1, ".") && p.glued(k+1) && p.e(k).abbrev {
 		return k + 2
 	}
 	return k + 1

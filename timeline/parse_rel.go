@@ -13,6 +13,8 @@ func (p *parser) words(k int) (expr, bool) {
 	switch {
 	case e.set:
 		return p.set(k)
+	case e.hasAnchoredDay:
+		x.kind, x.unit, x.n, x.dir, x.fromRef, x.rule = kindOffset, unitDay, abs(e.anchoredDay), sign(e.anchoredDay), true, "anchored-day"
 	case e.hasRelDay:
 		x.kind, x.n, x.pod, x.rule = kindRelDay, e.relDay, e.pod, "relative-day"
 		if x.pod != "" {
@@ -24,6 +26,10 @@ func (p *parser) words(k int) (expr, bool) {
 		x.kind, x.typ, x.ref, x.rule = kindSet, TypeSet, e.setWord, "set-word"
 	case e.vagueUnit != unitNone:
 		x.kind, x.typ, x.unit, x.n, x.rule = kindDuration, TypeDuration, e.vagueUnit, -1, "vague-duration"
+		if s := p.e(k + 1); s != nil && s.shift != nil {
+			// "puluhan tahun lalu"
+			return vagueRef(k, k+2, s.shift.Dir), true
+		}
 	case e.weekend:
 		x.kind, x.weekend, x.rule = kindCal, true, "weekend"
 	case e.season != "":
@@ -43,6 +49,18 @@ func (p *parser) words(k int) (expr, bool) {
 		return x, false
 	}
 	return x, true
+}
+
+func abs(n int) int { return max(n, -n) }
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
 }
 
 // bareUnit marks a unit without a deictic word in expr.n.
@@ -426,6 +444,9 @@ func (p *parser) clock(k int) (expr, bool) {
 func (p *parser) suffix(x *expr) {
 	pk := p.lang.pack
 	for steps := 0; steps < 4; steps++ {
+		if x.j >= len(p.lx) || p.lx[x.j].newline || p.lx[x.j].sent != p.lx[x.j-1].sent {
+			return
+		}
 		e := p.e(x.j)
 		dayLike := x.kind == kindCal && (x.day != 0 || x.weekday != 0) || x.kind == kindRelDay
 		switch {
@@ -444,7 +465,7 @@ func (p *parser) suffix(x *expr) {
 		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != ""):
 			// "Desember tahun lalu", "the third quarter of last year"
 			j := x.j
-			if e != nil && e.yearCue {
+			if e != nil && e.yearCue && !(e.unit == unitYear) {
 				j++
 			}
 			if d, ok := p.deictic(j); ok && d.kind == kindDeictic && d.unit == unitYear {

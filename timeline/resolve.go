@@ -15,6 +15,10 @@ type resolver struct {
 	ref    Date
 	refID  string
 	hasRef bool
+	// day is the last day or clock time mentioned, offsets included, for
+	// a clock time alone ("pukul 05.00") and "tiga jam kemudian".
+	day   Date
+	dayID string
 	// first is the earliest day the text mentioned, the start of the
 	// narrated event, for "the second day".
 	first   time.Time
@@ -106,6 +110,13 @@ func (r *resolver) resolve(x *expr) resolved {
 		// "a year earlier" shifts the date last mentioned, at its
 		// precision; so does "a year ago" when the text is about a
 		// quarter ("profit rose from a year ago").
+		if x.fromRef && x.unit <= unitHour && r.day.Precision == PrecisionMinute {
+			// "tiga jam kemudian" after a clock time
+			t := shiftUnit(r.day.Start, x.unit, x.dir*x.n)
+			x.typ = TypeTime
+			return resolved{value: t.Format("2006-01-02T15:04"), anchor: r.dayID,
+				why: fmt.Sprintf("%+d %s from %s", x.dir*x.n, unitName[x.unit], r.day.Value)}
+		}
 		if r.hasRef && x.n != 0 && (x.fromRef || r.ref.Precision == PrecisionQuarter && x.unit == unitYear) {
 			prec := x.unit
 			if pu := precisionUnit(r.ref.Precision); pu < prec && pu != unitNone {

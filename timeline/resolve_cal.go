@@ -56,8 +56,9 @@ func (r *resolver) calendar(x *expr) resolved {
 	// publication date.
 	if x.hasTime && x.day == 0 && x.weekday == 0 && x.month == 0 && year == 0 {
 		base, id := r.dct, "dct"
-		if r.hasRef && (r.ref.Precision == PrecisionDay || r.ref.Precision == PrecisionMinute) {
-			base, id = r.ref.Start, r.refID
+		if !r.day.IsZero() {
+			y, m, d := r.day.Start.Date()
+			base, id = ymd(y, int(m), d), r.dayID
 		}
 		if base.IsZero() {
 			return resolved{value: fmt.Sprintf("XXXX-XX-XXT%02d:%02d", x.hour, x.minute), why: "clock time without a date"}

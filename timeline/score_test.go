@@ -155,3 +155,20 @@ func TestReferenceArticle(t *testing.T) {
 		t.Errorf("inferred DCT %v (inferred=%v, %q), lang %q; want %v, id", res.DCT, res.DCTInferred, res.DCTEvidence, res.Lang, want)
 	}
 }
+
+// TestIndonesianGold scores the tagger on hand-annotated Indonesian news
+// written for this package (testdata/timex/id-gold.jsonl), one text per
+// family of expressions. The thresholds leave room for one or two
+// disagreements as the rules change, not for a family to break.
+func TestIndonesianGold(t *testing.T) {
+	s := scoreFile(t, "../testdata/timex/id-gold.jsonl", true)
+	t.Logf("id gold: %d gold, %d found; strict F1 %.3f, relaxed F1 %.3f, value F1 %.3f",
+		s.gold, s.sys, s.strictF1(), s.relaxedF1(), s.valueF1())
+	if s.gold < 100 {
+		t.Fatalf("gold file has %d timexes; want at least 100", s.gold)
+	}
+	if s.strictF1() < 0.95 || s.relaxedF1() < 0.97 || s.valueF1() < 0.95 {
+		t.Errorf("strict F1 %.3f (want >= 0.95), relaxed F1 %.3f (>= 0.97), value F1 %.3f (>= 0.95)",
+			s.strictF1(), s.relaxedF1(), s.valueF1())
+	}
+}
