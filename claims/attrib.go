@@ -157,11 +157,22 @@ const maxSpeakerWords = 12
 func (a *attributor) speakerAfter(s Span, ws []word, at *attribution) bool {
 	n := 0
 	prevEnd := at.cueSpan.End
+	named := false // a capitalised word has been read
 	for n < len(ws) && n < maxSpeakerWords {
 		w := ws[n]
-		if a.breaksPhrase(prevEnd, w.start) || a.p.speakerStops[a.text[w.start:w.end]] || a.inStop(w.start) {
+		tok := a.text[w.start:w.end]
+		if a.breaksPhrase(prevEnd, w.start) || a.p.speakerStops[tok] || a.inStop(w.start) {
 			break
 		}
+		// After a name only a role word, a source noun ("WHO figures",
+		// "U.S. officials") or a linking word before another capital
+		// ("Department of Forestry") continues it; "menurut Bambang tidak
+		// seharusnya" ends at "tidak".
+		if named && !isUpperStart(tok) && !a.p.sourceNouns[lowerASCII(tok)] && !a.p.roleWords[lowerASCII(tok)] &&
+			!(a.links(tok) && n+1 < len(ws) && isUpperStart(a.text[ws[n+1].start:ws[n+1].end])) {
+			break
+		}
+		named = named || isUpperStart(tok)
 		prevEnd = w.end
 		n++
 	}
@@ -181,6 +192,12 @@ func (a *attributor) speakerAfter(s Span, ws []word, at *attribution) bool {
 		}
 	}
 	return true
+}
+
+// links reports whether tok may join two capitalised parts of one name:
+// a particle, preposition or conjunction ("bin", "of", "dan").
+func (a *attributor) links(tok string) bool {
+	return a.p.particles[tok] || a.p.prepositions[tok] || a.p.conjunctions[tok]
 }
 
 // acronymAhead extends a speaker phrase of n words that stopped at a comma
@@ -458,7 +475,11 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 // Berita Pusat Korea (KCNA)".
 func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf string) {
 	last := ws[len(ws)-1]
-	phrase := text[ws[0].start:last.end]
+	end := last.end
+	if strings.HasPrefix(text[end:], ")") && strings.Count(text[ws[0].start:end], "(") > strings.Count(text[ws[0].start:end], ")") {
+		end++ // "PT Pertamina (Persero)"
+	}
+	phrase := text[ws[0].start:end]
 	if len(ws) > 1 && isAcronym(text[last.start:last.end]) && strings.HasSuffix(strings.TrimRight(text[ws[len(ws)-2].end:last.start], " "), "(") {
 		long := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text[ws[0].start:last.start]), "("))
 		return text[last.start:last.end], "", long
@@ -492,7 +513,10 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	}
 	k := runStart(len(ws))
 	if k > 0 && k < len(ws) {
-		if org := tok(k - 1); isUpperStart(org) && p.orgWords[lowerASCII(org)] {
+		// A capitalised institution word takes the next word ("Gedung
+		// Putih"), and so does a role word heading three or more capitals
+		// ("Menteri Keuangan Bambang Brodjonegoro").
+		if org := tok(k - 1); isUpperStart(org) && p.orgWords[lowerASCII(org)] || isRole(k-1) && len(ws)-k >= 3 {
 			k++
 		}
 	}
@@ -504,7 +528,7 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 				for j < k-1 && nameLike(j) {
 					j++
 				}
-				role = strings.TrimSpace(text[ws[0].start:ws[i].start]) + " " + text[ws[j].start:last.end]
+				role = strings.TrimSpace(text[ws[0].start:ws[i].start]) + " " + text[ws[j].start:end]
 				return text[ws[i].start:ws[j-1].end], role, ""
 			}
 		}
@@ -514,5 +538,5 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		return phrase, "", ""
 	}
 	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[k].start]), ",")
-	return text[ws[k].start:last.end], role, ""
+	return text[ws[k].start:end], role, ""
 }

@@ -31,6 +31,8 @@ type pack struct {
 	// kepada wartawan", "said Smith on Monday"); they are matched case
 	// sensitively so that "Yang Moo-jin" is not cut at "yang".
 	speakerStops set
+	// sourceNouns may follow a name in a speaker phrase ("LSEG data").
+	sourceNouns set
 	// appositives open a role after a name ("Yang, seorang profesor").
 	appositives set
 	// fillers are trimmed from both ends of a speaker phrase ("Namun ia juga").

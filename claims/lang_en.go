@@ -27,6 +27,7 @@ func init() {
 		cues:         map[string][]cue{},
 		pronouns:     wordSet("he she"),
 		speakerStops: wordSet("in on at to during after before when while who which that as from with via last this next told said adding"),
+		sourceNouns:  wordSet("data figures estimates statement report survey sources records"),
 		appositives:  wordSet("a an the"),
 		fillers:      wordSet("however meanwhile but and also later earlier previously has had have would will then separately"),
 		roleWords: wordSet("president vice minister secretary spokesman spokeswoman spokesperson director chief head chairman chairwoman chair adviser advisor " +

@@ -29,12 +29,15 @@ func init() {
 		pronouns:    wordSet("ia dia beliau"),
 		speakerStops: wordSet("pada di dalam kepada saat ketika usai seusai seperti yang bahwa dengan untuk sebelum sesudah setelah melalui lewat " +
 			"menjelang seraya sambil sembari kemarin ini itu tersebut"),
+		sourceNouns: wordSet("data laporan catatan survei sumber keterangan"),
 		appositives: wordSet("seorang sang selaku sebagai yakni yaitu"),
 		fillers:     wordSet("namun tetapi tapi sementara itu selain lebih lanjut kemudian juga pun pula sendiri telah sudah sempat lalu sebelumnya dan adapun bahkan"),
 		roleWords: wordSet("presiden wakil menteri wamen juru bicara jubir direktur dirut kepala ketua sekretaris penasihat komandan panglima profesor guru besar " +
 			"analis pengamat ekonom peneliti gubernur bupati wali kota walikota anggota pejabat manajer staf ahli kapolri kapolda kapolres kasat kabid " +
 			"kepolisian duta besar dubes senator jenderal kolonel perdana pemimpin pendiri kuasa hukum pengacara dokter warga saksi deputi asisten " +
-			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt polisi ahli grup"),
+			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt polisi ahli grup " +
+			// Indonesian newsrooms keep many corporate titles in English.
+			"vice president director manager head chief ceo executive general"),
 		orgWords: wordSet("kementerian kemenkeu universitas gedung bank badan dewan komite partai kantor lembaga institut pt cv yayasan " +
 			"perusahaan komisi mahkamah pengadilan kejaksaan polda polres markas pemerintah pemprov pemkot pemkab dinas biro pusat departemen"),
 		particles:       wordSet("bin binti van von de der al el da di"),
