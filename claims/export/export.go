@@ -106,16 +106,17 @@ func Write(ctx context.Context, s *store.Store, w io.Writer, f Format, opt Optio
 }
 
 // ETag fingerprints what an export of f with opt would hold, without
-// writing it: a strong hash of the options and of a cheap summary of every
-// table an export reads (row counts, the latest change times and IDs). Any
-// edit the store records changes one of them: edits bump updated_at,
-// new evidence and sources add rows, tag changes bump their event. The tag
-// is weak (W/) because it vouches for the content, not the bytes a proxy
-// may recompress.
+// writing it: a hash of the options and of a cheap summary of every table
+// an export reads (row counts, version sums, the latest change times and
+// IDs). Any edit through the store changes one of them: edits, merges and
+// splits bump a version (tag changes bump their event's) and updated_at;
+// evidence, sources and tags add or remove rows. The tag is weak (W/) because it vouches for
+// the content, not for the bytes a proxy may recompress.
 func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, error) {
 	var state struct {
-		Events, Sources, Tags, Evidence, Revisions           int64
-		EventsAt, ClaimsAt, ArticlesAt, EvidenceAt, MaxEvent string
+		Events, Sources, Tags, Evidence, Revisions    int64
+		EventVersions, ClaimVersions, ArticleVersions int64
+		EventsAt, ClaimsAt, ArticlesAt                string
 	}
 	err := s.DB().WithContext(ctx).Raw(`SELECT
 		(SELECT COUNT(*) FROM events) AS events,
@@ -123,11 +124,12 @@ func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, e
 		(SELECT COUNT(*) FROM event_tags) AS tags,
 		(SELECT COUNT(*) FROM claim_evidence) AS evidence,
 		(SELECT COALESCE(MAX(id), 0) FROM revisions) AS revisions,
+		(SELECT COALESCE(SUM(version), 0) FROM events) AS event_versions,
+		(SELECT COALESCE(SUM(version), 0) FROM claims) AS claim_versions,
+		(SELECT COALESCE(SUM(version), 0) FROM articles) AS article_versions,
 		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM events) AS events_at,
 		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM claims) AS claims_at,
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM articles) AS articles_at,
-		(SELECT COALESCE(CAST(MAX(created_at) AS TEXT), '') FROM claim_evidence) AS evidence_at,
-		(SELECT COALESCE(CAST(MAX(id) AS TEXT), '') FROM events) AS max_event`).Scan(&state).Error
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM articles) AS articles_at`).Scan(&state).Error
 	if err != nil {
 		return "", err
 	}
