@@ -233,10 +233,10 @@ func (a *attributor) apposition(s Span, from int, at *attribution) {
 	if len(ws) == 0 {
 		return
 	}
-	first := lowerASCII(a.text[ws[0].start:ws[0].end])
-	if !a.p.appositives[first] && !a.p.roleWords[first] {
+	if !a.roleLike(ws) {
 		return
 	}
+	first := lowerASCII(a.text[ws[0].start:ws[0].end])
 	n, prevEnd := 0, from
 	for n < len(ws) && n < maxSpeakerWords+3 {
 		if gap := a.text[prevEnd:ws[n].start]; strings.ContainsAny(gap, ",;:!?\"“”") || strings.Contains(gap, ". ") {
@@ -349,17 +349,13 @@ func (a *attributor) nameLike(ws []word) bool {
 	return true
 }
 
-// roleLike reports whether ws reads as a role: it opens with an article or
-// a role word ("seorang profesor", "director of ..."), or holds a role word.
+// roleLike reports whether ws reads as a role: a role word among its first
+// words ("seorang profesor", "director of ...", "a WHO spokesman").
 func (a *attributor) roleLike(ws []word) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	first := lowerASCII(a.text[ws[0].start:ws[0].end])
-	if a.p.appositives[first] || a.p.roleWords[first] {
-		return true
-	}
-	for _, w := range ws {
+	for _, w := range ws[:min(len(ws), 4)] {
 		if a.p.roleWords[lowerASCII(a.text[w.start:w.end])] {
 			return true
 		}
@@ -453,9 +449,10 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 	}
 	first := a.text[ws[0].start:ws[0].end]
 	lowFirst := lowerASCII(first)
-	if len(ws) == 1 && a.p.pronouns[lowFirst] {
-		at.pronoun = true
-		return true
+	if a.p.pronouns[lowFirst] {
+		// "He sold the house and said ..." is a clause, not a speaker.
+		at.pronoun = len(ws) == 1
+		return at.pronoun
 	}
 	if !isUpperStart(first) && !a.p.appositives[lowFirst] && !a.roleLike(ws) {
 		return false
@@ -534,7 +531,9 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		}
 	}
 	k = max(k, len(ws)-3)
-	if k >= len(ws) || k == 0 {
+	// "The Iraqi ambassador to Greece": a run after a preposition names a
+	// place or body, not the speaker.
+	if k >= len(ws) || k == 0 || p.prepositions[tok(k-1)] {
 		return phrase, "", ""
 	}
 	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[k].start]), ",")

@@ -34,14 +34,14 @@ func init() {
 			"commander general professor analyst economist researcher governor mayor senator representative member official officer manager " +
 			"ambassador envoy prime leader founder lawyer attorney doctor witness deputy assistant coordinator commissioner judge prosecutor " +
 			"executive senior chief ceo cfo coo analysts officials lawmaker superintendent researchers scientists experts police leaders " +
-			"group firm giant maker operator gov sen rep dr prof"),
+			"group firm giant maker operator gov sen rep dr prof gen col lt sgt capt adm"),
 		orgWords: wordSet("ministry department university house bank agency council committee party office institute company corporation inc " +
 			"commission court state federal national reserve board authority bureau"),
 		particles:       wordSet("bin van von de der al el da la le du"),
 		backRefPhrases:  phrases("made the remarks|made the comments|the remarks came|the comments came|in a statement"),
 		clauseWords:     wordSet("that who which whose"),
 		relatives:       wordSet("who which whose"),
-		prepositions:    wordSet("of at from"),
+		prepositions:    wordSet("of at from to for in"),
 		conjunctions:    wordSet("and"),
 		datePreps:       wordSet("on in at"),
 		complementizers: wordSet("that"),
@@ -51,7 +51,7 @@ func init() {
 			"participants units victims patients cases seats votes homes vehicles jobs workers employees points thousand million billion trillion"),
 		numberWords: wordSet("hundreds thousands millions billions dozens"),
 	}
-	addCues(p.cues, dirEither, false, "said|says|stated|added|warned|noted|explained|insisted|argued|wrote|claimed|continued")
+	addCues(p.cues, dirEither, false, "said|says|stated|added|warned|noted|explained|insisted|argued|wrote|claimed")
 	addCues(p.cues, dirBefore, false, "told|announced|reported|confirmed|acknowledged|predicted|declared")
 	addCues(p.cues, dirPrep, false, "according to")
 	register(p)

@@ -46,7 +46,7 @@ func init() {
 		backRefPhrases:  phrases("hal itu|hal tersebut|hal ini|pernyataan itu|pernyataan tersebut"),
 		clauseWords:     wordSet("bahwa yang"),
 		relatives:       wordSet("yang"),
-		prepositions:    wordSet("dari di pada"),
+		prepositions:    wordSet("dari di pada untuk"),
 		conjunctions:    wordSet("dan"),
 		datePreps:       wordSet("pada"),
 		complementizers: wordSet("bahwa"),
