@@ -53,7 +53,8 @@ var packID = &Pack{
 	Vague: []string{"beberapa", "sejumlah", "berapa"},
 	RelativeDays: map[string]int{
 		"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
-		"besok lusa": 2, "lusa": 2,
+		"besok lusa": 2, "lusa": 2, "tadi malam": -1, "semalam": -1, "tadi pagi": 0, "tadi siang": 0,
+		"tadi sore": 0,
 	},
 	AnchoredDays: map[string]int{
 		"keesokan harinya": 1, "keesokan hari": 1, "keesokannya": 1, "esoknya": 1, "esok harinya": 1,
@@ -63,6 +64,8 @@ var packID = &Pack{
 	Deictics: map[string]int{
 		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1,
 		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "terakhir": -1, "ke depan": 1,
+		// "sore nanti", "pagi tadi": later or earlier today
+		"nanti": 0, "tadi": 0,
 	},
 	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1},
 	DeicticAfterUnit: true,
@@ -82,7 +85,8 @@ var packID = &Pack{
 	},
 	PartsOfDay: map[string]string{
 		"pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
-		"dini hari": "NI", "tengah malam": "NI",
+		"dini hari": "NI", "tengah malam": "NI", "tadi malam": "NI", "semalam": "NI", "tadi pagi": "MO",
+		"tadi siang": "AF", "tadi sore": "AF",
 	},
 	Clock:      []string{"pukul", "jam", "pkl"},
 	Zones:      []string{"wib", "wita", "wit", "gmt", "utc"},
