@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/factline/factline/claims/export"
+)
+
+func init() {
+	register(command{name: "export", summary: "write the timeline as TimelineJS, JSON, CSV or ClaimReview", run: runExport})
+}
+
+func runExport(env *cliEnv, args []string) error {
+	fs := newFlags(env, "export", "--format timelinejs|json|csv|claimreview [--status S,...] [--from DATE] [--to DATE] [--tag T] [--article ID] [-o FILE]")
+	db := dbFlag(fs)
+	format := fs.String("format", "", "`format`: timelinejs, json, csv or claimreview (required)")
+	statuses := fs.String("status", "", "keep events with these `statuses`, comma-separated: event statuses (happened, scheduled, ongoing, reported) and claim verdicts (verified, disputed, false, unverifiable, unverified)")
+	from := fs.String("from", "", "keep events overlapping this `date` or later (2019, 2019-12, 2019-12-28)")
+	to := fs.String("to", "", "keep events overlapping this `date` or earlier")
+	tag := fs.String("tag", "", "keep events with this `tag`")
+	article := fs.String("article", "", "keep events told by the article with this `ID`")
+	out := fs.String("o", "-", "write to `file` instead of standard output")
+	title := fs.String("title", "", "TimelineJS title slide `headline` (default: the article's title with --article)")
+	lang := fs.String("lang", "en", "`language` of display dates: en or id")
+	siteURL := fs.String("site-url", os.Getenv("FACTLINE_SITE_URL"), "public `URL` of this factline, where ClaimReview reviews live (env FACTLINE_SITE_URL)")
+	reviewer := fs.String("reviewer", os.Getenv("FACTLINE_REVIEWER"), "`organisation` named as ClaimReview author (env FACTLINE_REVIEWER)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if *format == "" {
+		return usagef("--format is required: timelinejs, json, csv or claimreview")
+	}
+	f, err := export.ParseFormat(*format)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	filter, err := export.ParseFilter(*statuses, *from, *to, *tag, *article)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if !slices.Contains(export.Languages(), *lang) {
+		return usagef("--lang must be one of %v", export.Languages())
+	}
+	if f == export.ClaimReview && *siteURL == "" {
+		return usagef("claimreview needs --site-url (or FACTLINE_SITE_URL): each review is published at a page of this site")
+	}
+	opt := export.Options{Filter: filter, Title: *title, Lang: *lang, SiteURL: *siteURL, Reviewer: *reviewer}
+	ctx := context.Background()
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *out == "-" {
+		return export.Write(ctx, s, env.stdout, f, opt)
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error { return export.Write(ctx, s, w, f, opt) })
+}
+
+// writeFileAtomic writes name through a temporary file renamed into place
+// on success, so a graphic that reads the file never sees half an export.
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
