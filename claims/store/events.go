@@ -59,6 +59,11 @@ type EventSourceDetail struct {
 	Published    string `json:"published"`
 	Speaker      string `json:"speaker,omitempty"`
 	ClaimStatus  string `json:"claim_status,omitempty"`
+	// TimexStart and TimexEnd are the article offsets of the expression that
+	// dates the event, when known; TimexExplanation says how it was resolved.
+	TimexStart       *int   `json:"timex_start,omitempty"`
+	TimexEnd         *int   `json:"timex_end,omitempty"`
+	TimexExplanation string `json:"timex_explanation,omitempty"`
 }
 
 // EventDetail is an event with its tags and every source.
@@ -122,9 +127,11 @@ func eventDetail(db *gorm.DB, id int64) (*EventDetail, error) {
 	}
 	err := db.Table("event_sources AS es").
 		Select(`es.*, a.title AS article_title, a.url AS article_url, a.publisher, a.published,
-			COALESCE(c.speaker, '') AS speaker, COALESCE(c.status, '') AS claim_status`).
+			COALESCE(c.speaker, '') AS speaker, COALESCE(c.status, '') AS claim_status,
+			t.start_offset AS timex_start, t.end_offset AS timex_end, COALESCE(t.explanation, '') AS timex_explanation`).
 		Joins("JOIN articles a ON a.id = es.article_id").
 		Joins("LEFT JOIN claims c ON c.id = es.claim_id").
+		Joins("LEFT JOIN timexes t ON t.id = es.timex_id").
 		Where("es.event_id = ?", id).Order("a.published, es.article_id, es.start_offset").
 		Scan(&d.Sources).Error
 	return d, err

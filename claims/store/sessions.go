@@ -3,40 +3,19 @@ package store
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"time"
 
 	"gorm.io/gorm"
 )
 
-// NewToken returns 32 random bytes, hex-encoded: a secret for a cookie or a
-// CSRF form field.
-func NewToken() string {
-	return hex.EncodeToString(randomBytes(32))
-}
-
-// HashToken is how a session token is stored: a stolen database holds no
-// cookie that signs anyone in.
-func HashToken(token string) string {
-	sum := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(sum[:])
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	// crypto/rand.Read never fails on supported platforms (Go 1.24+).
-	_, _ = rand.Read(b)
-	return b
-}
-
-// CreateSession signs a user in for ttl and returns the cookie token. Only
-// the token's hash is stored; the CSRF token is bound to the session.
+// CreateSession signs a user in for ttl and returns the cookie token (128
+// random bits). Only its hash is stored, as for API tokens; the CSRF token
+// is bound to the session.
 func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, *Session, error) {
-	token := NewToken()
+	token := rand.Text()
 	now := s.Now()
-	sess := &Session{TokenHash: HashToken(token), UserID: userID, CSRFToken: NewToken(), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	sess := &Session{TokenHash: hashToken(token), UserID: userID, CSRFToken: rand.Text(), CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := s.db.WithContext(ctx).Create(sess).Error; err != nil {
 		return "", nil, err
 	}
@@ -47,7 +26,7 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Durati
 // An unknown or expired session, or a disabled user, is NotFound.
 func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
 	var sess Session
-	err := s.db.WithContext(ctx).Where("token_hash = ? AND expires_at > ?", HashToken(token), s.Now()).First(&sess).Error
+	err := s.db.WithContext(ctx).Where("token_hash = ? AND expires_at > ?", hashToken(token), s.Now()).First(&sess).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil, Errorf(NotFound, "no such session")
 	}
@@ -66,7 +45,7 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User,
 
 // DeleteSession signs a browser out. Deleting an unknown session is no error.
 func (s *Store) DeleteSession(ctx context.Context, token string) error {
-	return s.db.WithContext(ctx).Where("token_hash = ?", HashToken(token)).Delete(&Session{}).Error
+	return s.db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
 }
 
 // DeleteExpiredSessions removes sessions past their expiry and returns how

@@ -34,14 +34,20 @@ type TimelineFilter struct {
 // summary of its sources for grouping and filtering.
 type TimelineEvent struct {
 	Event
-	Tags       []string `json:"tags"`
-	ArticleIDs []int64  `json:"article_ids"`
-	Speakers   []string `json:"speakers"`
-	Publishers []string `json:"publishers"`
+	Tags     []string     `json:"tags"`
+	Articles []ArticleRef `json:"articles"`
+	Speakers []string     `json:"speakers"`
 	// firstArticle and firstOffset place an event in its source's text so
 	// events of one day keep the order the article tells them in.
 	firstArticle int64
 	firstOffset  int
+}
+
+// ArticleRef names an article an event comes from.
+type ArticleRef struct {
+	ID        int64  `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
 }
 
 // Timeline lists events matching f in date order; events of the same day
@@ -97,7 +103,7 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 	byID := make(map[int64]*TimelineEvent, len(rows))
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
-		out[i] = TimelineEvent{Event: r, Tags: []string{}, ArticleIDs: []int64{}, Speakers: []string{}, Publishers: []string{}, firstOffset: -1}
+		out[i] = TimelineEvent{Event: r, Tags: []string{}, Articles: []ArticleRef{}, Speakers: []string{}, firstOffset: -1}
 		byID[r.ID], ids[i] = &out[i], r.ID
 	}
 	if err := s.fillTimelineSources(ctx, ids, byID); err != nil {
@@ -121,12 +127,12 @@ func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[i
 			e.Tags = append(e.Tags, t.Tag)
 		}
 		var srcs []struct {
-			EventID, ArticleID int64
-			StartOffset        int
-			Publisher, Speaker string
+			EventID, ArticleID        int64
+			StartOffset               int
+			Title, Publisher, Speaker string
 		}
 		err := db.Table("event_sources AS es").
-			Select("es.event_id, es.article_id, es.start_offset, a.publisher, COALESCE(c.speaker, '') AS speaker").
+			Select("es.event_id, es.article_id, es.start_offset, a.title, a.publisher, COALESCE(c.speaker, '') AS speaker").
 			Joins("JOIN articles a ON a.id = es.article_id").Joins("LEFT JOIN claims c ON c.id = es.claim_id").
 			Where("es.event_id IN ?", chunk).Order("es.event_id, es.article_id, es.start_offset").Scan(&srcs).Error
 		if err != nil {
@@ -137,10 +143,7 @@ func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[i
 			if e.firstOffset < 0 {
 				e.firstArticle, e.firstOffset = r.ArticleID, r.StartOffset
 			}
-			e.ArticleIDs = appendNew(e.ArticleIDs, r.ArticleID)
-			if r.Publisher != "" {
-				e.Publishers = appendNew(e.Publishers, r.Publisher)
-			}
+			e.Articles = appendNew(e.Articles, ArticleRef{ID: r.ArticleID, Title: r.Title, Publisher: r.Publisher})
 			if r.Speaker != "" {
 				e.Speakers = appendNew(e.Speakers, r.Speaker)
 			}

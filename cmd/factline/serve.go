@@ -23,11 +23,12 @@ func init() {
 }
 
 func runServe(env *cliEnv, args []string) error {
-	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo]")
+	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo] [--secure-cookies]")
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	demo := fs.Bool("demo", false, "on a database with no articles, load the sample articles from --demo-dir")
 	demoDir := fs.String("demo-dir", "testdata", "`directory` of sample articles for --demo")
+	secureCookies := fs.Bool("secure-cookies", false, "mark cookies Secure although this process speaks plain HTTP: set it behind a TLS-terminating proxy")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +48,10 @@ func runServe(env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	srv, err := web.New(web.Config{Store: s, Logger: logger})
+	if err := announceFirstAdmin(ctx, s, *db, env); err != nil {
+		return err
+	}
+	srv, err := web.New(web.Config{Store: s, Logger: logger, Tokens: s, SecureCookies: *secureCookies})
 	if err != nil {
 		return err
 	}
@@ -78,6 +82,21 @@ func runServe(env *cliEnv, args []string) error {
 	if err := httpSrv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	return nil
+}
+
+// announceFirstAdmin tells the operator of a database without accounts how
+// to create the first admin. The server never makes an account itself: a
+// generated password printed to a log would outlive the moment it was
+// needed.
+func announceFirstAdmin(ctx context.Context, s *store.Store, db string, env *cliEnv) error {
+	n, err := s.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "No accounts yet. Create the first admin, then sign in at /login:\n"+
+		"  factline user add --db %q --role admin --password-stdin NAME\n"+
+		"(type the password, at least %d characters, and press Enter)\n", db, store.MinPasswordLength)
 	return nil
 }
 

@@ -1,0 +1,274 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// contextSpan is how far around a claim its context may reach when the
+// paragraph is longer.
+const contextSpan = 600
+
+// claimContext returns the text of the claim's paragraph before and after
+// it, so a reviewer reads the sentence where it stands.
+func claimContext(body string, start, end int) (before, after string) {
+	if start < 0 || end > len(body) || start > end {
+		return "", ""
+	}
+	lo := strings.LastIndex(body[:start], "\n\n") + 1
+	lo = max(lo, start-contextSpan)
+	for lo < start && !utf8.RuneStart(body[lo]) {
+		lo++
+	}
+	hi := len(body)
+	if i := strings.Index(body[end:], "\n\n"); i >= 0 {
+		hi = end + i
+	}
+	hi = min(hi, end+contextSpan)
+	for hi > end && hi < len(body) && !utf8.RuneStart(body[hi]) {
+		hi--
+	}
+	return strings.TrimLeft(body[lo:start], "\n"), body[end:hi]
+}
+
+// reviewRow is a claim in the queue with the text around it.
+type reviewRow struct {
+	store.ReviewItem
+	Before, After string
+}
+
+type reviewData struct {
+	Filter  store.ReviewFilter
+	Rows    []reviewRow
+	Total   int64
+	Page    int
+	HasMore bool
+	Return  string
+}
+
+func reviewFilter(c *gin.Context) (store.ReviewFilter, int, error) {
+	f := store.ReviewFilter{Status: c.Query("status"), Speaker: strings.TrimSpace(c.Query("speaker")), Limit: 50}
+	page := 1
+	if p := c.Query("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 100000 {
+			return f, 0, badRequest("page must be a positive number")
+		}
+		page = n
+	}
+	f.Offset = (page - 1) * f.Limit
+	return f, page, nil
+}
+
+// reviewPage is the claims queue: unverified first, each with its context
+// and status buttons (keys 1-5 in review.js).
+func (s *Server) reviewPage(c *gin.Context) {
+	f, page, err := reviewFilter(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	items, total, err := s.cfg.Store.ReviewQueue(ctx, f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	bodies := map[int64]string{}
+	rows := make([]reviewRow, len(items))
+	for i, it := range items {
+		body, ok := bodies[it.ArticleID]
+		if !ok {
+			a, err := s.cfg.Store.ArticleByID(ctx, it.ArticleID)
+			if err != nil {
+				s.fail(c, err)
+				return
+			}
+			body, bodies[it.ArticleID] = a.Body, a.Body
+		}
+		rows[i] = reviewRow{ReviewItem: it}
+		rows[i].Before, rows[i].After = claimContext(body, it.Start, it.End)
+	}
+	s.render(c, http.StatusOK, "review", "Review claims", reviewData{Filter: f, Rows: rows, Total: total, Page: page,
+		HasMore: int64(f.Offset+len(rows)) < total, Return: c.Request.URL.RequestURI()})
+}
+
+type claimData struct {
+	Claim         *store.Claim
+	Article       *store.Article
+	Before, After string
+	Evidence      []store.ClaimEvidence
+	History       []historyEntry
+	Message       string
+}
+
+func (s *Server) claimPage(c *gin.Context) {
+	s.renderClaim(c, http.StatusOK, "")
+}
+
+func (s *Server) renderClaim(c *gin.Context, status int, message string) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	cl, err := s.cfg.Store.ClaimByID(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	a, err := s.cfg.Store.ArticleByID(ctx, cl.ArticleID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.Evidence(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	hist, err := s.history(c, store.EntityClaim, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d := claimData{Claim: cl, Article: a, Evidence: ev, History: hist, Message: message}
+	d.Before, d.After = claimContext(a.Body, cl.Start, cl.End)
+	s.render(c, status, "claim", "Claim #"+strconv.FormatInt(id, 10), d)
+}
+
+func (s *Server) setClaimStatus(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := formVersion(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), id, version, c.PostForm("status"), who(c).userID())
+	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
+		status, body := classify(err)
+		s.renderClaim(c, status, body.Message)
+		return
+	} else if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Status set to "+c.PostForm("status")+".")
+}
+
+func (s *Server) addEvidence(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	_, err = s.cfg.Store.AddEvidence(c.Request.Context(), id, c.PostForm("note"), c.PostForm("url"), who(c).userID())
+	if store.ErrorCode(err) == store.Invalid {
+		status, body := classify(err)
+		s.renderClaim(c, status, body.Message)
+		return
+	} else if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Evidence added.")
+}
+
+func (s *Server) apiClaims(c *gin.Context) {
+	f, _, err := reviewFilter(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if a := c.Query("article"); a != "" {
+		if f.ArticleID, err = strconv.ParseInt(a, 10, 64); err != nil {
+			s.fail(c, badRequest("article must be an article number, not %q", a))
+			return
+		}
+	}
+	items, total, err := s.cfg.Store.ReviewQueue(c.Request.Context(), f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"claims": items, "total": total})
+}
+
+func (s *Server) apiClaim(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cl, err := s.cfg.Store.ClaimByID(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.Evidence(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"claim": cl, "evidence": ev})
+}
+
+func (s *Server) apiSetClaimStatus(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var body struct {
+		Version *int   `json:"version"`
+		Status  string `json:"status"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if body.Version == nil {
+		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
+		return
+	}
+	cl, err := s.cfg.Store.SetClaimStatus(c.Request.Context(), id, *body.Version, body.Status, who(c).userID())
+	if err != nil {
+		current, _ := s.cfg.Store.ClaimByID(c.Request.Context(), id)
+		s.failConflict(c, err, current)
+		return
+	}
+	c.JSON(http.StatusOK, cl)
+}
+
+func (s *Server) apiAddEvidence(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var body struct {
+		Note string `json:"note"`
+		URL  string `json:"url"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.AddEvidence(c.Request.Context(), id, body.Note, body.URL, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, ev)
+}

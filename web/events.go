@@ -1,0 +1,377 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// sourceView is an event source with its sentence cut around the
+// expression that dates it, for highlighting.
+type sourceView struct {
+	store.EventSourceDetail
+	Before, Mark, After string
+}
+
+func viewSources(srcs []store.EventSourceDetail) []sourceView {
+	out := make([]sourceView, len(srcs))
+	for i, src := range srcs {
+		out[i] = sourceView{EventSourceDetail: src, Before: src.Sentence}
+		if src.TimexStart == nil || src.TimexEnd == nil {
+			continue
+		}
+		a, b := *src.TimexStart-src.Start, *src.TimexEnd-src.Start
+		if 0 <= a && a < b && b <= len(src.Sentence) {
+			out[i].Before, out[i].Mark, out[i].After = src.Sentence[:a], src.Sentence[a:b], src.Sentence[b:]
+		}
+	}
+	return out
+}
+
+type eventData struct {
+	Event   *store.EventDetail
+	Sources []sourceView
+	History []historyEntry
+	Message string
+}
+
+func (s *Server) eventPage(c *gin.Context) {
+	s.renderEvent(c, http.StatusOK, "")
+}
+
+// renderEvent shows an event as it is now; after a failed edit, message
+// says why and the page shows the current version to redo it on.
+func (s *Server) renderEvent(c *gin.Context, status int, message string) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.EventByID(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	hist, err := s.history(c, store.EntityEvent, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.render(c, status, "event", ev.Headline, eventData{Event: ev, Sources: viewSources(ev.Sources), History: hist, Message: message})
+}
+
+// formVersion reads the version the editor's form was built from.
+func formVersion(c *gin.Context) (int, error) {
+	v, err := strconv.Atoi(c.PostForm("version"))
+	if err != nil || v < 1 {
+		return 0, badRequest("the form has no valid version; reload the page")
+	}
+	return v, nil
+}
+
+// formPatch reads the fields an edit form sent; absent fields stay as they
+// are, so the hide button and the full edit form share one handler.
+func formPatch(c *gin.Context) store.EventPatch {
+	var p store.EventPatch
+	field := func(name string) *string {
+		if v, ok := c.GetPostForm(name); ok {
+			return &v
+		}
+		return nil
+	}
+	p.Headline, p.Description, p.Value, p.Mod = field("headline"), field("description"), field("value"), field("mod")
+	p.Precision, p.Status = field("precision"), field("status")
+	if h := field("hidden"); h != nil {
+		hidden := *h == "1"
+		p.Hidden = &hidden
+	}
+	if t := field("tags"); t != nil {
+		tags := strings.Split(*t, ",")
+		p.Tags = &tags
+	}
+	return p
+}
+
+func (s *Server) updateEvent(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := formVersion(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), id, version, formPatch(c), who(c).userID())
+	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
+		status, body := classify(err)
+		s.renderEvent(c, status, body.Message)
+		return
+	} else if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, backTo(c, "/events/"+c.Param("id")), "Saved.")
+}
+
+// backTo is where a form asked to return to, on this site only.
+func backTo(c *gin.Context, def string) string {
+	if r := c.PostForm("return"); r != "" {
+		return safeNext(r)
+	}
+	return def
+}
+
+type newEventData struct {
+	In      store.NewEvent
+	Message string
+}
+
+func (s *Server) newEventPage(c *gin.Context) {
+	s.render(c, http.StatusOK, "event_new", "Add an event", newEventData{In: store.NewEvent{Value: c.Query("date"), Status: "happened"}})
+}
+
+func (s *Server) createEvent(c *gin.Context) {
+	in := store.NewEvent{Headline: c.PostForm("headline"), Description: c.PostForm("description"), Value: c.PostForm("value"),
+		Mod: c.PostForm("mod"), Status: c.PostForm("status"), Tags: strings.Split(c.PostForm("tags"), ",")}
+	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
+	if store.ErrorCode(err) == store.Invalid {
+		status, body := classify(err)
+		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: body.Message})
+		return
+	} else if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Event added.")
+}
+
+// mergeEvents merges the events ticked in the list view into the first one
+// ticked. Each checkbox value is "id:version".
+func (s *Server) mergeEvents(c *gin.Context) {
+	var ids []store.VersionedID
+	for _, v := range c.PostFormArray("event") {
+		a, b, _ := strings.Cut(v, ":")
+		id, err1 := strconv.ParseInt(a, 10, 64)
+		ver, err2 := strconv.Atoi(b)
+		if err1 != nil || err2 != nil {
+			s.fail(c, badRequest("bad event reference %q", v))
+			return
+		}
+		ids = append(ids, store.VersionedID{ID: id, Version: ver})
+	}
+	if len(ids) < 2 {
+		s.fail(c, store.Errorf(store.Invalid, "tick at least two events to merge"))
+		return
+	}
+	ev, err := s.cfg.Store.MergeEvents(c.Request.Context(), ids[0], ids[1:], who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), strconv.Itoa(len(ids))+" events merged into this one.")
+}
+
+func (s *Server) splitEvent(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := formVersion(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var srcs []int64
+	for _, v := range c.PostFormArray("source") {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			s.fail(c, badRequest("bad source %q", v))
+			return
+		}
+		srcs = append(srcs, n)
+	}
+	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), store.VersionedID{ID: id, Version: version}, srcs, who(c).userID())
+	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
+		status, body := classify(err)
+		s.renderEvent(c, status, body.Message)
+		return
+	} else if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Split off into this new event.")
+}
+
+// revert undoes one revision of an event or claim from its history.
+func (s *Server) revert(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := formVersion(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	rev, err := s.cfg.Store.Revert(c.Request.Context(), id, version, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.redirectFlash(c, entityPath(rev.Entity, rev.EntityID), "Reverted revision #"+c.Param("id")+".")
+}
+
+func entityPath(entity string, id int64) string {
+	return "/" + entity + "s/" + strconv.FormatInt(id, 10)
+}
+
+// decodeJSON reads a JSON request body into v, refusing unknown fields so
+// a misspelt field is an error, not a silent no-op.
+func decodeJSON(c *gin.Context, v any) error {
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return err
+	case errors.Is(err, io.EOF):
+		return badRequest("the request body is empty; send a JSON object")
+	case err != nil:
+		return badRequest("the request body is not valid JSON: %v", err)
+	}
+	return nil
+}
+
+func (s *Server) apiEvent(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.EventByID(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, ev)
+}
+
+func (s *Server) apiCreateEvent(c *gin.Context) {
+	var in store.NewEvent
+	if err := decodeJSON(c, &in); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, ev)
+}
+
+// eventPatchBody is a PATCH: the version the client read and the changes.
+type eventPatchBody struct {
+	Version *int `json:"version"`
+	store.EventPatch
+}
+
+func (s *Server) apiUpdateEvent(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var body eventPatchBody
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if body.Version == nil {
+		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
+		return
+	}
+	ev, err := s.cfg.Store.UpdateEvent(c.Request.Context(), id, *body.Version, body.EventPatch, who(c).userID())
+	if err != nil {
+		current, _ := s.cfg.Store.EventByID(c.Request.Context(), id)
+		s.failConflict(c, err, current)
+		return
+	}
+	c.JSON(http.StatusOK, ev)
+}
+
+type mergeBody struct {
+	Target store.VersionedID   `json:"target"`
+	Others []store.VersionedID `json:"others"`
+}
+
+func (s *Server) apiMergeEvents(c *gin.Context) {
+	var body mergeBody
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.MergeEvents(c.Request.Context(), body.Target, body.Others, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, ev)
+}
+
+type splitBody struct {
+	Version   int     `json:"version"`
+	SourceIDs []int64 `json:"source_ids"`
+}
+
+func (s *Server) apiSplitEvent(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var body splitBody
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), store.VersionedID{ID: id, Version: body.Version}, body.SourceIDs, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, ev)
+}
+
+func (s *Server) apiRevert(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var body struct {
+		Version int `json:"version"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		s.fail(c, err)
+		return
+	}
+	rev, err := s.cfg.Store.Revert(c.Request.Context(), id, body.Version, who(c).userID())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"reverted": rev.ID, "entity": rev.Entity, "entity_id": rev.EntityID})
+}

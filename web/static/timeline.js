@@ -1,0 +1,155 @@
+// The zoomable timeline: events from /api/v1/timeline drawn with
+// vis-timeline. Imprecise dates are ranges, scheduled events look
+// different, events of one day keep their source order. Editors drag an
+// event to change its date (the change keeps the event's precision) and
+// double-click empty space to add one.
+(function () {
+  'use strict';
+  var el = document.getElementById('timeline');
+  if (!el || !window.vis) { return; }
+  var canEdit = el.dataset.canEdit === 'true';
+  var groupBy = el.dataset.group || '';
+  var statusEl = document.getElementById('timeline-status');
+  var byId = {};
+
+  function say(msg) { statusEl.textContent = msg; }
+
+  function pad(n, w) { n = String(n); while (n.length < (w || 2)) { n = '0' + n; } return n; }
+
+  // valueAt writes a date at the event's precision: dragging "late 2011"
+  // moves it to another year, never to a day nobody reported.
+  function valueAt(ev, start, end) {
+    var mid = new Date((start.getTime() + (end ? end.getTime() : start.getTime())) / 2);
+    var d = ev.precision === 'day' || ev.precision === 'minute' ? start : mid;
+    if (ev.precision === 'day') { d = new Date(start.getTime() + 12 * 3600 * 1000); }
+    var y = pad(d.getUTCFullYear(), 4), m = d.getUTCMonth() + 1;
+    switch (ev.precision) {
+      case 'year': return y;
+      case 'half': return y + '-H' + (m <= 6 ? 1 : 2);
+      case 'quarter': return y + '-Q' + Math.ceil(m / 3);
+      case 'season': case 'month': return y + '-' + pad(m);
+      case 'minute': return y + '-' + pad(m) + '-' + pad(d.getUTCDate()) + 'T' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
+      default: return y + '-' + pad(m) + '-' + pad(d.getUTCDate());
+    }
+  }
+
+  function text(tag, s, cls) {
+    var n = document.createElement(tag);
+    n.textContent = s;
+    if (cls) { n.className = cls; }
+    return n;
+  }
+
+  function groupOf(ev) {
+    switch (groupBy) {
+      case 'article':
+        var a = ev.articles[0];
+        return a ? { id: 'a' + a.id, label: (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id) } : { id: 'none', label: 'added by hand' };
+      case 'speaker':
+        return ev.speakers[0] ? { id: 's' + ev.speakers[0], label: ev.speakers[0] } : { id: 'none', label: 'no speaker' };
+      case 'tag':
+        return ev.tags[0] ? { id: 't' + ev.tags[0], label: ev.tags[0] } : { id: 'none', label: 'untagged' };
+    }
+    return null;
+  }
+
+  function toItem(ev, seq) {
+    var point = ev.precision === 'day' || ev.precision === 'minute';
+    var item = {
+      id: ev.id,
+      seq: seq,
+      content: text('span', ev.headline),
+      start: new Date(ev.starts_at),
+      type: point ? 'box' : 'range',
+      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '')
+    };
+    if (!point) { item.end = new Date(ev.ends_at); }
+    var g = groupOf(ev);
+    if (g) { item.group = g.id; }
+    return item;
+  }
+
+  function showPanel(ev) {
+    var panel = document.getElementById('event-panel');
+    if (!ev) { panel.hidden = true; return; }
+    document.getElementById('panel-headline').textContent = ev.headline;
+    document.getElementById('panel-date').textContent = ev.label;
+    document.getElementById('panel-status').textContent = ev.status + (ev.hidden ? ', hidden' : '');
+    document.getElementById('panel-desc').textContent = ev.description || '';
+    document.getElementById('panel-sources').textContent = ev.articles.map(function (a) {
+      return (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id);
+    }).join('; ') + (ev.speakers.length ? ' · ' + ev.speakers.join(', ') : '');
+    document.getElementById('panel-link').href = '/events/' + ev.id;
+    panel.hidden = false;
+  }
+
+  function build(data) {
+    var items = new vis.DataSet();
+    var groups = new vis.DataSet();
+    var dated = 0;
+    data.events.forEach(function (ev, i) {
+      byId[ev.id] = ev;
+      if (!ev.starts_at) { return; }
+      dated++;
+      items.add(toItem(ev, i));
+      var g = groupOf(ev);
+      if (g && !groups.get(g.id)) { groups.add({ id: g.id, content: text('span', g.label) }); }
+    });
+    var msg = dated + ' event(s) on the timeline';
+    if (data.events.length > dated) { msg += '; ' + (data.events.length - dated) + ' without a calendar date are in the list view'; }
+    if (data.truncated) { msg += '; showing ' + data.events.length + ' of ' + data.total + ': narrow the filter to see the rest'; }
+    say(msg + '.');
+    var options = {
+      height: '100%',
+      minHeight: '320px',
+      maxHeight: '70vh',
+      stack: true,
+      zoomMin: 24 * 3600 * 1000,
+      zoomMax: 1000 * 365 * 24 * 3600 * 1000,
+      // Calendar dates are not instants: draw them in UTC so a day stays
+      // that day in every newsroom's time zone.
+      moment: function (d) { return vis.moment(d).utc(); },
+      order: function (a, b) { return a.seq - b.seq; },
+      editable: canEdit ? { add: true, updateTime: true, updateGroup: false, remove: false, overrideItems: false } : false,
+      onMove: function (item, callback) { move(item, callback, items); },
+      onAdd: function (item, callback) {
+        callback(null);
+        var d = item.start;
+        window.location.href = '/events/new?date=' + pad(d.getUTCFullYear(), 4) + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
+      }
+    };
+    var tl = groups.length ? new vis.Timeline(el, items, groups, options) : new vis.Timeline(el, items, options);
+    tl.on('select', function (p) { showPanel(byId[p.items[0]]); });
+    tl.on('doubleClick', function (p) { if (p.item) { window.location.href = '/events/' + p.item; } });
+    el.timeline = tl;
+  }
+
+  function move(item, callback, items) {
+    var ev = byId[item.id];
+    var value = valueAt(ev, item.start, item.end);
+    if (value === ev.value) { callback(null); return; }
+    say('Saving ' + ev.headline + ' at ' + value + '…');
+    window.factline.api('PATCH', '/api/v1/events/' + ev.id, { version: ev.version, value: value }).then(function (res) {
+      if (!res.ok) {
+        callback(null);
+        if (res.status === 409 && res.data.current) {
+          Object.assign(ev, res.data.current);
+          items.update(toItem(ev, items.get(ev.id).seq));
+        }
+        say('Not saved: ' + window.factline.errorMessage(res));
+        return;
+      }
+      Object.assign(ev, res.data);
+      ev.label = value;
+      callback(null);
+      items.update(toItem(ev, items.get(ev.id).seq));
+      showPanel(ev);
+      say('Saved: ' + ev.headline + ' is now dated ' + value + ' (version ' + ev.version + ').');
+    });
+  }
+
+  window.factline.api('GET', '/api/v1/timeline?' + (el.dataset.query || '')).then(function (res) {
+    if (!res.ok) { say('The timeline could not be loaded: ' + window.factline.errorMessage(res)); return; }
+    build(res.data);
+  });
+})();
