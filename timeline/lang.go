@@ -18,6 +18,7 @@ const (
 	unitWeek
 	unitMonth
 	unitQuarter
+	unitSeason
 	unitHalf
 	unitYear
 	unitDecade

@@ -36,12 +36,12 @@ var packEN = &Pack{
 	},
 	Units: map[string]unit{
 		"second": unitSecond, "minute": unitMinute, "hour": unitHour, "day": unitDay, "week": unitWeek,
-		"month": unitMonth, "quarter": unitQuarter, "half": unitHalf, "year": unitYear,
+		"month": unitMonth, "quarter": unitQuarter, "season": unitSeason, "half": unitHalf, "year": unitYear,
 		"decade": unitDecade, "century": unitCentury,
 	},
 	PluralUnits: map[string]unit{
 		"seconds": unitSecond, "minutes": unitMinute, "hours": unitHour, "days": unitDay,
-		"weeks": unitWeek, "months": unitMonth, "quarters": unitQuarter, "years": unitYear,
+		"weeks": unitWeek, "months": unitMonth, "quarters": unitQuarter, "seasons": unitSeason, "years": unitYear,
 		"decades": unitDecade, "centuries": unitCentury,
 	},
 	Vague: []string{"several", "a few", "few", "many", "some", "the next few", "a number of"},

@@ -37,7 +37,7 @@ var packID = &Pack{
 	Units: map[string]unit{
 		"detik": unitSecond, "menit": unitMinute, "jam": unitHour, "hari": unitDay,
 		"pekan": unitWeek, "minggu": unitWeek, "bulan": unitMonth, "kuartal": unitQuarter,
-		"triwulan": unitQuarter, "semester": unitHalf, "tahun": unitYear, "dekade": unitDecade,
+		"triwulan": unitQuarter, "musim": unitSeason, "semester": unitHalf, "tahun": unitYear, "dekade": unitDecade,
 		"dasawarsa": unitDecade, "abad": unitCentury,
 	},
 	CountedUnits: map[string]unit{

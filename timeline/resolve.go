@@ -136,7 +136,12 @@ func (r *resolver) resolve(x *expr) resolved {
 			n = -1
 		}
 		d := shiftUnit(r.dct, x.unit, n)
-		return resolved{value: unitValue(x.unit, d), anchor: "dct",
+		prec := x.unit
+		if prec == unitWeek && x.n != 0 {
+			// "dua pekan lagi" is a day, seven days a week away
+			prec = unitDay
+		}
+		return resolved{value: unitValue(prec, d), anchor: "dct",
 			why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
 	case kindOrdDay:
 		base, id := r.first, r.firstID
@@ -161,8 +166,10 @@ func precisionUnit(p Precision) unit {
 		return unitWeek
 	case PrecisionMonth:
 		return unitMonth
-	case PrecisionQuarter, PrecisionSeason:
+	case PrecisionQuarter:
 		return unitQuarter
+	case PrecisionSeason:
+		return unitSeason
 	case PrecisionHalf:
 		return unitHalf
 	case PrecisionYear:
@@ -177,7 +184,7 @@ func precisionUnit(p Precision) unit {
 
 var unitName = map[unit]string{
 	unitSecond: "second", unitMinute: "minute", unitHour: "hour", unitDay: "day", unitWeek: "week",
-	unitMonth: "month", unitQuarter: "quarter", unitHalf: "half-year", unitYear: "year",
+	unitMonth: "month", unitQuarter: "quarter", unitSeason: "season", unitHalf: "half-year", unitYear: "year",
 	unitDecade: "decade", unitCentury: "century",
 }
 
@@ -190,7 +197,7 @@ func shiftUnit(t time.Time, u unit, n int) time.Time {
 		return t.AddDate(0, 0, 7*n)
 	case unitMonth:
 		return firstOfMonth(t).AddDate(0, n, 0)
-	case unitQuarter:
+	case unitQuarter, unitSeason:
 		return firstOfMonth(t).AddDate(0, 3*n, 0)
 	case unitHalf:
 		return firstOfMonth(t).AddDate(0, 6*n, 0)
@@ -222,6 +229,14 @@ func unitValue(u unit, t time.Time) string {
 		return fmt.Sprintf("%04d-%02d", t.Year(), t.Month())
 	case unitQuarter:
 		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())+2)/3)
+	case unitSeason:
+		// Seasons start in March, June, September and December; January
+		// and February close the previous year's winter.
+		y, m := t.Year(), int(t.Month())
+		if m < 3 {
+			y, m = y-1, 12
+		}
+		return fmt.Sprintf("%04d-%s", y, [4]string{"SP", "SU", "FA", "WI"}[(m-3)/3])
 	case unitHalf:
 		return fmt.Sprintf("%04d-H%d", t.Year(), (int(t.Month())+5)/6)
 	case unitYear:
@@ -247,7 +262,7 @@ func podSuffix(pod string) string {
 // go after a "T".
 var durationLetters = map[unit]string{
 	unitSecond: "S", unitMinute: "M", unitHour: "H", unitDay: "D", unitWeek: "W", unitMonth: "M",
-	unitQuarter: "Q", unitHalf: "H", unitYear: "Y", unitDecade: "E", unitCentury: "C",
+	unitQuarter: "Q", unitSeason: "M", unitHalf: "H", unitYear: "Y", unitDecade: "E", unitCentury: "C",
 }
 
 // durationValue formats n units as a TIMEX3 duration; n < 0 is "some".
@@ -259,7 +274,7 @@ func durationValue(u unit, n int) string {
 	switch {
 	case u == unitHalf && n >= 0:
 		return fmt.Sprintf("P%dM", 6*n)
-	case u == unitQuarter && n >= 0:
+	case (u == unitQuarter || u == unitSeason) && n >= 0:
 		return fmt.Sprintf("P%dM", 3*n)
 	}
 	if u <= unitHour {

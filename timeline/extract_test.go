@@ -1,0 +1,192 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// want is one expected expression: its text, type, value and modifier.
+type want struct {
+	text  string
+	typ   Type
+	value string
+	mod   Mod
+}
+
+func (w want) String() string { return fmt.Sprintf("%q %s %s %s", w.text, w.typ, w.value, w.mod) }
+
+// familyTests pin each family of expressions with the exact set of
+// expressions a sentence must yield: a missing, extra or wrongly resolved
+// one fails.
+var familyTests = []struct {
+	family string
+	lang   string
+	dct    string
+	text   string
+	want   []want
+}{
+	// Indonesian
+	{"weekday with bracketed date", "id", "2019-12-30", "Kim mengadakan rapat pada Sabtu (28/12) dan hari Minggu (29/12).",
+		[]want{{"Sabtu (28/12)", TypeDate, "2019-12-28", ""}, {"hari Minggu (29/12)", TypeDate, "2019-12-29", ""}}},
+	{"weekday, date and part of day", "id", "2014-12-30", "Pesawat hilang kontak Minggu (28/12/2014) pagi dan dicari lagi Senin (29/12/2014) pukul 04.15 WIB.",
+		[]want{{"Minggu (28/12/2014) pagi", TypeTime, "2014-12-28TMO", ""}, {"Senin (29/12/2014) pukul 04.15 WIB", TypeTime, "2014-12-29T04:15", ""}}},
+	{"bracketed date of last year", "id", "2020-01-02", "Harga naik sejak Sabtu (28/12).",
+		[]want{{"Sabtu (28/12)", TypeDate, "2019-12-28", ""}}},
+	{"reported weekday is past", "id", "2019-12-30", "Penasihat itu mengatakan pada Minggu bahwa AS akan bertindak.",
+		[]want{{"Minggu", TypeDate, "2019-12-29", ""}}},
+	{"scheduled weekday is ahead", "id", "2019-12-26", "Dewan dijadwalkan mengadakan pertemuan pada Senin.",
+		[]want{{"Senin", TypeDate, "2019-12-30", ""}}},
+	{"full dates", "id", "2019-12-30", "Ia lahir Sabtu 19 April 1997 dan dilantik 29 Desember 2019.",
+		[]want{{"Sabtu 19 April 1997", TypeDate, "1997-04-19", ""}, {"29 Desember 2019", TypeDate, "2019-12-29", ""}}},
+	{"day of the month", "id", "2017-10-12", "Pendaftaran dibuka tanggal 24 kemarin.",
+		[]want{{"tanggal 24 kemarin", TypeDate, "2017-09-24", ""}}},
+	{"months", "id", "2019-12-30", "Komite bertemu pada 2018 dan April, lalu bulan Maret lalu, dan Desember 2019.",
+		[]want{{"2018", TypeDate, "2018", ""}, {"April", TypeDate, "2019-04", ""}, {"bulan Maret lalu", TypeDate, "2019-03", ""}, {"Desember 2019", TypeDate, "2019-12", ""}}},
+	{"month abbreviations", "id", "2019-12-30", "Laporan 5 Agu 2019 dan 3 Des 2018.",
+		[]want{{"5 Agu 2019", TypeDate, "2019-08-05", ""}, {"3 Des 2018", TypeDate, "2018-12-03", ""}}},
+	{"years in context", "id", "2019-12-30", "Uji rudal ditangguhkan sejak 2017, sidang pertama pada tahun 2013.",
+		[]want{{"2017", TypeDate, "2017", ""}, {"tahun 2013", TypeDate, "2013", ""}}},
+	{"numbers that are not years", "id", "2019-12-30", "Sebanyak 300 peserta, Rp 1,24 triliun, pesawat A320-200 nomor QZ8501 dan 2.000 orang.",
+		nil},
+	{"relative days", "id", "2019-12-30", "Kemarin hujan, hari ini cerah, besok mendung, lusa badai.",
+		[]want{{"Kemarin", TypeDate, "2019-12-29", ""}, {"hari ini", TypeDate, "2019-12-30", ""}, {"besok", TypeDate, "2019-12-31", ""}, {"lusa", TypeDate, "2020-01-01", ""}}},
+	{"weeks: minggu lalu is a week, Minggu a Sunday", "id", "2019-12-30", "Harga turun minggu lalu, naik pada Minggu, dan dibahas pekan depan.",
+		[]want{{"minggu lalu", TypeDate, "2019-W52", ""}, {"Minggu", TypeDate, "2019-12-29", ""}, {"pekan depan", TypeDate, "2020-W02", ""}}},
+	{"months and years around now", "id", "2019-12-30", "Bulan ini, tahun lalu, bulan depan dan tahun depan.",
+		[]want{{"Bulan ini", TypeDate, "2019-12", ""}, {"tahun lalu", TypeDate, "2018", ""}, {"bulan depan", TypeDate, "2020-01", ""}, {"tahun depan", TypeDate, "2020", ""}}},
+	{"counted offsets", "id", "2019-12-30", "Ia tiba tiga hari lalu dan pulang dua pekan lagi.",
+		[]want{{"tiga hari lalu", TypeDate, "2019-12-27", ""}, {"dua pekan lagi", TypeDate, "2020-01-13", ""}}},
+	{"offsets from the date last mentioned", "id", "2018-08-06", "Gempa terjadi 29 Juli 2018. Sehari kemudian ada susulan, dan dua pekan kemudian gempa lagi.",
+		[]want{{"29 Juli 2018", TypeDate, "2018-07-29", ""}, {"Sehari kemudian", TypeDate, "2018-07-30", ""}, {"dua pekan kemudian", TypeDate, "2018-08-12", ""}}},
+	{"modifiers", "id", "2019-12-30", "Kim berkuasa sejak akhir 2011; usulan diajukan awal bulan ini, rampung pertengahan tahun depan, dibahas menjelang akhir tahun dan di penghujung 2018.",
+		[]want{{"akhir 2011", TypeDate, "2011", ModEnd}, {"awal bulan ini", TypeDate, "2019-12", ModStart}, {"pertengahan tahun depan", TypeDate, "2020", ModMid}, {"akhir tahun", TypeDate, "2019", ModEnd}, {"penghujung 2018", TypeDate, "2018", ModEnd}}},
+	{"clock times", "id", "2019-12-30", "Kereta berangkat pukul 05.00 WIB dan tiba jam 06.00 WIB pagi.",
+		[]want{{"pukul 05.00 WIB", TypeTime, "2019-12-30T05:00", ""}, {"jam 06.00 WIB pagi", TypeTime, "2019-12-30T06:00", ""}}},
+	{"parts of day", "id", "2020-01-04", "Rapat Senin pagi, Selasa siang, Rabu sore, Kamis petang dan Jumat malam.",
+		[]want{{"Senin pagi", TypeTime, "2019-12-30TMO", ""}, {"Selasa siang", TypeTime, "2019-12-31TAF", ""}, {"Rabu sore", TypeTime, "2020-01-01TAF", ""}, {"Kamis petang", TypeTime, "2020-01-02TEV", ""}, {"Jumat malam", TypeTime, "2020-01-03TNI", ""}}},
+	{"durations", "id", "2019-12-30", "Ia ditahan tiga hari, lalu 48 jam, beberapa bulan, bertahun-tahun, dan lebih dari satu hari.",
+		[]want{{"tiga hari", TypeDuration, "P3D", ""}, {"48 jam", TypeDuration, "PT48H", ""}, {"beberapa bulan", TypeDuration, "PXM", ""}, {"bertahun-tahun", TypeDuration, "PXY", ""}, {"lebih dari satu hari", TypeDuration, "P1D", ModMoreThan}}},
+	{"number words", "id", "2019-12-30", "Ia menunggu sebelas hari, dua puluh tahun, sehari, sepekan, sebulan dan setahun.",
+		[]want{{"sebelas hari", TypeDuration, "P11D", ""}, {"dua puluh tahun", TypeDuration, "P20Y", ""}, {"sehari", TypeDuration, "P1D", ""}, {"sepekan", TypeDuration, "P1W", ""}, {"sebulan", TypeDuration, "P1M", ""}, {"setahun", TypeDuration, "P1Y", ""}}},
+	{"sets", "id", "2019-12-30", "Festival digelar setiap tahun dan rapat tiap Senin.",
+		[]want{{"setiap tahun", TypeSet, "P1Y", ""}, {"tiap Senin", TypeSet, "XXXX-WXX-1", ""}}},
+	{"vague references", "id", "2019-12-30", "Saat ini harga naik; kini stok aman, sekarang pasokan lancar; saat itu sepi, dulu murah, nanti mahal.",
+		[]want{{"Saat ini", TypeDate, "PRESENT_REF", ""}, {"kini", TypeDate, "PRESENT_REF", ""}, {"sekarang", TypeDate, "PRESENT_REF", ""}, {"saat itu", TypeDate, "PAST_REF", ""}, {"dulu", TypeDate, "PAST_REF", ""}, {"nanti", TypeDate, "FUTURE_REF", ""}}},
+	{"decades and seasons", "id", "2019-12-30", "Sejak tahun 1990-an banjir datang tiap musim hujan; musim kemarau juga panjang.",
+		[]want{{"tahun 1990-an", TypeDate, "199", ""}, {"tiap musim hujan", TypeSet, "XXXX-WI", ""}, {"musim kemarau", TypeDate, "2019-SU", ""}}},
+	{"quarters", "id", "2015-03-18", "Rupiah stabil pada kuartal II 2015 setelah defisit kuartal IV tahun lalu.",
+		[]want{{"kuartal II 2015", TypeDate, "2015-Q2", ""}, {"kuartal IV tahun lalu", TypeDate, "2014-Q4", ""}}},
+	{"day of an event", "id", "2019-12-30", "Sidang dimulai Sabtu (28/12). Pada hari kedua sidang membahas ekonomi.",
+		[]want{{"Sabtu (28/12)", TypeDate, "2019-12-28", ""}, {"hari kedua", TypeDate, "2019-12-29", ""}}},
+
+	// English
+	{"weekdays", "en", "1998-02-13", "The two presidents on Friday signed the plan. He said Thursday it will close Monday.",
+		[]want{{"Friday", TypeDate, "1998-02-13", ""}, {"Thursday", TypeDate, "1998-02-12", ""}, {"Monday", TypeDate, "1998-02-16", ""}}},
+	{"full and partial dates", "en", "1989-10-26", "The offer expires Nov. 6; it was made Aug. 10, 1988, and in July 1997.",
+		[]want{{"Nov. 6", TypeDate, "1989-11-06", ""}, {"Aug. 10, 1988", TypeDate, "1988-08-10", ""}, {"July 1997", TypeDate, "1997-07", ""}}},
+	{"deictic units", "en", "1989-10-26", "Sales rose last week, this year and last month, and will rise next year.",
+		[]want{{"last week", TypeDate, "1989-W42", ""}, {"this year", TypeDate, "1989", ""}, {"last month", TypeDate, "1989-09", ""}, {"next year", TypeDate, "1990", ""}}},
+	{"past spans", "en", "2000-01-28", "Prices fell over the past two months and the past several months.",
+		[]want{{"the past two months", TypeDuration, "P2M", ""}, {"the past several months", TypeDate, "PAST_REF", ""}}},
+	{"durations", "en", "1998-01-08", "It took a decade, three days and at least 72 hours.",
+		[]want{{"a decade", TypeDuration, "P1E", ""}, {"three days", TypeDuration, "P3D", ""}, {"at least 72 hours", TypeDuration, "PT72H", ModEqualOrMore}}},
+	{"modifiers", "en", "2000-04-01", "Talks began in mid-2012, resumed late November, and date to the early 1990s.",
+		[]want{{"mid-2012", TypeDate, "2012", ModMid}, {"late November", TypeDate, "1999-11", ModEnd}, {"the early 1990s", TypeDate, "199", ModStart}}},
+	{"ago and earlier", "en", "1989-10-26", "Two years ago it lost money; earlier this week it said profit rose.",
+		[]want{{"Two years ago", TypeDate, "1987", ""}, {"earlier this week", TypeDate, "1989-W43", ModStart}}},
+	{"quarters and fiscal years", "en", "1989-10-26", "Profit in the third quarter rose, and fiscal 1999 looks strong.",
+		[]want{{"the third quarter", TypeDate, "1989-Q3", ""}, {"fiscal 1999", TypeDate, "1999", ""}}},
+	{"year-ago quarter", "en", "1989-10-26", "Net rose in the third quarter from the year-earlier quarter.",
+		[]want{{"the third quarter", TypeDate, "1989-Q3", ""}, {"the year-earlier quarter", TypeDate, "1988-Q3", ""}}},
+	{"clock times with zones", "en", "1989-10-30", "The offer expires at 5 p.m. EST, Nov. 6, and trading opens at 9:30 a.m.",
+		[]want{{"5 p.m. EST, Nov. 6", TypeTime, "1989-11-06T17:00", ""}, {"9:30 a.m.", TypeTime, "1989-11-06T09:30", ""}}},
+	{"present references", "en", "1998-03-04", "Now the firm is currently profitable.",
+		[]want{{"Now", TypeDate, "PRESENT_REF", ""}, {"currently", TypeDate, "PRESENT_REF", ""}}},
+	{"sets", "en", "1998-03-22", "Shows run each season, every month and daily.",
+		[]want{{"each season", TypeSet, "P3M", ""}, {"every month", TypeSet, "P1M", ""}, {"daily", TypeSet, "P1D", ""}}},
+	{"fractions and ages are not times", "en", "1989-10-26", "Shares rose 7/8 to 25 3/8, and the 6-year-old boy left.",
+		nil},
+	{"weekend and seasons", "en", "1989-10-30", "Talks over the weekend follow last fall's collapse.",
+		[]want{{"the weekend", TypeDate, "1989-W43-WE", ""}, {"last fall", TypeDate, "1988-FA", ""}}},
+}
+
+func TestFamilies(t *testing.T) {
+	for _, tt := range familyTests {
+		t.Run(tt.lang+"/"+tt.family, func(t *testing.T) {
+			dct, err := time.Parse("2006-01-02", tt.dct)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Extract(tt.text, Options{Lang: tt.lang, DCT: dct})
+			var got []want
+			for _, x := range res.Timexes {
+				got = append(got, want{x.Text, x.Type, x.Value, x.Mod})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				var why []string
+				for _, x := range res.Timexes {
+					why = append(why, x.Explanation)
+				}
+				t.Errorf("%s\n got %v\nwant %v\n%s", tt.text, got, tt.want, strings.Join(why, "\n"))
+			}
+		})
+	}
+}
+
+func TestDCTInference(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"weekday agreeing with a day-month, copyright year and report day",
+			"Rapat digelar Sabtu (28/12) dan Minggu (29/12), menurut KCNA, Senin.\n\nCopyright © ANTARA 2019", "2019-12-30"},
+		{"fully dated mention", "Menteri menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "2013-10-17"},
+		{"no dated mention", "Harga naik tajam pekan lalu.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(tt.text, Options{Lang: "id"})
+			got := ""
+			if !res.DCT.IsZero() {
+				got = res.DCT.Format("2006-01-02")
+			}
+			if got != tt.want || res.DCTInferred != (tt.want != "") {
+				t.Errorf("DCT %q (inferred %v, %s); want %q", got, res.DCTInferred, res.DCTEvidence, tt.want)
+			}
+		})
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Kim mengadakan pertemuan para pejabat tinggi partai pada Sabtu untuk membahas masalah yang macet.", "id"},
+		{"The company said on Friday that its profit rose in the third quarter.", "en"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+		if got := Extract(tt.text, Options{Lang: "auto"}).Lang; got != tt.want {
+			t.Errorf("Extract(auto).Lang = %q; want %q", got, tt.want)
+		}
+	}
+}
+
+// TestCalendarValuesParse checks that every calendar value the tagger
+// produces on the gold sets names an interval ParseDate accepts.
+func TestCalendarValuesParse(t *testing.T) {
+	for _, path := range []string{"../testdata/timex/id-gold.jsonl", "../testdata/timex/antara-2019-12-30-kim-plenary.timex.jsonl"} {
+		for _, doc := range readGold(t, path) {
+			dct, _ := time.Parse("2006-01-02", doc.DCT)
+			for _, x := range Extract(doc.Text, Options{Lang: doc.Lang, DCT: dct}).Timexes {
+				if x.Type != TypeDate && x.Type != TypeTime || strings.HasSuffix(x.Value, "_REF") || strings.Contains(x.Value, "X") {
+					continue
+				}
+				if _, err := ParseDate(x.Value, x.Mod); err != nil {
+					t.Errorf("%s: %q -> %q: %v", doc.ID, x.Text, x.Value, err)
+				}
+			}
+		}
+	}
+}
