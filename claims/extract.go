@@ -18,7 +18,12 @@ func Extract(a Article) Extraction {
 	if lang == "" {
 		lang = "auto"
 	}
-	res := timeline.Extract(a.Text, timeline.Options{Lang: lang, DCT: a.Published})
+	return extractWith(a, timeline.Extract(a.Text, timeline.Options{Lang: lang, DCT: a.Published}))
+}
+
+// extractWith runs everything after temporal tagging on the tagger's result
+// res, so tests can give hand-made expressions.
+func extractWith(a Article, res timeline.Result) Extraction {
 	p := packFor(res.Lang)
 	if p == nil {
 		p = packFor(guessLang(a.Text))

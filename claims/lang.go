@@ -19,7 +19,9 @@ type pack struct {
 	// end a sentence whenever a capital follows ("dll.", "etc."). Other
 	// dotted tokens ("U.S.", "p.m.") end one only before a word in starters.
 	abbrevNever, abbrevEnder set
-	starters                 set
+	// numberAbbrevs are abbreviations only before a number ("No. 5").
+	numberAbbrevs set
+	starters      set
 
 	// cues are the attribution words, keyed by their first word (lower case).
 	cues map[string][]cue

@@ -20,8 +20,9 @@ func init() {
 			{label: "all rights reserved"},
 			{label: "photo:"}, {label: "file photo:"}, {label: "video:"},
 		},
-		abbrevNever: wordSet("mr mrs ms dr prof st gen col lt sgt capt rep sen gov pres rev hon no nos vol jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig e.g i.e vs"),
-		abbrevEnder: wordSet("etc"),
+		numberAbbrevs: wordSet("no nos"),
+		abbrevNever:   wordSet("mr mrs ms dr prof st gen col lt sgt capt rep sen gov pres rev hon vol jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig e.g i.e vs"),
+		abbrevEnder:   wordSet("etc"),
 		starters: wordSet("the a an he she it they we i you this that these those there but and in on at after before however meanwhile " +
 			"his her their its our if when while as for some many most officials police"),
 		cues:         map[string][]cue{},

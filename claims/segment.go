@@ -42,7 +42,7 @@ func paragraphs(text string, regions []Span) []Span {
 				}
 				j++
 			}
-			if blank || endsParagraph(text, start, i) {
+			if blank || endsParagraph(text, start, i, j, reg.End) {
 				out = appendTrimmed(out, text, start, i)
 				start = j
 			}
@@ -53,9 +53,10 @@ func paragraphs(text string, regions []Span) []Span {
 	return out
 }
 
-// endsParagraph reports whether the line text[start:i] can end a paragraph
-// at a single line break.
-func endsParagraph(text string, start, i int) bool {
+// endsParagraph reports whether the line text[start:i] ends a paragraph at
+// a single line break, the next line starting at next: after a sentence
+// end, or after a short heading when the next line opens a sentence.
+func endsParagraph(text string, start, i, next, limit int) bool {
 	r, at := runeBefore(text, i, start)
 	if at < 0 {
 		return true
@@ -63,7 +64,8 @@ func endsParagraph(text string, start, i int) bool {
 	if isTerminal(r) || isQuoteRune(r) || r == ')' || r == ':' {
 		return true
 	}
-	return isHeadingLike(text, line{start, at + 1})
+	n, _ := runeAfter(text, next, limit)
+	return opensSentence(n) && isHeadingLike(text, line{start, at + 1})
 }
 
 func appendTrimmed(out []Span, text string, start, end int) []Span {
@@ -143,6 +145,10 @@ func dotEnds(text string, sentStart, dot, next, limit int, p *pack) bool {
 	}
 	low := lowerASCII(tok)
 	switch {
+	case p.numberAbbrevs[low]:
+		// "No. 5" but "No. It is not."
+		r, _ := utf8.DecodeRuneInString(text[next:limit])
+		return !isDigit(r)
 	case p.abbrevNever[low]:
 		return false
 	case p.abbrevEnder[low]:

@@ -19,7 +19,8 @@ func TestProposeMerges(t *testing.T) {
 		{ID: "e2", Source: "reuters", Date: day("2019-12-28"), Headline: "Oil prices rise on supply worries"},
 		{ID: "e1", Source: "yonhap", Date: day("2019-12-29"), Headline: "Kim Jong Un opens party plenary meeting"},
 		{ID: "e3", Source: "kcna", Date: day("2019-12-28"), Headline: "Kim Jong Un opened the party plenary meeting"},
-		// Same source: already folded by extraction, never proposed.
+		// Same source as the first: that pair is never compared, but
+		// the event joins the group through the other sources.
 		{ID: "e4", Source: "antara", Date: day("2019-12-28"), Headline: "Kim Jong Un opens party plenary meeting in Pyongyang"},
 	}
 	got := ProposeMerges(events)

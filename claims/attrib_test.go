@@ -1,0 +1,129 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factline/factline/timeline"
+)
+
+// claimsOf runs the pipeline without temporal expressions.
+func claimsOf(lang, text string) []Claim {
+	return extractWith(Article{Text: text}, timeline.Result{Lang: lang}).Claims
+}
+
+// claimWith returns the claim whose text holds s.
+func claimWith(cs []Claim, s string) *Claim {
+	for i := range cs {
+		if strings.Contains(cs[i].Text, s) {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+func TestAttribution(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text, at     string
+		speaker, role, cue string
+		quote              bool
+	}{
+		{"id", `"Kami siap," kata Yang Moo-jin, seorang profesor di Universitas Seoul.`, "Kami siap", "Yang Moo-jin", "profesor di Universitas Seoul", "kata", true},
+		{"id", "Rapat masih berlangsung, menurut Kantor Berita Pusat Korea (KCNA), Senin.", "Rapat masih", "KCNA", "", "menurut", false},
+		{"id", "Harga naik, ujar juru bicara kementerian Lee Sang-min.", "Harga naik", "Lee Sang-min", "juru bicara kementerian", "ujar", false},
+		{"id", "Menteri ESDM Jero Wacik mengatakan, stok aman.", "stok aman", "Jero Wacik", "Menteri ESDM", "mengatakan", false},
+		{"id", "Menurut Badan Pusat Statistik (BPS), inflasi turun.", "inflasi turun", "BPS", "", "menurut", false},
+		{"id", "Hal ini menurut Bambang tidak seharusnya terjadi.", "tidak seharusnya", "Bambang", "", "menurut", false},
+		// "jelas" and "kata" in running text are no cues.
+		{"id", "Tujuannya tidak jelas bagi warga.", "Tujuannya", "", "", "", false},
+		{"en", `"We are ready," said Niek Stam, a spokesman for the union.`, "We are ready", "Niek Stam", "spokesman for the union", "said", true},
+		{"en", "Prices rose 5 percent, fire officials said.", "Prices rose", "fire officials", "", "said", false},
+		{"en", "A WHO spokesman, Tarik Jasarevic, said the agency agreed.", "agency agreed", "Tarik Jasarevic", "WHO spokesman", "said", false},
+		{"en", "Board member Janet Cole, who voted no, warned that costs would rise.", "costs would rise", "Janet Cole", "Board member", "warned", false},
+		{"en", "Cases fell by half, according to the health ministry.", "Cases fell", "the health ministry", "", "according to", false},
+		{"en", "He sold the house and said he would move.", "sold the house", "", "", "", false},
+	} {
+		cs := claimsOf(tt.lang, tt.text)
+		c := claimWith(cs, tt.at)
+		if c == nil {
+			if tt.speaker != "" {
+				t.Errorf("%q: no claim", tt.text)
+			}
+			continue
+		}
+		if c.Speaker != tt.speaker || c.Role != tt.role || c.Cue != tt.cue || c.Quote != tt.quote {
+			t.Errorf("%q:\n got speaker %q role %q cue %q quote %v\nwant speaker %q role %q cue %q quote %v",
+				tt.text, c.Speaker, c.Role, c.Cue, c.Quote, tt.speaker, tt.role, tt.cue, tt.quote)
+		}
+	}
+}
+
+// TestSpeakerResolution follows names through an article: pronouns and
+// "-nya" cues take the last person named, short names the full name, and
+// a later short name found inside an earlier full name fixes where that
+// name starts.
+func TestSpeakerResolution(t *testing.T) {
+	text := "Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo mengatakan, lelang dibuka.\n\n" +
+		"\"Kami siap,\" ujarnya.\n\n" +
+		"Penasihat keamanan nasional Gedung Putih Robert O'Brien mengatakan AS bertindak.\n\n" +
+		"Saluran dibuka, kata O'Brien.\n\n" +
+		"Menurut Syafrin, lokasi dipilih dari survei.\n\n" +
+		"Ia menambahkan, tarif harus murah."
+	cs := claimsOf("id", text)
+	for _, tt := range []struct{ at, speaker, role string }{
+		{"lelang dibuka", "Syafrin Liputo", "Kepala Dinas Perhubungan DKI Jakarta"},
+		{"Kami siap", "Syafrin Liputo", "Kepala Dinas Perhubungan DKI Jakarta"},
+		{"AS bertindak", "Robert O'Brien", "Penasihat keamanan nasional Gedung Putih"},
+		{"Saluran dibuka", "Robert O'Brien", "Penasihat keamanan nasional Gedung Putih"},
+		{"lokasi dipilih", "Syafrin Liputo", "Kepala Dinas Perhubungan DKI Jakarta"},
+		{"tarif harus murah", "Syafrin Liputo", "Kepala Dinas Perhubungan DKI Jakarta"},
+	} {
+		c := claimWith(cs, tt.at)
+		if c == nil || c.Speaker != tt.speaker || c.Role != tt.role {
+			t.Errorf("%q: got %+v, want %q (%q)", tt.at, c, tt.speaker, tt.role)
+		}
+	}
+}
+
+// TestQuoteAcrossSentences: a quote running over several sentences is one
+// claim, and a quote-only sentence after an attributed quote inherits it.
+func TestQuoteAcrossSentences(t *testing.T) {
+	text := "”Tidak ada koordinasi. Masing-masing berjalan sendiri,” ujar Pri Agung.\n\n" +
+		"\"The wind shifted,\" Maria Lopez told reporters. \"Our crews held the line.\""
+	cs := claimsOf("id", text[:strings.Index(text, "\n")])
+	if len(cs) != 1 || !strings.HasPrefix(cs[0].Text, "”Tidak") || cs[0].Speaker != "Pri Agung" || !cs[0].Quote {
+		t.Errorf("multi-sentence quote: %+v", cs)
+	}
+	cs = claimsOf("en", text[strings.Index(text, "\n")+2:])
+	if c := claimWith(cs, "Our crews"); c == nil || c.Speaker != "Maria Lopez" || !c.Quote {
+		t.Errorf("quote continuation: %+v", cs)
+	}
+}
+
+// TestBackReference: "Seruan itu disampaikan ..., menurut KCNA" attributes
+// the sentence before.
+func TestBackReference(t *testing.T) {
+	text := "Kim menyerukan langkah ofensif.\n\nSeruan itu disampaikan dalam rapat, menurut KCNA."
+	if c := claimWith(claimsOf("id", text), "langkah ofensif"); c == nil || c.Speaker != "KCNA" {
+		t.Errorf("back reference: %+v", c)
+	}
+}
+
+func TestClaimKinds(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		kind       Kind
+	}{
+		{"id", "Rapat itu menghadirkan hingga 300 peserta.", KindFigure},
+		{"id", "Nilainya Rp 1,24 triliun, kata Ali.", KindFigure},
+		{"en", "Unemployment rose to 4.1%, the agency said.", KindFigure},
+		{"id", "Harga akan turun, kata Ali.", KindForecast},
+		{"en", `"We are ready," she said.`, KindQuote},
+		{"en", "The talks failed, officials said.", KindStatement},
+	} {
+		cs := claimsOf(tt.lang, tt.text)
+		if len(cs) != 1 || cs[0].Kind != tt.kind {
+			t.Errorf("%q: %+v, want one %s claim", tt.text, cs, tt.kind)
+		}
+	}
+}
