@@ -149,7 +149,15 @@ func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) [
 		var ids []string
 		dated := false
 		var inTimex []Span
+		// Timexes and units are both in text order: skip those before
+		// this unit once and for all.
+		for len(timexes) > 0 && timexes[0].End <= u.span.Start {
+			timexes = timexes[1:]
+		}
 		for _, t := range timexes {
+			if t.Start >= u.span.End {
+				break
+			}
 			if u.span.Start <= t.Start && t.End <= u.span.End {
 				ids = append(ids, t.ID)
 				inTimex = append(inTimex, Span{Start: t.Start, End: t.End})

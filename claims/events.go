@@ -247,7 +247,8 @@ func (b *eventBuilder) headline(sent, t Span, u *unit, zone Span, reported bool)
 	c := b.clause(sent, t)
 	// A clause that is little more than the date borrows a neighbour, the
 	// one before if there is one.
-	short := func() bool { return len(wordsIn(b.text, c.Start, c.End))-len(wordsIn(b.text, t.Start, t.End)) < 4 }
+	dateWords := countWords(b.text, t.Start, t.End)
+	short := func() bool { return countWords(b.text, c.Start, c.End)-dateWords < 4 }
 	for short() && c.Start > sent.Start {
 		c.Start = b.clause(sent, Span{Start: c.Start - 1, End: c.Start - 1}).Start
 	}
@@ -260,7 +261,7 @@ func (b *eventBuilder) headline(sent, t Span, u *unit, zone Span, reported bool)
 // firstClause returns the first clause of s with content words.
 func (b *eventBuilder) firstClause(s Span) Span {
 	for _, part := range splitClauses(b.text, s) {
-		if len(wordsIn(b.text, part.Start, part.End)) >= 3 {
+		if countWords(b.text, part.Start, part.End) >= 3 {
 			return part
 		}
 	}

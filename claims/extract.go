@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/factline/factline/timeline"
@@ -50,6 +51,7 @@ func extractWith(a Article, res timeline.Result) Extraction {
 		ex.Sentences = sentences(a.Text, para, p, ex.Sentences)
 	}
 
+	// Later steps walk timexes and sentences together, in text order.
 	var content []timeline.Timex
 	stops := make([]Span, 0, len(ex.Timexes))
 	for _, t := range ex.Timexes {
@@ -58,6 +60,7 @@ func extractWith(a Article, res timeline.Result) Extraction {
 			stops = append(stops, Span{Start: t.Start, End: t.End})
 		}
 	}
+	slices.SortStableFunc(content, func(x, y timeline.Timex) int { return x.Start - y.Start })
 	units := buildUnits(a.Text, ex.Paragraphs, ex.Sentences)
 	attributeUnits(a.Text, units, &attributor{text: a.Text, p: p, stops: stops})
 	ex.Claims = buildClaims(a.Text, units, content, p)

@@ -67,6 +67,13 @@ func wordsIn(text string, from, to int) []word {
 	return ws
 }
 
+// countWords counts the words of text[from:to] without allocating.
+func countWords(text string, from, to int) int {
+	n := 0
+	eachWord(text, from, to, func(word) { n++ })
+	return n
+}
+
 // lowerASCII lower-cases s without allocating when it is already lower
 // case ASCII, the common case for cue and stop words.
 func lowerASCII(s string) string {
