@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExtractJSONL runs "factline extract --jsonl" on the reference article
+// and a broken line, and checks the per-document contract: the scorer's
+// fields unchanged in shape, plus claims, events and article with byte
+// offsets into the input text.
+func TestExtractJSONL(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "antara-2019-12-30-kim-plenary.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(map[string]string{"id": "kim", "lang": "id", "dct": "2019-12-30", "text": string(text)})
+	var stdout, stderr bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(string(line) + "\n{not json\n"), stdout: &stdout, stderr: &stderr}
+	if code := run(env, []string{"extract", "--jsonl"}); code != exitFail {
+		t.Fatalf("exit %d, want %d for a batch with a bad line; stderr %s", code, exitFail, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d output lines, want 2", len(lines))
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(lines[0]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "dct", "lang", "timexes", "claims", "events", "article"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("output lacks %q", k)
+		}
+	}
+	var out struct {
+		ID      string `json:"id"`
+		DCT     string `json:"dct"`
+		Lang    string `json:"lang"`
+		Timexes []struct {
+			ID         string `json:"id"`
+			Start, End int
+		} `json:"timexes"`
+		Claims []struct {
+			ID, Kind, Speaker, Role, Cue string
+			Start, End                   int
+			Quote                        *bool
+			TimexIDs                     []string `json:"timex_ids"`
+		} `json:"claims"`
+		Events []struct {
+			ID, Value, Mod, Precision, Status, Headline string
+			ClaimID                                     *string `json:"claim_id"`
+			Evidence                                    *struct{ Start, End int }
+		} `json:"events"`
+		Article struct {
+			Publisher, Dateline string
+			Credits             map[string]string
+			Boilerplate         []struct{ Start, End int }
+		} `json:"article"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.ID != "kim" || out.DCT != "2019-12-30" || out.Lang != "id" {
+		t.Errorf("id/dct/lang %q %q %q", out.ID, out.DCT, out.Lang)
+	}
+	valid := func(what string, s, e int) {
+		if s < 0 || s >= e || e > len(text) {
+			t.Errorf("%s span [%d,%d) outside the %d-byte text", what, s, e, len(text))
+		}
+	}
+	for _, c := range out.Claims {
+		valid("claim "+c.ID, c.Start, c.End)
+		if c.Kind == "" || c.Quote == nil || c.TimexIDs == nil {
+			t.Errorf("claim %s lacks kind, quote or timex_ids", c.ID)
+		}
+	}
+	for _, e := range out.Events {
+		if e.Evidence == nil || e.ClaimID == nil || e.Value == "" || e.Precision == "" || e.Status == "" || e.Headline == "" {
+			t.Errorf("event %s incomplete: %+v", e.ID, e)
+			continue
+		}
+		valid("event "+e.ID, e.Evidence.Start, e.Evidence.End)
+	}
+	for _, b := range out.Article.Boilerplate {
+		valid("boilerplate", b.Start, b.End)
+	}
+	if out.Article.Publisher != "ANTARA" || out.Article.Dateline != "Seoul" || out.Article.Credits["wire_source"] != "Reuters" {
+		t.Errorf("article %+v", out.Article)
+	}
+	if len(out.Claims) == 0 || len(out.Article.Boilerplate) == 0 {
+		t.Errorf("no claims or boilerplate found")
+	}
+
+	var bad map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(lines[1]), &bad); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"error", "timexes", "claims", "events"} {
+		if _, ok := bad[k]; !ok {
+			t.Errorf("error line lacks %q: %s", k, lines[1])
+		}
+	}
+}
