@@ -44,7 +44,8 @@ func Extract(text string, opts Options) Result {
 	l := lexerPool.Get().(*lexer)
 	defer lexerPool.Put(l)
 	p := &parser{text: text, lx: l.lex(text, lx), lang: lx}
-	xs := p.parseAll(nil)
+	xs := p.parseAll(l.exprs[:0])
+	l.exprs = xs
 
 	res := Result{Lang: code}
 	if !opts.DCT.IsZero() {
@@ -53,7 +54,8 @@ func Extract(text string, opts Options) Result {
 	} else if dct, evidence := inferDCT(p, xs); !dct.IsZero() {
 		res.DCT, res.DCTInferred, res.DCTEvidence = dct, true, evidence
 	}
-	r := &resolver{p: p, dct: res.DCT}
+	r := &resolver{p: p, dct: res.DCT, dctS: res.DCT.Format("2006-01-02")}
+	res.Timexes = make([]Timex, 0, len(xs))
 	for i := range xs {
 		x := &xs[i]
 		rv := r.resolve(x)

@@ -51,6 +51,9 @@ type entry struct {
 	clauseBreak    bool
 	anchoredDay    int
 	hasAnchoredDay bool
+	// trigger tells that the entry can start an expression; entries
+	// that are only cues or stopwords cannot.
+	trigger bool
 	// lower is the entry to use when the word is written in lower case,
 	// for names that are ordinary words then ("may", "minggu").
 	lower *entry
@@ -178,6 +181,7 @@ func compilePack(p *Pack) *lexicon {
 	for _, w := range p.Stopwords {
 		lx.stop[strings.ToLower(w)] = true
 	}
+
 	for _, w := range p.NamesNeedCapital {
 		if n := lx.find(w); n != nil && n.e != nil {
 			low := *n.e
@@ -185,7 +189,34 @@ func compilePack(p *Pack) *lexicon {
 			n.e.lower = &low
 		}
 	}
+	lx.walk(lx.root, func(e *entry) {
+		e.trigger = canStart(e)
+		if e.lower != nil {
+			e.lower.trigger = canStart(e.lower)
+		}
+	})
 	return lx
+}
+
+// canStart tells whether an entry has a role that can begin an
+// expression, beyond being a cue or a stopword.
+func canStart(e *entry) bool {
+	active := *e
+	active.stop, active.past, active.future, active.clauseBreak = false, false, false, false
+	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
+	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
+	active.lower, active.trigger = nil, false
+	return active != entry{}
+}
+
+// walk calls f on every entry of the trie.
+func (lx *lexicon) walk(n *node, f func(e *entry)) {
+	if n.e != nil {
+		f(n.e)
+	}
+	for _, c := range n.next {
+		lx.walk(c, f)
+	}
 }
 
 // insert returns the entry of a phrase, creating it.

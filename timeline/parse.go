@@ -85,7 +85,7 @@ type prefix struct {
 // parseAt parses the longest expression starting at lexeme i: optional
 // determiners, modifiers and set words, a nucleus, then what may follow it.
 func (p *parser) parseAt(i int) (expr, bool) {
-	if p.e(i) == nil && p.lx[i].kind != tokNum {
+	if e := p.e(i); (e == nil || !e.trigger) && p.lx[i].kind != tokNum {
 		return expr{}, false
 	}
 	var best expr
@@ -208,8 +208,24 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 func (p *parser) nucleus(k int) (expr, bool) {
 	var best expr
 	found := false
-	for _, f := range []func(int) (expr, bool){p.calendar, p.words, p.counted, p.deictic, p.clock} {
-		if x, ok := f(k); ok && (!found || x.j > best.j) {
+	// Called directly rather than through a slice of method values, which
+	// would allocate on every lexeme.
+	for rule := 0; rule < 5; rule++ {
+		var x expr
+		var ok bool
+		switch rule {
+		case 0:
+			x, ok = p.calendar(k)
+		case 1:
+			x, ok = p.words(k)
+		case 2:
+			x, ok = p.counted(k)
+		case 3:
+			x, ok = p.deictic(k)
+		case 4:
+			x, ok = p.clock(k)
+		}
+		if ok && (!found || x.j > best.j) {
 			best, found = x, true
 		}
 	}

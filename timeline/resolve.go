@@ -9,8 +9,9 @@ import (
 // keeping the dates the text has mentioned so far as anchors for "a day
 // later" and "hari kedua".
 type resolver struct {
-	p   *parser
-	dct time.Time // zero when unknown
+	p    *parser
+	dct  time.Time // zero when unknown
+	dctS string    // dct as YYYY-MM-DD, for explanations
 	// ref is the last calendar value mentioned, for "a year earlier".
 	ref    Date
 	refID  string
@@ -71,7 +72,7 @@ type resolved struct {
 // resolve computes the value of x.
 func (r *resolver) resolve(x *expr) resolved {
 	haveDCT := !r.dct.IsZero()
-	dctS := r.dct.Format("2006-01-02")
+	dctS := r.dctS
 	switch x.kind {
 	case kindRef:
 		return resolved{value: x.ref, why: "vague reference"}

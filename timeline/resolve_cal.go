@@ -10,7 +10,7 @@ import (
 // the direction the sentence points.
 func (r *resolver) calendar(x *expr) resolved {
 	haveDCT := !r.dct.IsZero()
-	dctS := r.dct.Format("2006-01-02")
+	dctS := r.dctS
 	switch {
 	case x.century != 0:
 		return resolved{value: fmt.Sprintf("%02d", x.century), why: "century"}

@@ -102,9 +102,10 @@ type lexeme struct {
 
 // lexer turns raw tokens into lexemes using a lexicon, reusing its buffers.
 type lexer struct {
-	toks []token
-	lx   []lexeme
-	low  []byte
+	toks  []token
+	lx    []lexeme
+	low   []byte
+	exprs []expr
 }
 
 // lex tokenizes text and merges the longest known phrases.
