@@ -112,11 +112,11 @@ func (s *Server) loadTimeline(c *gin.Context, q timelineQuery) (*timelineResult,
 }
 
 type timelinePageData struct {
-	Q       timelineQuery
-	Facets  *store.Facets
-	Result  *timelineResult
-	Query   string // the filter as a query string, for the API and the other view
-	Groups  []string
+	Q      timelineQuery
+	Facets *store.Facets
+	Result *timelineResult
+	Query  string // the filter as a query string, for the API and the other view
+	Groups []string
 }
 
 // timelineData reads the filter and the pickers' values.
