@@ -30,6 +30,7 @@ type expr struct {
 	season           string
 	decade, century  int // 199 for the 1990s, 20 for the 20th century
 	weekend          bool
+	holiday          *Holiday
 	pod              string
 	hour, minute     int
 	hasTime          bool

@@ -34,6 +34,12 @@ type Shift struct {
 	FromRef bool
 }
 
+// Holiday is a named day: Month and Day, or the Nth Weekday (1 = Monday)
+// of Month.
+type Holiday struct {
+	Month, Day, Weekday, Nth int
+}
+
 // Pack is the language-specific data the engine needs. Every key may be
 // several words ("hari ini", "the end of"); keys are matched case-insensitively
 // token by token, so "p.m." matches "p.m." and "P.M.". Adding a language means
@@ -128,8 +134,12 @@ type Pack struct {
 	Determiners []string
 	// DecadeSuffixes turn a year into its decade ("1990-an", "1990s").
 	DecadeSuffixes []string
-	// Century names the century unit used with an ordinal ("abad ke-20").
+	// Seasons map to TIMEX3 season codes (SP, SU, FA, WI); a one-word
+	// season needs a year, determiner or deictic to count ("last fall").
 	Seasons map[string]string
+	// Holidays are named days: a fixed day of a month, or the Nth
+	// weekday of a month (Thanksgiving: the fourth Thursday of November).
+	Holidays map[string]Holiday
 	// Weekend names the weekend ("akhir pekan", "weekend").
 	Weekend []string
 	// Quarters and Halves name the fiscal quarter and half ("kuartal", "quarter").

@@ -57,7 +57,7 @@ var packEN = &Pack{
 		"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
 		"latest": -1, "recent": -1,
 	},
-	AnchoredDeictics: map[string]int{"following": 1, "previous": -1, "preceding": -1},
+	AnchoredDeictics: map[string]int{"following": 1, "previous": -1, "preceding": -1, "that": 0, "that same": 0},
 	Shifts: map[string]Shift{
 		"ago": {Dir: -1}, "from now": {Dir: 1}, "hence": {Dir: 1},
 		"earlier": {Dir: -1, FromRef: true}, "later": {Dir: 1, FromRef: true},
@@ -106,7 +106,14 @@ var packEN = &Pack{
 	Seasons: map[string]string{
 		"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 	},
-	Weekend:  []string{"weekend"},
+	Weekend: []string{"weekend"},
+	Holidays: map[string]Holiday{
+		"christmas": {Month: 12, Day: 25}, "christmas day": {Month: 12, Day: 25},
+		"christmas eve": {Month: 12, Day: 24}, "new year's day": {Month: 1, Day: 1},
+		"new year's eve": {Month: 12, Day: 31}, "independence day": {Month: 7, Day: 4},
+		"thanksgiving": {Month: 11, Weekday: 4, Nth: 4}, "thanksgiving day": {Month: 11, Weekday: 4, Nth: 4},
+		"labor day": {Month: 9, Weekday: 1, Nth: 1}, "memorial day": {Month: 5, Weekday: 1, Nth: 4},
+	},
 	Quarters: []string{"quarter"},
 	Halves:   []string{"half"},
 	PastCues: []string{

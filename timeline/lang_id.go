@@ -67,7 +67,7 @@ var packID = &Pack{
 		// "sore nanti", "pagi tadi": later or earlier today
 		"nanti": 0, "tadi": 0,
 	},
-	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1},
+	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1, "itu": 0, "yang sama": 0},
 	DeicticAfterUnit: true,
 	Shifts: map[string]Shift{
 		"lalu": {Dir: -1}, "yang lalu": {Dir: -1}, "silam": {Dir: -1}, "yang silam": {Dir: -1},
@@ -116,7 +116,16 @@ var packID = &Pack{
 		"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI",
 		"musim hujan": "WI", "musim penghujan": "WI", "musim kemarau": "SU",
 	},
-	Weekend:  []string{"akhir pekan", "akhir minggu"},
+	Weekend: []string{"akhir pekan", "akhir minggu"},
+	// Only holidays of the solar calendar: Lebaran and Imlek move and
+	// would need tables per year.
+	Holidays: map[string]Holiday{
+		"natal": {Month: 12, Day: 25}, "hari natal": {Month: 12, Day: 25},
+		"malam natal": {Month: 12, Day: 24}, "tahun baru": {Month: 1, Day: 1},
+		"malam tahun baru": {Month: 12, Day: 31}, "hari kemerdekaan": {Month: 8, Day: 17},
+		"hari kartini": {Month: 4, Day: 21}, "hari buruh": {Month: 5, Day: 1},
+		"hari pahlawan": {Month: 11, Day: 10}, "hari sumpah pemuda": {Month: 10, Day: 28},
+	},
 	Quarters: []string{"kuartal", "triwulan", "kwartal"},
 	Halves:   []string{"semester"},
 	PastCues: []string{

@@ -51,6 +51,7 @@ type entry struct {
 	clauseBreak    bool
 	anchoredDay    int
 	hasAnchoredDay bool
+	holiday        *Holiday
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
 	trigger bool
@@ -109,6 +110,10 @@ func compilePack(p *Pack) *lexicon {
 	}
 	for k, v := range p.Deictics {
 		add(k, func(e *entry) { e.deictic, e.hasDeictic = v, true })
+	}
+	for k, v := range p.Holidays {
+		h := v
+		add(k, func(e *entry) { e.holiday = &h })
 	}
 	for k, v := range p.AnchoredDays {
 		add(k, func(e *entry) { e.anchoredDay, e.hasAnchoredDay = v, true })

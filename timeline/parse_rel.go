@@ -13,6 +13,12 @@ func (p *parser) words(k int) (expr, bool) {
 	switch {
 	case e.set:
 		return p.set(k)
+	case e.holiday != nil:
+		x.kind, x.holiday, x.rule = kindCal, e.holiday, "holiday"
+		x.month, x.day = e.holiday.Month, e.holiday.Day
+		if y, ok := p.yearAfter(k + 1); ok {
+			x.year, x.j = y.year, y.j
+		}
 	case e.hasAnchoredDay:
 		x.kind, x.unit, x.n, x.dir, x.fromRef, x.rule = kindOffset, unitDay, abs(e.anchoredDay), sign(e.anchoredDay), true, "anchored-day"
 	case e.hasRelDay:

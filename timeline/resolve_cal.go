@@ -65,6 +65,20 @@ func (r *resolver) calendar(x *expr) resolved {
 		}
 		return resolved{value: dayValue(base) + fmt.Sprintf("T%02d:%02d", x.hour, x.minute), anchor: id, why: "clock time on " + dayValue(base)}
 	}
+	if x.holiday != nil && x.day == 0 && haveDCT {
+		// "the fourth Thursday of November": its date in the year the
+		// publication date points to.
+		if year == 0 {
+			year = r.dct.Year()
+			if d := nthWeekday(year, x.holiday); d.After(r.dct.AddDate(0, 0, int(nearFuture.Hours()/24))) {
+				year--
+			} else if r.dct.Sub(d) > 365*24*time.Hour-nearFuture {
+				year++
+			}
+		}
+		d := nthWeekday(year, x.holiday)
+		return resolved{value: dayValue(d), anchor: "dct", why: "holiday in " + fmt.Sprint(year)}
+	}
 	var v string
 	switch {
 	case x.weekend:
@@ -236,6 +250,12 @@ func (r *resolver) nearestWeekday(wd, dir int, strict bool) time.Time {
 // nearFuture is how far ahead a date without a year may lie before it is
 // read as last year's.
 const nearFuture = 120 * 24 * time.Hour
+
+// nthWeekday returns the date of a holiday set by weekday in year y.
+func nthWeekday(y int, h *Holiday) time.Time {
+	first := ymd(y, h.Month, 1)
+	return first.AddDate(0, 0, (h.Weekday-isoWeekday(first)+7)%7+7*(h.Nth-1))
+}
 
 // pastIfUnknown maps an unknown direction to the past: news reports what
 // happened.
