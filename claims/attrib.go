@@ -263,9 +263,10 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 		return a.appositiveSubject(ws, at)
 	}
 	sub := a.segmentBefore(ws, at.cueSpan.Start, true)
-	// A date inside the subject ("Ali on Monday said") ends it.
+	// A date ("Ali on Monday said") or an adjunct without a name ("Analis
+	// Commerzbank dalam sebuah catatan pasar mengatakan") ends it.
 	for k, w := range sub {
-		if a.inStop(w.start) {
+		if a.inStop(w.start) || k > 0 && a.p.speakerStops[a.text[w.start:w.end]] && !a.hasCapital(sub[k:]) {
 			sub = sub[:k]
 			break
 		}
@@ -273,11 +274,37 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 	for len(sub) > 0 && a.isTrim(sub[len(sub)-1]) {
 		sub = sub[:len(sub)-1]
 	}
-	if len(sub) == 0 || len(sub) > maxSpeakerWords {
+	if len(sub) == 0 || len(sub) > maxSpeakerWords || a.plainWords(sub) > 2 {
 		return false
 	}
 	at.phrase = Span{Start: sub[0].start, End: sub[len(sub)-1].end}
 	return a.setSpeaker(sub, at)
+}
+
+// hasCapital reports whether any word of ws starts with a capital.
+func (a *attributor) hasCapital(ws []word) bool {
+	for _, w := range ws {
+		if isUpperStart(a.text[w.start:w.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWords counts the lower-case words of a subject that are neither
+// role, source, linking nor filler words. A real subject has few ("Komandan
+// militer AS"); more means a clause was taken for one ("Jadi bayangkan
+// kalau BI biasanya").
+func (a *attributor) plainWords(ws []word) int {
+	n := 0
+	for _, w := range ws {
+		tok := a.text[w.start:w.end]
+		low := lowerASCII(tok)
+		if !isUpperStart(tok) && !a.p.roleWords[low] && !a.p.sourceNouns[low] && !a.links(tok) && !a.p.appositives[low] && !a.p.fillers[low] {
+			n++
+		}
+	}
+	return n
 }
 
 // segmentBefore returns the words of ws that end at offset end and start
@@ -461,6 +488,25 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 	return at.speaker != ""
 }
 
+// splitAffiliation splits "Tim Evans dari Citi Futures" or "John Smith of
+// Harvard" into the name and its affiliation when the phrase opens with a
+// personal name of two or more words followed by a preposition. Bodies
+// ("Bank of England", "The Port of Rotterdam") keep the whole phrase.
+func splitAffiliation(text string, ws []word, p *pack, phrase string, end int) (speaker, role, acronymOf string) {
+	k := 0
+	for k < len(ws) {
+		w := text[ws[k].start:ws[k].end]
+		if !isUpperStart(w) || isAcronym(w) || p.orgWords[lowerASCII(w)] || p.appositives[lowerASCII(w)] {
+			break
+		}
+		k++
+	}
+	if k < 2 || k+1 >= len(ws) || !p.prepositions[text[ws[k].start:ws[k].end]] || !isUpperStart(text[ws[k+1].start:ws[k+1].end]) {
+		return phrase, "", ""
+	}
+	return text[ws[0].start:ws[k-1].end], text[ws[k].start:end], ""
+}
+
 // splitSpeaker splits a speaker phrase into the name and the role around
 // it. The name is the run of capitalised words at the end that are neither
 // acronyms, role words nor institution words (a capitalised institution
@@ -491,16 +537,18 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		}
 	}
 	if !hasRole {
-		return phrase, "", ""
+		return splitAffiliation(text, ws, p, phrase, end)
 	}
 	nameLike := func(i int) bool {
 		w := tok(i)
 		return isUpperStart(w) && !isAcronym(w) && !isRole(i) && !p.orgWords[lowerASCII(w)]
 	}
+	// Initials inside a name: "Bambang PS Brodjonegoro".
+	initials := func(i int) bool { return isAcronym(tok(i)) && len(tok(i)) <= 2 && i > 0 && nameLike(i-1) }
 	// The run of name-like words ending at end, stopping at brackets.
 	runStart := func(end int) int {
 		k := end
-		for k > 0 && (nameLike(k-1) || p.particles[tok(k-1)] && k < end) {
+		for k > 0 && (nameLike(k-1) || (p.particles[tok(k-1)] || initials(k-1)) && k < end) {
 			if k < end && strings.ContainsAny(text[ws[k-1].end:ws[k].start], "()") {
 				break
 			}

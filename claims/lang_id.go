@@ -32,7 +32,7 @@ func init() {
 			"menjelang seraya sambil sembari kemarin ini itu tersebut"),
 		sourceNouns: wordSet("data laporan catatan survei sumber keterangan"),
 		appositives: wordSet("seorang sang selaku sebagai yakni yaitu"),
-		fillers:     wordSet("namun tetapi tapi sementara itu selain lebih lanjut kemudian juga pun pula sendiri telah sudah sempat lalu sebelumnya dan adapun bahkan"),
+		fillers:     wordSet("namun tetapi tapi sementara itu selain lebih lanjut kemudian juga pun pula sendiri telah sudah sempat lalu sebelumnya dan adapun bahkan hanya masih kembali pernah tetap justru"),
 		roleWords: wordSet("presiden wakil menteri wamen juru bicara jubir direktur dirut kepala ketua sekretaris penasihat komandan panglima profesor guru besar " +
 			"analis pengamat ekonom peneliti gubernur bupati wali kota walikota anggota pejabat manajer staf ahli kapolri kapolda kapolres kasat kabid " +
 			"kepolisian duta besar dubes senator jenderal kolonel perdana pemimpin pendiri kuasa hukum pengacara dokter warga saksi deputi asisten " +

@@ -177,7 +177,8 @@ func extractOne(doc extractInput, explain bool) (extractOutput, error) {
 	var dct time.Time
 	if doc.DCT != "" {
 		var err error
-		dct, err = time.Parse("2006-01-02", doc.DCT)
+		// Unpadded days and months ("2013-12-4") occur in real feeds.
+		dct, err = time.Parse("2006-1-2", doc.DCT)
 		if err != nil {
 			return extractOutput{}, fmt.Errorf("dct %q is not a YYYY-MM-DD date", doc.DCT)
 		}
