@@ -7,77 +7,83 @@ import (
 )
 
 // inferDCT reasons out the publication date from the text when none is
-// given. A report is written on or after everything it dates, and soon
-// after: so the date is the earliest day that is
-//   - on or after every fully dated mention ("29 Desember 2019",
-//     "Kamis (17/10/2013)");
-//   - on or after every weekday paired with a day and month ("Sabtu (28/12)"),
-//     whose year is the one where that weekday falls, near the year of a
-//     copyright or dateline line ("Copyright © ANTARA 2019") or of the
-//     latest year the text names;
-//   - on or after every bare weekday the text reports without a future cue
-//     (", Senin."), each taken as the first such weekday from the latest
-//     dated mention.
+// given. A report is written on or after what it reports, and soon after:
+//   - a date whose weekday agrees with it ("Kamis (17/10/2013)", "Sabtu
+//     (28/12)") is a day the report speaks of, and the strongest evidence;
+//     a yearless one takes the year, near a copyright or dateline year
+//     ("Copyright © ANTARA 2019"), where that weekday falls;
+//   - without such dates, the latest full date the text reports;
+//   - a bare weekday in the wire position (", Senin.") is the report day
+//     itself, the first such weekday after the latest date, if within
+//     three days of it.
 //
-// It returns the zero time when the text dates nothing to the day.
+// Dates in a sentence pointing to the future (plans, deadlines) are left
+// out. It returns the zero time when the text dates nothing to the day.
 func inferDCT(p *parser, xs []expr) (time.Time, string) {
-	var evidence []string
+	r := &resolver{p: p}
 	hint, hintWhy := copyrightYear(p)
-	if hint == 0 {
-		for _, x := range xs {
-			if x.kind == kindCal && x.year > hint && x.decade == 0 && x.century == 0 {
-				hint = x.year
-			}
-		}
-		if hint != 0 {
-			hintWhy = fmt.Sprintf("latest year named %d", hint)
-		}
-	} else {
+	var evidence []string
+	if hint != 0 {
 		evidence = append(evidence, hintWhy)
 	}
-	var latest time.Time
-	see := func(d time.Time, what string) {
-		evidence = append(evidence, what)
-		if d.After(latest) {
-			latest = d
-		}
-	}
-	for _, x := range xs {
-		if x.kind != kindCal || x.day == 0 || x.month == 0 {
+	var confirmed, plain time.Time
+	var confirmedWhy, plainWhy string
+	for i := range xs {
+		x := &xs[i]
+		if x.kind != kindCal || x.day == 0 || x.month == 0 || r.tense(x, 8) > 0 {
 			continue
 		}
 		span := p.text[p.lx[x.i].start:p.lx[x.j-1].end]
 		switch {
 		case x.year != 0 && validDate(x.year, x.month, x.day):
-			see(ymd(x.year, x.month, x.day), fmt.Sprintf("%q is dated %04d-%02d-%02d", span, x.year, x.month, x.day))
+			d := ymd(x.year, x.month, x.day)
+			if x.weekday != 0 && isoWeekday(d) == x.weekday {
+				if d.After(confirmed) {
+					confirmed, confirmedWhy = d, fmt.Sprintf("%q falls on its weekday", span)
+				}
+			} else if d.After(plain) {
+				plain, plainWhy = d, fmt.Sprintf("%q is the latest date reported", span)
+			}
 		case x.weekday != 0 && hint != 0:
 			for _, y := range [3]int{hint, hint - 1, hint + 1} {
-				if validDate(y, x.month, x.day) && isoWeekday(ymd(y, x.month, x.day)) == x.weekday {
-					see(ymd(y, x.month, x.day), fmt.Sprintf("%q falls on that weekday in %d", span, y))
+				if d := ymd(y, x.month, x.day); validDate(y, x.month, x.day) && isoWeekday(d) == x.weekday {
+					if d.After(confirmed) {
+						confirmed, confirmedWhy = d, fmt.Sprintf("%q falls on that weekday in %d", span, y)
+					}
 					break
 				}
 			}
-		case hint != 0 && validDate(hint, x.month, x.day):
-			see(ymd(hint, x.month, x.day), fmt.Sprintf("%q in %d (%s)", span, hint, hintWhy))
 		}
+	}
+	latest, why := confirmed, confirmedWhy
+	if latest.IsZero() {
+		latest, why = plain, plainWhy
 	}
 	if latest.IsZero() {
 		return time.Time{}, ""
 	}
+	evidence = append(evidence, why)
 	dct := latest
-	r := &resolver{p: p}
 	for i := range xs {
 		x := &xs[i]
-		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || r.tense(x, 40) > 0 {
+		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || x.pod != "" || x.hasTime || !p.wirePosition(x) || r.tense(x, 8) > 0 {
 			continue
 		}
+		// A report day a week after the news would not be news.
 		d := latest.AddDate(0, 0, (x.weekday-isoWeekday(latest)+7)%7)
-		if d.After(dct) {
+		if d.After(dct) && d.Sub(latest) <= 3*24*time.Hour {
 			dct = d
 			evidence = append(evidence, fmt.Sprintf("the report day %q is %s", p.text[p.lx[x.i].start:p.lx[x.j-1].end], dayValue(d)))
 		}
 	}
 	return dct, strings.Join(evidence, "; ")
+}
+
+// wirePosition tells whether x stands alone between a comma and the end of
+// its sentence or clause, where wire copy puts the report day ("menurut
+// KCNA, Senin.").
+func (p *parser) wirePosition(x *expr) bool {
+	return p.is(x.i-1, ",") && (x.j >= len(p.lx) || p.is(x.j, ".") || p.is(x.j, ","))
 }
 
 // copyrightYear finds a year on a copyright line ("Copyright © ANTARA

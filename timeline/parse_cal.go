@@ -85,7 +85,8 @@ func (p *parser) weekday(k int) (expr, bool) {
 func (p *parser) numericDate(k int) (expr, bool) {
 	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "numeric-date"}
 	a := p.num(k)
-	if a < 0 || !p.glued(k+1) || !p.glued(k+2) {
+	if a < 0 || !p.glued(k+1) || !p.glued(k+2) || p.glued(k) && p.lx[k-1].kind != tokPunct {
+		// "Kav. X2/2" is an address, not a date
 		return x, false
 	}
 	sep := ""
