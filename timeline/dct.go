@@ -12,7 +12,8 @@ import (
 //     (28/12)") is a day the report speaks of, and the strongest evidence;
 //     a yearless one takes the year, near a copyright or dateline year
 //     ("Copyright © ANTARA 2019"), where that weekday falls;
-//   - without such dates, the latest full date the text reports;
+//   - without such dates, a full date in the opening line (a dateline);
+//     full dates further on are as often history as news;
 //   - a bare weekday in the wire position (", Senin.") is the report day
 //     itself, the first such weekday after the latest date, if within
 //     three days of it.
@@ -41,8 +42,8 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 				if d.After(confirmed) {
 					confirmed, confirmedWhy = d, fmt.Sprintf("%q falls on its weekday", span)
 				}
-			} else if d.After(plain) {
-				plain, plainWhy = d, fmt.Sprintf("%q is the latest date reported", span)
+			} else if x.i < datelineLexemes && d.After(plain) {
+				plain, plainWhy = d, fmt.Sprintf("%q dates the opening line", span)
 			}
 		case x.weekday != 0 && hint != 0:
 			for _, y := range [3]int{hint, hint - 1, hint + 1} {
@@ -78,6 +79,9 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 	}
 	return dct, strings.Join(evidence, "; ")
 }
+
+// datelineLexemes is how far into a text a dateline may stand.
+const datelineLexemes = 40
 
 // wirePosition tells whether x stands alone between a comma and the end of
 // its sentence or clause, where wire copy puts the report day ("menurut

@@ -89,7 +89,7 @@ func (r *resolver) resolve(x *expr) resolved {
 			why: fmt.Sprintf("%+d day(s) from the publication date %s", x.n, dctS)}
 	case kindDeictic:
 		if !haveDCT {
-			return resolved{value: "", why: "no publication date"}
+			return resolved{value: unknownValue(x.unit), why: "no publication date"}
 		}
 		n := x.n
 		if n == bareUnit {
@@ -128,7 +128,7 @@ func (r *resolver) resolve(x *expr) resolved {
 				why: fmt.Sprintf("%+d %s from %s", x.dir*x.n, unitName[x.unit], r.ref.Value)}
 		}
 		if !haveDCT {
-			return resolved{why: "no publication date"}
+			return resolved{value: unknownValue(x.unit), why: "no publication date"}
 		}
 		n := x.dir * x.n
 		if x.n == 0 {
@@ -248,6 +248,26 @@ func unitValue(u unit, t time.Time) string {
 		return fmt.Sprintf("%02d", t.Year()/100)
 	}
 	return ""
+}
+
+// unknownValue is the value of a date of unit u that cannot be placed:
+// the TIMEX3 form with X for every unknown digit.
+func unknownValue(u unit) string {
+	switch u {
+	case unitWeek:
+		return "XXXX-WXX"
+	case unitMonth:
+		return "XXXX-XX"
+	case unitQuarter:
+		return "XXXX-QX"
+	case unitSeason, unitHalf, unitYear:
+		return "XXXX"
+	case unitDecade:
+		return "XXX"
+	case unitCentury:
+		return "XX"
+	}
+	return "XXXX-XX-XX"
 }
 
 func dayValue(t time.Time) string { return t.Format("2006-01-02") }
