@@ -66,7 +66,7 @@ func (s *Store) SaveExtraction(ctx context.Context, ex *claims.Extraction, opt S
 		if err != nil {
 			return err
 		}
-		claimIDs, err := s.saveClaims(tx, row.ID, ex.Claims, now)
+		claimIDs, err := saveClaims(tx, row.ID, ex.Claims, now)
 		if err != nil {
 			return err
 		}
@@ -115,27 +115,23 @@ func saveTimexes(tx *gorm.DB, articleID int64, txs []timeline.Timex) (map[string
 		rows[i] = Timex{ArticleID: articleID, Ref: t.ID, Start: t.Start, End: t.End, Text: t.Text, Type: string(t.Type),
 			Value: t.Value, Mod: string(t.Mod), Anchor: t.Anchor, Rule: t.Rule, Explanation: t.Explanation}
 	}
-	ids := make(map[string]int64, len(rows))
-	if len(rows) == 0 {
-		return ids, nil
-	}
-	if err := tx.CreateInBatches(rows, 200).Error; err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		ids[r.Ref] = r.ID
-	}
-	return ids, nil
+	return insertByRef(tx, rows, func(r Timex) (string, int64) { return r.Ref, r.ID })
 }
 
 // saveClaims inserts an article's claims, unverified, and maps refs to IDs.
-func (s *Store) saveClaims(tx *gorm.DB, articleID int64, cs []claims.Claim, now time.Time) (map[string]int64, error) {
+func saveClaims(tx *gorm.DB, articleID int64, cs []claims.Claim, now time.Time) (map[string]int64, error) {
 	rows := make([]Claim, len(cs))
 	for i, c := range cs {
 		rows[i] = Claim{ArticleID: articleID, Ref: c.ID, Start: c.Start, End: c.End, Text: c.Text, Kind: string(c.Kind),
 			Speaker: c.Speaker, Role: c.Role, Cue: c.Cue, Quote: c.Quote, TimexRefs: strings.Join(c.TimexIDs, " "),
 			Status: string(claims.StatusUnverified), CreatedAt: now, UpdatedAt: now, Version: 1}
 	}
+	return insertByRef(tx, rows, func(r Claim) (string, int64) { return r.Ref, r.ID })
+}
+
+// insertByRef inserts rows in batches and maps each row's article-local ref
+// ("t3", "c2") to the ID the database gave it.
+func insertByRef[T any](tx *gorm.DB, rows []T, key func(T) (string, int64)) (map[string]int64, error) {
 	ids := make(map[string]int64, len(rows))
 	if len(rows) == 0 {
 		return ids, nil
@@ -144,7 +140,8 @@ func (s *Store) saveClaims(tx *gorm.DB, articleID int64, cs []claims.Claim, now 
 		return nil, err
 	}
 	for _, r := range rows {
-		ids[r.Ref] = r.ID
+		ref, id := key(r)
+		ids[ref] = id
 	}
 	return ids, nil
 }
