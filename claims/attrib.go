@@ -292,15 +292,16 @@ func (a *attributor) hasCapital(ws []word) bool {
 }
 
 // plainWords counts the lower-case words of a subject that are neither
-// role, source, linking nor filler words. A real subject has few ("Komandan
-// militer AS"); more means a clause was taken for one ("Jadi bayangkan
-// kalau BI biasanya").
+// role, source nor filler words, nor short function words ("of", "dan",
+// also English ones inside an Indonesian name). A real subject has few
+// ("Komandan militer AS"); more means a clause was taken for one ("Jadi
+// bayangkan kalau BI biasanya").
 func (a *attributor) plainWords(ws []word) int {
 	n := 0
 	for _, w := range ws {
 		tok := a.text[w.start:w.end]
 		low := lowerASCII(tok)
-		if !isUpperStart(tok) && !a.p.roleWords[low] && !a.p.sourceNouns[low] && !a.links(tok) && !a.p.appositives[low] && !a.p.fillers[low] {
+		if !isUpperStart(tok) && len(tok) > 3 && !a.p.roleWords[low] && !a.p.sourceNouns[low] && !a.p.fillers[low] {
 			n++
 		}
 	}
