@@ -113,6 +113,9 @@ type Pack struct {
 	Before []string
 	// QuantityMods qualify a count ("lebih dari" MORE_THAN, "about" APPROX).
 	QuantityMods map[string]Mod
+	// Frequencies before a counted unit make it a recurrence ("dua kali
+	// sehari", "three times a week").
+	Frequencies []string
 	// Sets introduce a recurrence ("setiap", "every"); SetWords are one on
 	// their own ("daily" -> P1D).
 	Sets     []string

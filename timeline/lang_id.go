@@ -102,7 +102,8 @@ var packID = &Pack{
 		"sedikitnya": ModEqualOrMore, "paling sedikit": ModEqualOrMore, "minimal": ModEqualOrMore,
 		"paling lama": ModEqualOrLess, "maksimal": ModEqualOrLess,
 	},
-	Sets: []string{"setiap", "tiap", "saban", "per"},
+	Frequencies: []string{"kali"},
+	Sets:        []string{"setiap", "tiap", "saban", "per"},
 	SetWords: map[string]string{
 		"harian": "P1D", "mingguan": "P1W", "bulanan": "P1M", "tahunan": "P1Y",
 		"setiap hari": "P1D", "tiap hari": "P1D",

@@ -52,6 +52,7 @@ type entry struct {
 	anchoredDay    int
 	hasAnchoredDay bool
 	holiday        *Holiday
+	frequency      bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
 	trigger bool
@@ -176,6 +177,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.AgeAfter, func(e *entry) { e.ageAfter = true }},
 		{p.YearAdjectiveCues, func(e *entry) { e.yearAdj = true }},
 		{p.ClauseBreaks, func(e *entry) { e.clauseBreak = true }},
+		{p.Frequencies, func(e *entry) { e.frequency = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {

@@ -223,6 +223,11 @@ func (p *parser) counted(k int) (expr, bool) {
 		}
 	}
 	x.j = j
+	if f := p.e(k - 1); f != nil && f.frequency && x.n == 1 {
+		// "dua kali sehari": a recurrence
+		x.kind, x.typ, x.rule = kindSet, TypeSet, "frequency"
+		return x, true
+	}
 	if s := p.e(j); s != nil && s.shift != nil {
 		x.kind, x.typ, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, s.shift.Dir, s.shift.FromRef, j+1, "offset"
 	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {

@@ -44,6 +44,7 @@ func f1(tp, sys, gold int) float64 {
 
 func (s scores) strictF1() float64  { return f1(s.strict, s.sys, s.gold) }
 func (s scores) relaxedF1() float64 { return f1(s.relaxed, s.sys, s.gold) }
+func (s scores) typeF1() float64    { return f1(s.typ, s.sys, s.gold) }
 func (s scores) valueF1() float64   { return f1(s.value, s.sys, s.gold) }
 
 // score compares one document's output with its gold, logging every error.
@@ -74,6 +75,8 @@ func score(t *testing.T, doc goldDoc, got []Timex, s *scores) {
 		s.relaxed++
 		if g.Type == x.Type {
 			s.typ++
+		} else {
+			t.Logf("%s: %q is %s, got %s", doc.ID, g.Text, g.Type, x.Type)
 		}
 		if g.Value == x.Value {
 			s.value++
@@ -142,8 +145,8 @@ func TestReferenceArticle(t *testing.T) {
 	const path = "../testdata/timex/antara-2019-12-30-kim-plenary.timex.jsonl"
 	for _, withDCT := range []bool{true, false} {
 		s := scoreFile(t, path, withDCT)
-		if s.strictF1() != 1 || s.valueF1() != 1 {
-			t.Errorf("withDCT=%v: strict F1 %.3f, value F1 %.3f; want 1", withDCT, s.strictF1(), s.valueF1())
+		if s.strictF1() != 1 || s.typeF1() != 1 || s.valueF1() != 1 {
+			t.Errorf("withDCT=%v: strict F1 %.3f, type F1 %.3f, value F1 %.3f; want 1", withDCT, s.strictF1(), s.typeF1(), s.valueF1())
 		}
 	}
 	text, err := os.ReadFile("../testdata/antara-2019-12-30-kim-plenary.txt")
@@ -167,8 +170,8 @@ func TestIndonesianGold(t *testing.T) {
 	if s.gold < 100 {
 		t.Fatalf("gold file has %d timexes; want at least 100", s.gold)
 	}
-	if s.strictF1() < 0.95 || s.relaxedF1() < 0.97 || s.valueF1() < 0.95 {
-		t.Errorf("strict F1 %.3f (want >= 0.95), relaxed F1 %.3f (>= 0.97), value F1 %.3f (>= 0.95)",
-			s.strictF1(), s.relaxedF1(), s.valueF1())
+	if s.strictF1() < 0.95 || s.relaxedF1() < 0.97 || s.typeF1() < 0.95 || s.valueF1() < 0.95 {
+		t.Errorf("strict F1 %.3f (want >= 0.95), relaxed F1 %.3f (>= 0.97), type F1 %.3f (>= 0.95), value F1 %.3f (>= 0.95)",
+			s.strictF1(), s.relaxedF1(), s.typeF1(), s.valueF1())
 	}
 }
