@@ -78,6 +78,14 @@ var familyTests = []struct {
 		[]want{{"tahun 1990-an", TypeDate, "199", ""}, {"tiap musim hujan", TypeSet, "XXXX-WI", ""}, {"musim kemarau", TypeDate, "2019-SU", ""}}},
 	{"quarters", "id", "2015-03-18", "Rupiah stabil pada kuartal II 2015 setelah defisit kuartal IV tahun lalu.",
 		[]want{{"kuartal II 2015", TypeDate, "2015-Q2", ""}, {"kuartal IV tahun lalu", TypeDate, "2014-Q4", ""}}},
+	{"anchored and anaphoric days", "id", "2014-12-30", "Pencarian dihentikan Senin (29/12/2014) dan dilanjutkan keesokan harinya; hari itu cuaca membaik.",
+		[]want{{"Senin (29/12/2014)", TypeDate, "2014-12-29", ""}, {"keesokan harinya", TypeDate, "2014-12-30", ""}, {"hari itu", TypeDate, "2014-12-29", ""}}},
+	{"later and earlier today, vague offsets", "id", "2017-08-17", "Upacara digelar pagi ini, penurunan bendera sore nanti; upacara serupa digelar puluhan tahun lalu.",
+		[]want{{"pagi ini", TypeTime, "2017-08-17TMO", ""}, {"sore nanti", TypeTime, "2017-08-17TAF", ""}, {"puluhan tahun lalu", TypeDate, "PAST_REF", ""}}},
+	{"holidays and frequencies", "id", "2019-12-20", "Toko tutup saat Natal dan buka dua kali sehari.",
+		[]want{{"Natal", TypeDate, "2019-12-25", ""}, {"sehari", TypeSet, "P1D", ""}}},
+	{"hour offsets from a clock time", "id", "2016-01-15", "Ledakan terjadi pukul 10.40 WIB dan situasi terkendali tiga jam kemudian.",
+		[]want{{"pukul 10.40 WIB", TypeTime, "2016-01-15T10:40", ""}, {"tiga jam kemudian", TypeTime, "2016-01-15T13:40", ""}}},
 	{"day of an event", "id", "2019-12-30", "Sidang dimulai Sabtu (28/12). Pada hari kedua sidang membahas ekonomi.",
 		[]want{{"Sabtu (28/12)", TypeDate, "2019-12-28", ""}, {"hari kedua", TypeDate, "2019-12-29", ""}}},
 
@@ -108,6 +116,10 @@ var familyTests = []struct {
 		[]want{{"each season", TypeSet, "P3M", ""}, {"every month", TypeSet, "P1M", ""}, {"daily", TypeSet, "P1D", ""}}},
 	{"fractions and ages are not times", "en", "1989-10-26", "Shares rose 7/8 to 25 3/8, and the 6-year-old boy left.",
 		nil},
+	{"holidays and anchored days", "en", "2000-01-07", "They met on Thanksgiving Day and again the next day.",
+		[]want{{"Thanksgiving Day", TypeDate, "1999-11-25", ""}, {"the next day", TypeDate, "1999-11-26", ""}}},
+	{"anaphoric units", "en", "2000-01-28", "The boy arrived in 1998, and later that year he moved.",
+		[]want{{"1998", TypeDate, "1998", ""}, {"that year", TypeDate, "1998", ""}}},
 	{"weekend and seasons", "en", "1989-10-30", "Talks over the weekend follow last fall's collapse.",
 		[]want{{"the weekend", TypeDate, "1989-W43-WE", ""}, {"last fall", TypeDate, "1988-FA", ""}}},
 }
@@ -143,6 +155,7 @@ func TestDCTInference(t *testing.T) {
 			"Rapat digelar Sabtu (28/12) dan Minggu (29/12), menurut KCNA, Senin.\n\nCopyright © ANTARA 2019", "2019-12-30"},
 		{"fully dated mention", "Menteri menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "2013-10-17"},
 		{"no dated mention", "Harga naik tajam pekan lalu.", ""},
+		{"a planned date is not the publication date", "Kamis (5/12/2013) rapat digelar. Aturan akan berlaku 1 Juni 2014.", "2013-12-05"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,13 +77,13 @@ func (p *parser) parseAll(out []expr) []expr {
 
 // prefix is what the words before a nucleus add to it.
 type prefix struct {
-	start         int
-	det, set, bef bool
-	mod, qmod     Mod
+	start     int
+	det, bef  bool
+	mod, qmod Mod
 }
 
 // parseAt parses the longest expression starting at lexeme i: optional
-// determiners, modifiers and set words, a nucleus, then what may follow it.
+// determiners and modifiers, a nucleus, then what may follow it.
 func (p *parser) parseAt(i int) (expr, bool) {
 	if e := p.e(i); (e == nil || !e.trigger) && p.lx[i].kind != tokNum {
 		return expr{}, false
@@ -114,8 +114,6 @@ func (p *parser) parseAt(i int) (expr, bool) {
 			if p.is(k+1, "-") && p.glued(k+1) {
 				k++
 			}
-		case e.set && !pre.set:
-			pre.set = true
 		default:
 			steps = 5
 			continue
@@ -132,7 +130,7 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		return x, !bare
 	}
 	if bare && pre.mod == "" {
-		if !pre.det || pre.set || pre.qmod != "" || pre.bef || x.unit < unitWeek || x.unit > unitYear {
+		if !pre.det || pre.qmod != "" || pre.bef || x.unit < unitWeek || x.unit > unitYear {
 			return x, false
 		}
 		// "the quarter" is the quarter the text is about; "the year"
@@ -144,14 +142,6 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		}
 	}
 	x.i = pre.start
-	if pre.set {
-		switch x.kind {
-		case kindCal, kindDeictic, kindDuration:
-			x.kind, x.typ = kindSet, TypeSet
-		default:
-			return x, false
-		}
-	}
 	if pre.qmod != "" {
 		switch x.kind {
 		case kindDuration, kindOffset:
@@ -184,7 +174,7 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		}
 		x.mod = ModBefore
 	}
-	if pre.det && pre.mod == "" && !pre.set {
+	if pre.det && pre.mod == "" {
 		// A determiner belongs to a temporal noun phrase ("the third
 		// quarter", "the 1990s", "the past two months"), not to a name
 		// ("the Oct. 23") or a reference ("the current").
