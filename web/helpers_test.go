@@ -40,7 +40,13 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	st := storetest.SQLite(t)
+	return newEnvOn(t, storetest.SQLite(t))
+}
+
+// newEnvOn is newEnv on a given store, for tests that run on every
+// database (storetest.Each).
+func newEnvOn(t *testing.T, st *store.Store) *env {
+	t.Helper()
 	ctx := context.Background()
 	for _, role := range []string{store.RoleAdmin, store.RoleEditor, store.RoleViewer} {
 		if _, err := st.CreateUser(ctx, role, testPassword, role); err != nil {

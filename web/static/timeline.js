@@ -100,9 +100,9 @@
     if (data.truncated) { msg += '; showing ' + data.events.length + ' of ' + data.total + ': narrow the filter to see the rest'; }
     say(msg + '.');
     var options = {
-      height: '100%',
       minHeight: '320px',
-      maxHeight: '70vh',
+      maxHeight: Math.max(360, Math.round(window.innerHeight * 0.7)) + 'px',
+      verticalScroll: true,
       stack: true,
       zoomMin: 24 * 3600 * 1000,
       zoomMax: 1000 * 365 * 24 * 3600 * 1000,
@@ -110,6 +110,7 @@
       // that day in every newsroom's time zone.
       moment: function (d) { return vis.moment(d).utc(); },
       order: function (a, b) { return a.seq - b.seq; },
+      dataAttributes: ['id'],
       editable: canEdit ? { add: true, updateTime: true, updateGroup: false, remove: false, overrideItems: false } : false,
       onMove: function (item, callback) { move(item, callback, items); },
       onAdd: function (item, callback) {
