@@ -11,11 +11,9 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/timeline"
 )
-
-// maxArticleBytes caps one article's text, in extract as in ingest.
-const maxArticleBytes = 2 << 20
 
 func init() {
 	register(command{name: "extract", summary: "find and resolve temporal expressions, claims and events (JSON out)", run: runExtract})
@@ -108,12 +106,12 @@ func runExtract(env *cliEnv, args []string) error {
 	enc.SetEscapeHTML(false)
 	if !*jsonl {
 		enc.SetIndent("", "  ")
-		text, err := io.ReadAll(io.LimitReader(in, maxArticleBytes+1))
+		text, err := io.ReadAll(io.LimitReader(in, ingest.MaxArticleBytes+1))
 		if err != nil {
 			return err
 		}
-		if len(text) > maxArticleBytes {
-			return fmt.Errorf("input is over the %d-byte article limit", maxArticleBytes)
+		if len(text) > ingest.MaxArticleBytes {
+			return fmt.Errorf("input is over the %d-byte article limit", ingest.MaxArticleBytes)
 		}
 		doc := extractInput{Lang: *lang, DCT: *dct, Text: string(text)}
 		res, err := extractOne(doc, *explain)
@@ -127,7 +125,7 @@ func runExtract(env *cliEnv, args []string) error {
 	var failed int
 	r := bufio.NewReaderSize(in, 1<<20)
 	for lineNo := 1; ; lineNo++ {
-		line, err := readLine(r, maxArticleBytes*2)
+		line, err := ingest.ReadLine(r, ingest.MaxArticleBytes*2)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -171,8 +169,8 @@ func runExtract(env *cliEnv, args []string) error {
 
 // extractOne runs the pipeline on one document.
 func extractOne(doc extractInput, explain bool) (extractOutput, error) {
-	if len(doc.Text) > maxArticleBytes {
-		return extractOutput{}, fmt.Errorf("text is over the %d-byte article limit", maxArticleBytes)
+	if len(doc.Text) > ingest.MaxArticleBytes {
+		return extractOutput{}, fmt.Errorf("text is over the %d-byte article limit", ingest.MaxArticleBytes)
 	}
 	var dct time.Time
 	if doc.DCT != "" {
@@ -216,33 +214,4 @@ func extractOne(doc extractInput, explain bool) (extractOutput, error) {
 		})
 	}
 	return out, nil
-}
-
-// readLine reads one line of at most limit bytes; a longer line is consumed
-// and reported as an error so the batch can go on.
-func readLine(r *bufio.Reader, limit int) ([]byte, error) {
-	var line []byte
-	tooLong := false
-	for {
-		chunk, isPrefix, err := r.ReadLine()
-		if err != nil {
-			if errors.Is(err, io.EOF) && (len(line) > 0 || tooLong) {
-				break
-			}
-			return nil, err
-		}
-		if !tooLong {
-			line = append(line, chunk...)
-			if len(line) > limit {
-				tooLong, line = true, nil
-			}
-		}
-		if !isPrefix {
-			break
-		}
-	}
-	if tooLong {
-		return nil, fmt.Errorf("line is over the %d-byte limit", limit)
-	}
-	return line, nil
 }
