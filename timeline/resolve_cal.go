@@ -17,10 +17,9 @@ func (r *resolver) calendar(x *expr) resolved {
 	case x.decade != 0:
 		return resolved{value: fmt.Sprintf("%03d", x.decade), why: "decade"}
 	}
-	// Without a tense cue a weekday is taken in the past (news reports
-	// what happened), a date or month as the nearest one (dir 0).
-	// A day and month without a year is more often a deadline than a
-	// report, so only a tense cue right next to it decides (window).
+	// The direction comes from a deictic word, else from a tense cue
+	// near enough to govern the expression, else from nearness to the
+	// publication date (dir 0).
 	dir, strict, dirWhy := x.force, x.force != 0, "the deictic word"
 	if dir == 0 {
 		switch {
@@ -31,8 +30,8 @@ func (r *resolver) calendar(x *expr) resolved {
 		case x.weekday != 0 && x.day == 0:
 			// A weekday is in the past unless a future cue is close
 			// ("said he will begin ... on Friday" still reports) or it
-			// is the very next day, which a report would call
-			// "yesterday" were it past.
+			// is the day after publication: six days back, a report
+			// would say "last Tuesday".
 			dir = -1
 			if r.tense(x, 4) > 0 || (x.weekday-isoWeekday(r.dct)+7)%7 == 1 {
 				dir = 1
@@ -139,9 +138,11 @@ func (r *resolver) calendar(x *expr) resolved {
 				year--
 			case dir > 0 && (x.month < m || strict && x.month == m):
 				year++
-			case dir == 0 && x.month-m > 3:
+			// Without a cue a month up to four months ahead is
+			// upcoming, one further ahead is last year's.
+			case dir == 0 && x.month-m > 4:
 				year--
-			case dir == 0 && m-x.month > 8:
+			case dir == 0 && m-x.month >= 8:
 				year++
 			}
 			why = fmt.Sprintf("year from the publication date %s, by %s", dctS, dirWhy)
