@@ -225,3 +225,50 @@ func (p *parser) nucleus(k int) (expr, bool) {
 	p.suffix(&best)
 	return best, true
 }
+
+// suffix extends a parsed expression with what may follow it: a part of
+// day, a clock time, a deictic word (in languages that put it after), or
+// the year of a month, quarter or season.
+func (p *parser) suffix(x *expr) {
+	pk := p.lang.pack
+	for steps := 0; steps < 4; steps++ {
+		if x.j >= len(p.lx) || p.lx[x.j].newline || p.lx[x.j].sent != p.lx[x.j-1].sent {
+			return
+		}
+		e := p.e(x.j)
+		dayLike := x.kind == kindCal && (x.day != 0 || x.weekday != 0) || x.kind == kindRelDay
+		switch {
+		case dayLike && !x.hasTime && x.pod == "" && e != nil && e.pod != "":
+			x.pod, x.typ = e.pod, TypeTime
+			x.j++
+		case dayLike && !x.hasTime && (e != nil && e.clock || p.num(x.j) >= 0):
+			c, ok := p.clock(x.j)
+			if !ok || c.day != 0 || c.weekday != 0 {
+				return
+			}
+			x.hour, x.minute, x.hasTime, x.typ, x.pod, x.j = c.hour, c.minute, true, TypeTime, "", c.j
+		case pk.DeicticAfterUnit && x.kind == kindCal && x.force == 0 && x.year == 0 && (x.weekday != 0 || x.month != 0 || x.day != 0 || x.weekend || x.season != "") && e != nil && e.hasDeictic:
+			x.force = e.deictic
+			x.j++
+		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != ""):
+			// "Desember tahun lalu", "the third quarter of last year"
+			j := x.j
+			if e != nil && e.yearCue && !(e.unit == unitYear) {
+				j++
+			}
+			if d, ok := p.deictic(j); ok && d.kind == kindDeictic && d.unit == unitYear {
+				x.yearDir, x.hasYearDir, x.j = d.n, true, d.j
+				continue
+			}
+			if j != x.j {
+				if y, ok := p.yearAfter(j); ok {
+					x.year, x.j = y.year, y.j
+					continue
+				}
+			}
+			return
+		default:
+			return
+		}
+	}
+}

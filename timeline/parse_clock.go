@@ -1,0 +1,64 @@
+package timeline
+
+// clock parses clock times: "pukul 05.00 WIB", "jam 06.00 WIB pagi",
+// "5 p.m. EST", "7:15 p.m.", "noon".
+func (p *parser) clock(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeTime, hasTime: true, rule: "clock"}
+	e := p.e(k)
+	j := k
+	needMark := true
+	if e != nil && e.clock {
+		j, needMark = k+1, false
+	}
+	if e != nil && e.clockName != 0 {
+		x.hour, x.j = e.clockName, k+1
+	} else {
+		h := p.num(j)
+		if h < 0 || h > 24 || p.lx[j].digits > 2 || (p.glued(j) && p.lx[j-1].kind != tokPunct) {
+			return x, false
+		}
+		x.hour, x.j = h, j+1
+		if (p.is(j+1, ":") || p.is(j+1, ".")) && p.glued(j+1) && p.glued(j+2) && p.num(j+2) >= 0 && p.lx[j+2].digits == 2 {
+			x.minute, x.j = p.num(j+2), j+3
+			if p.is(j+1, ":") && !p.inNumber(j+2) {
+				needMark = false
+			}
+			if p.is(x.j, ":") && p.glued(x.j) && p.num(x.j+1) >= 0 {
+				x.j += 2 // seconds
+			}
+		}
+		if m := p.e(x.j); m != nil && (m.am || m.pm) {
+			if m.pm && x.hour < 12 {
+				x.hour += 12
+			}
+			if m.am && x.hour == 12 {
+				x.hour = 0
+			}
+			x.j++
+			needMark = false
+		}
+	}
+	if z := p.e(x.j); z != nil && z.zone {
+		x.j++
+		needMark = false
+	}
+	if needMark && (e == nil || e.clockName == 0) {
+		return x, false
+	}
+	if pe := p.e(x.j); pe != nil && pe.pod != "" {
+		if (pe.pod == "AF" || pe.pod == "EV" || pe.pod == "NI") && x.hour < 12 && x.hour > 0 {
+			x.hour += 12
+		}
+		x.j++
+	}
+	// "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"
+	j = x.j
+	if p.is(j, ",") {
+		j++
+	}
+	if d, ok := p.calendar(j); ok && (d.day != 0 || d.weekday != 0) && !d.hasTime {
+		d.i, d.hour, d.minute, d.hasTime, d.typ, d.rule = k, x.hour, x.minute, true, TypeTime, "clock+date"
+		return d, true
+	}
+	return x, true
+}

@@ -1,0 +1,174 @@
+package timeline
+
+// unitAt returns the unit named at k (singular or plural), or unitNone.
+func (p *parser) unitAt(k int) unit {
+	e := p.e(k)
+	if e == nil {
+		return unitNone
+	}
+	if e.unit != unitNone {
+		return e.unit
+	}
+	return e.plural
+}
+
+// count reads a count at k: digits, number words ("dua puluh lima",
+// "twenty-four") or a vague word (-1). It returns the value and the end.
+func (p *parser) count(k int) (int, int, bool) {
+	if n := p.num(k); n >= 0 {
+		if p.lx[k].digits > 3 || p.inNumber(k) {
+			return 0, k, false
+		}
+		return n, k + 1, true
+	}
+	e := p.e(k)
+	if e == nil {
+		return 0, k, false
+	}
+	if e.vague {
+		return -1, k + 1, true
+	}
+	if !e.hasNum {
+		return 0, k, false
+	}
+	n, j := e.num, k+1
+	if n >= 20 && n%10 == 0 && n < 100 {
+		jj := j
+		if p.is(jj, "-") && p.glued(jj) {
+			jj++
+		}
+		if f := p.e(jj); f != nil && f.hasNum && f.num > 0 && f.num < 10 {
+			n, j = n+f.num, jj+1
+		}
+	}
+	return n, j, true
+}
+
+// counted parses counted spans: durations ("tiga hari", "48 jam",
+// "two-year", "sehari"), offsets ("tiga hari lalu", "a year earlier"),
+// ordinal days ("hari kedua", "the second day") and ordinal quarters
+// ("the third quarter").
+func (p *parser) counted(k int) (expr, bool) {
+	x := expr{i: k, kind: kindDuration, typ: TypeDuration, rule: "duration"}
+	e := p.e(k)
+	var j int
+	switch {
+	case e != nil && e.counted != unitNone:
+		x.unit, x.n, j = e.counted, 1, k+1
+	case e != nil && e.ord != 0 && p.unitAt(p.skipHyphen(k+1)) != unitNone:
+		x, ok := p.ordinalUnit(e.ord, k, p.skipHyphen(k+1))
+		x.adjective = p.skipHyphen(k+1) != k+1
+		return x, ok
+	case e != nil && e.ord == 1:
+		// "the first nine months": the length from the start of the year
+		n, end, ok := p.count(k + 1)
+		if u := p.unitAt(end); !ok || n < 2 || u == unitNone {
+			return x, false
+		}
+		x.unit, x.n, x.j = p.unitAt(end), n, end+1
+		return x, true
+	case e != nil && e.unit != unitNone:
+		// "hari kedua", "hari ke-2", "abad ke-20"
+		if o, end := p.ordinal(k + 1); o != 0 {
+			x, ok := p.ordinalUnit(o, k, k)
+			x.j = end
+			return x, ok
+		}
+		return p.unitShiftAdjective(k)
+	default:
+		n, end, ok := p.count(k)
+		if !ok {
+			return x, false
+		}
+		hyphen := p.skipHyphen(end)
+		u := p.unitAt(hyphen)
+		// "three-quarters" and "a half" are fractions, not spans.
+		if u == unitNone || u == unitHalf || hyphen != end && u == unitQuarter {
+			return x, false
+		}
+		x.unit, x.n, j, x.adjective = u, n, hyphen+1, hyphen != end
+		if b := p.e(k - 1); b != nil && b.ageBefore {
+			return x, false
+		}
+		if a := p.e(p.skipHyphen(j)); a != nil && a.ageAfter {
+			return x, false
+		}
+	}
+	x.j = j
+	if f := p.e(k - 1); f != nil && f.frequency && x.n == 1 {
+		// "dua kali sehari": a recurrence
+		x.kind, x.typ, x.rule = kindSet, TypeSet, "frequency"
+		return x, true
+	}
+	if s := p.e(j); s != nil && s.shift != nil {
+		x.kind, x.typ, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, s.shift.Dir, s.shift.FromRef, j+1, "offset"
+	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {
+		// "tiga tahun terakhir": the span the duration fills
+		x.j = j + 1
+	}
+	return x, true
+}
+
+// unitShiftAdjective parses "year-earlier" and "year-ago" used as
+// adjectives, with the noun they qualify: "the year-ago period", "the
+// year-earlier quarter", "the year-ago third quarter".
+func (p *parser) unitShiftAdjective(k int) (expr, bool) {
+	x := expr{i: k, kind: kindOffset, typ: TypeDate, unit: p.e(k).unit, n: 1, rule: "unit-shift-adjective"}
+	if !p.is(k+1, "-") || !p.glued(k+1) || !p.glued(k+2) {
+		return x, false
+	}
+	s := p.e(k + 2)
+	if s == nil || s.shift == nil {
+		return x, false
+	}
+	x.dir, x.fromRef, x.j, x.adjective = s.shift.Dir, s.shift.FromRef, k+3, true
+	switch e := p.e(x.j); {
+	case e == nil:
+	case e.period || e.unit == unitQuarter:
+		x.j++
+		x.adjective, x.phrase = false, true
+	case e.ord != 0 && p.unitAt(x.j+1) == unitQuarter:
+		x.j += 2
+		x.adjective, x.phrase = false, true
+	}
+	return x, true
+}
+
+// skipHyphen returns k+1 when lexeme k is a hyphen glued to its neighbours.
+func (p *parser) skipHyphen(k int) int {
+	if p.is(k, "-") && p.glued(k) && p.glued(k+1) {
+		return k + 1
+	}
+	return k
+}
+
+// ordinalUnit builds "the second day" (k..u) and "hari kedua".
+func (p *parser) ordinalUnit(o, k, u int) (expr, bool) {
+	x := expr{i: k, j: u + 1, kind: kindCal, typ: TypeDate, rule: "ordinal-unit"}
+	switch p.unitAt(u) {
+	case unitDay:
+		x.kind, x.n, x.rule = kindOrdDay, o, "ordinal-day"
+	case unitQuarter:
+		if !setPart(&x, true, o) {
+			return x, false
+		}
+	case unitHalf:
+		if !setPart(&x, false, o) {
+			return x, false
+		}
+	case unitCentury:
+		x.century = o - 1
+	default:
+		return x, false
+	}
+	if x.kind == kindCal {
+		j := x.j
+		if e := p.e(j); e != nil && e.yearCue {
+			j++
+		}
+		if y, ok := p.yearAfter(j); ok {
+			x.year, x.j = y.year, y.j
+		}
+	}
+	return x, true
+}

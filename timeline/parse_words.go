@@ -1,0 +1,129 @@
+package timeline
+
+import "strings"
+
+// words parses expressions named by one lexicon entry: relative days,
+// vague references, set words, weekends, seasons and recurrences.
+func (p *parser) words(k int) (expr, bool) {
+	e := p.e(k)
+	x := expr{i: k, j: k + 1, typ: TypeDate}
+	if e == nil {
+		return x, false
+	}
+	switch {
+	case e.set:
+		return p.set(k)
+	case e.holiday != nil:
+		x.kind, x.holiday, x.rule = kindCal, e.holiday, "holiday"
+		x.month, x.day = e.holiday.Month, e.holiday.Day
+		if y, ok := p.yearAfter(k + 1); ok {
+			x.year, x.j = y.year, y.j
+		}
+	case e.hasAnchoredDay:
+		x.kind, x.unit, x.n, x.dir, x.fromRef, x.rule = kindOffset, unitDay, abs(e.anchoredDay), sign(e.anchoredDay), true, "anchored-day"
+	case e.hasRelDay:
+		x.kind, x.n, x.pod, x.rule = kindRelDay, e.relDay, e.pod, "relative-day"
+		if x.pod != "" {
+			x.typ = TypeTime
+		}
+	case e.ref != "":
+		x.kind, x.ref, x.rule = kindRef, e.ref, "reference"
+	case e.setWord != "":
+		x.kind, x.typ, x.ref, x.rule = kindSet, TypeSet, e.setWord, "set-word"
+	case e.vagueUnit != unitNone:
+		x.kind, x.typ, x.unit, x.n, x.rule = kindDuration, TypeDuration, e.vagueUnit, -1, "vague-duration"
+		if s := p.e(k + 1); s != nil && s.shift != nil {
+			// "puluhan tahun lalu"
+			return vagueRef(k, k+2, s.shift.Dir), true
+		}
+	case e.weekend:
+		x.kind, x.weekend, x.rule = kindCal, true, "weekend"
+	case e.season != "":
+		// A one-word season is also an ordinary word ("fall", "spring"):
+		// it needs a year, or a determiner or deictic before it.
+		x.kind, x.season, x.rule = kindCal, e.season, "season"
+		if y, ok := p.yearAfter(k + 1); ok {
+			x.year, x.j = y.year, y.j
+		} else if !strings.Contains(wordOf(p.text, p.lx[k]), " ") && !p.contextBefore(k) {
+			return x, false
+		}
+	case e.unit != unitNone:
+		// A bare unit is only a date with a modifier before it ("akhir
+		// tahun", "the end of the year"); applyPrefix checks that.
+		x.kind, x.unit, x.rule, x.n = kindDeictic, e.unit, "bare-unit", bareUnit
+	default:
+		return x, false
+	}
+	return x, true
+}
+
+func abs(n int) int { return max(n, -n) }
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
+// bareUnit marks a unit without a deictic word in expr.n.
+const bareUnit = -99
+
+// wordOf returns the text of a lexeme.
+func wordOf(text string, l lexeme) string { return text[l.start:l.end] }
+
+// contextBefore tells whether lexeme k-1 makes a following noun temporal
+// (a determiner or deictic word).
+func (p *parser) contextBefore(k int) bool {
+	e := p.e(k - 1)
+	return e != nil && (e.det || e.hasDeictic)
+}
+
+// set parses a recurrence: "setiap tahun", "tiap Senin", "every month",
+// "each July", "setiap dua pekan".
+func (p *parser) set(k int) (expr, bool) {
+	x := expr{i: k, kind: kindSet, typ: TypeSet, rule: "set"}
+	j := k + 1
+	if e := p.e(j); e != nil && e.dayWord {
+		j++
+	}
+	e := p.e(j)
+	if e == nil {
+		if n, end, ok := p.count(j); ok && n > 0 {
+			if u := p.unitAt(end); u != unitNone {
+				x.unit, x.n, x.j = u, n, end+1
+				return x, true
+			}
+		}
+		return x, false
+	}
+	switch {
+	case e.weekday != 0:
+		x.weekday, x.j = e.weekday, j+1
+		if pe := p.e(x.j); pe != nil && pe.pod != "" {
+			x.pod, x.j = pe.pod, x.j+1
+		}
+	case e.month != 0:
+		x.month, x.j = e.month, j+1
+	case e.pod != "":
+		x.pod, x.j = e.pod, j+1
+	case e.season != "":
+		x.season, x.j = e.season, j+1
+	case e.unit != unitNone:
+		x.unit, x.n, x.j = e.unit, 1, j+1
+	case e.counted != unitNone:
+		x.unit, x.n, x.j = e.counted, 1, j+1
+	default:
+		if n, end, ok := p.count(j); ok && n > 0 {
+			if u := p.unitAt(end); u != unitNone {
+				x.unit, x.n, x.j = u, n, end+1
+				return x, true
+			}
+		}
+		return x, false
+	}
+	return x, true
+}
