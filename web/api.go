@@ -37,7 +37,7 @@ func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 	api.POST("/revisions/:id/revert", s.apiRevert)
 
 	// Exports and the OpenAPI document live in export.go and openapi*.go:
-	// s.registerExportRoutes(api)
+	s.registerExportRoutes(api)
 }
 
 // apiMe tells a client who it is signed in as.

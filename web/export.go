@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/factline/factline/claims/export"
+	"github.com/factline/factline/claims/store"
+)
+
+// registerExportRoutes wires the exports, the export format's JSON Schema
+// and the OpenAPI document into the API group. The access rules of
+// authorize apply as to every API route: any signed-in user or API token.
+func (s *Server) registerExportRoutes(api *gin.RouterGroup) {
+	api.GET("/export", s.apiExport)
+	api.GET("/schema/export.json", s.apiExportSchema)
+	api.GET("/openapi.json", s.apiOpenAPI)
+}
+
+// apiExport streams an export:
+// ?format=timelinejs|json|csv|claimreview&status=&from=&to=&tag=&article=&lang=&title=.
+// It carries an ETag and answers If-None-Match with 304 before reading any
+// event, so a published graphic can poll it cheaply.
+func (s *Server) apiExport(c *gin.Context) {
+	f, err := export.ParseFormat(c.Query("format"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	filter, err := export.ParseFilter(c.Query("status"), c.Query("from"), c.Query("to"), c.Query("tag"), c.Query("article"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	lang := c.DefaultQuery("lang", "en")
+	if !slices.Contains(export.Languages(), lang) {
+		s.fail(c, store.Errorf(store.Invalid, "lang must be one of %s", strings.Join(export.Languages(), ", ")))
+		return
+	}
+	opt := export.Options{Filter: filter, Title: c.Query("title"), Lang: lang, SiteURL: s.siteURL(c), Reviewer: c.Query("reviewer")}
+	ctx := c.Request.Context()
+	etag, err := export.ETag(ctx, s.cfg.Store, f, opt)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	h := c.Writer.Header()
+	h.Set("ETag", etag)
+	// Private: the export is behind sign-in. no-cache: store it, but ask
+	// every time; the ETag makes asking cheap.
+	h.Set("Cache-Control", "private, no-cache")
+	if etagMatches(c.GetHeader("If-None-Match"), etag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", f.ContentType())
+	h.Set("Content-Disposition", `inline; filename="`+f.FileName()+`"`)
+	c.Status(http.StatusOK)
+	if err := export.Write(ctx, s.cfg.Store, c.Writer, f, opt); err != nil {
+		if c.Writer.Written() {
+			// Part of the body is out and the status cannot change. Closing
+			// the connection before the final chunk makes the client see an
+			// incomplete response instead of a short export it would trust.
+			s.cfg.Logger.Error("export failed while streaming", "format", f, "err", err)
+			c.Abort()
+			if conn, _, herr := c.Writer.Hijack(); herr == nil {
+				conn.Close()
+			}
+			return
+		}
+		for _, k := range []string{"ETag", "Content-Type", "Content-Disposition"} {
+			h.Del(k)
+		}
+		s.fail(c, err)
+	}
+}
+
+// siteURL is this factline's address as the client reached it, for links
+// that must be absolute (ClaimReview's review pages).
+func (s *Server) siteURL(c *gin.Context) string {
+	scheme := "http"
+	if s.secure(c) {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request.Host
+}
+
+// etagMatches applies If-None-Match's weak comparison (RFC 9110 13.1.2):
+// any listed tag equal to etag once W/ is ignored, or "*".
+func etagMatches(header, etag string) bool {
+	want := strings.TrimPrefix(etag, "W/")
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == want {
+			return true
+		}
+	}
+	return false
+}
+
+// apiExportSchema serves the JSON Schema of the JSON export.
+func (s *Server) apiExportSchema(c *gin.Context) {
+	c.Data(http.StatusOK, "application/schema+json", export.Schema)
+}

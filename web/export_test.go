@@ -1,0 +1,159 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factline/factline/claims/export"
+)
+
+// getWith sends a GET with extra headers, as a polling graphic would.
+func (c *client) getWith(path string, header map[string]string) response {
+	c.e.t.Helper()
+	req, err := http.NewRequest("GET", c.e.http.URL+path, nil)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
+	res, err := c.hc.Do(req)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{t: c.e.t, status: res.StatusCode, header: res.Header, body: string(b)}
+}
+
+func TestExportAPI(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	tok := e.tokenClient()
+
+	res := tok.get("/api/v1/export?format=json")
+	if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "application/json") {
+		t.Fatalf("token export json = %d %s: %.200s", res.status, res.header.Get("Content-Type"), res.body)
+	}
+	var doc struct {
+		SchemaVersion string            `json:"schema_version"`
+		Events        []json.RawMessage `json:"events"`
+		Count         int               `json:"count"`
+	}
+	res.decode(&doc)
+	if doc.SchemaVersion != export.SchemaVersion || doc.Count == 0 || doc.Count != len(doc.Events) {
+		t.Fatalf("export: version %q, count %d, %d events", doc.SchemaVersion, doc.Count, len(doc.Events))
+	}
+
+	// A poll with the ETag is answered 304 without a body, until an edit.
+	etag := res.header.Get("ETag")
+	if !strings.HasPrefix(etag, `W/"`) || !strings.Contains(res.header.Get("Cache-Control"), "no-cache") {
+		t.Fatalf("ETag %q, Cache-Control %q", etag, res.header.Get("Cache-Control"))
+	}
+	if r := tok.getWith("/api/v1/export?format=json", map[string]string{"If-None-Match": etag}); r.status != http.StatusNotModified || r.body != "" {
+		t.Fatalf("poll with ETag = %d (%d bytes), want 304 and no body", r.status, len(r.body))
+	}
+	if r := tok.getWith("/api/v1/export?format=csv", map[string]string{"If-None-Match": etag}); r.status != http.StatusOK {
+		t.Fatalf("another format with the same ETag = %d, want 200", r.status)
+	}
+	editor := e.as("editor")
+	ev := editor.findEvent("2019-12-28")
+	if r := editor.json("PATCH", "/api/v1/events/"+itoa(ev.ID), map[string]any{"version": ev.Version, "headline": "Kim opens the plenary"}); r.status != http.StatusOK {
+		t.Fatalf("edit = %d: %s", r.status, r.body)
+	}
+	r := tok.getWith("/api/v1/export?format=json", map[string]string{"If-None-Match": etag})
+	if r.status != http.StatusOK || r.header.Get("ETag") == etag || !strings.Contains(r.body, "Kim opens the plenary") {
+		t.Fatalf("poll after an edit = %d, ETag %q (was %q)", r.status, r.header.Get("ETag"), etag)
+	}
+
+	// Every format, for a viewer too; ClaimReview links into this site.
+	viewer := e.as("viewer")
+	for format, ctype := range map[string]string{"timelinejs": "application/json", "csv": "text/csv", "claimreview": "application/ld+json"} {
+		r := viewer.get("/api/v1/export?format=" + format + "&status=happened,reported&lang=id")
+		if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), ctype) {
+			t.Errorf("viewer export %s = %d %s: %.200s", format, r.status, r.header.Get("Content-Type"), r.body)
+		}
+	}
+	if err := e.store.DB().Exec("UPDATE claims SET status = 'verified' WHERE id = (SELECT MIN(id) FROM claims)").Error; err != nil {
+		t.Fatal(err)
+	}
+	var reviews []struct {
+		URL string `json:"url"`
+	}
+	viewer.get("/api/v1/export?format=claimreview").decode(&reviews)
+	if len(reviews) != 1 || !strings.HasPrefix(reviews[0].URL, e.http.URL+"/claims/") {
+		t.Errorf("ClaimReview urls %+v, want this site's claim pages", reviews)
+	}
+
+	for _, bad := range []string{"", "?format=pdf", "?format=json&status=maybe", "?format=json&from=soon", "?format=json&lang=fr", "?format=json&article=x"} {
+		if r := tok.get("/api/v1/export" + bad); r.status != http.StatusUnprocessableEntity || r.apiErr().Code != "invalid" {
+			t.Errorf("export%s = %d %s, want 422", bad, r.status, r.body)
+		}
+	}
+	if r := tok.get("/api/v1/export?format=timelinejs&article=999"); r.status != http.StatusNotFound || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
+		t.Errorf("export of a missing article = %d %s, want a JSON 404", r.status, r.header.Get("Content-Type"))
+	}
+	if r := e.anon().get("/api/v1/export?format=json"); r.status != http.StatusUnauthorized {
+		t.Errorf("anonymous export = %d, want 401", r.status)
+	}
+
+	r = tok.get("/api/v1/schema/export.json")
+	if r.status != http.StatusOK || r.body != string(export.Schema) {
+		t.Errorf("schema = %d", r.status)
+	}
+}
+
+// API tokens read and never write; revoked and expired ones are refused.
+func TestExportTokens(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	ctx := context.Background()
+	tok := e.tokenClient()
+	ev := e.as("editor").findEvent("2019-12-28")
+	if r := tok.json("PATCH", "/api/v1/events/"+itoa(ev.ID), map[string]any{"version": ev.Version, "headline": "x"}); r.status != http.StatusForbidden {
+		t.Errorf("token write = %d, want 403: %s", r.status, r.body)
+	}
+	if r := tok.json("POST", "/api/v1/articles", map[string]any{"source": "paste", "text": "Teks."}); r.status != http.StatusForbidden {
+		t.Errorf("token POST = %d, want 403", r.status)
+	}
+
+	_, expiring, err := e.store.CreateToken(ctx, "short-lived", time.Millisecond, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	expired := e.anon()
+	expired.bearer = expiring
+	if r := expired.get("/api/v1/export?format=json"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "expired") {
+		t.Errorf("expired token = %d %s, want 401", r.status, r.body)
+	}
+	if _, err := e.store.RevokeToken(ctx, "graphics"); err != nil {
+		t.Fatal(err)
+	}
+	if r := tok.get("/api/v1/export?format=json"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "revoked") {
+		t.Errorf("revoked token = %d %s, want 401", r.status, r.body)
+	}
+	bogus := e.anon()
+	bogus.bearer = "fl_not-a-token"
+	if r := bogus.get("/api/v1/export?format=json"); r.status != http.StatusUnauthorized {
+		t.Errorf("unknown token = %d, want 401", r.status)
+	}
+}
+
+func TestETagMatches(t *testing.T) {
+	for header, want := range map[string]bool{
+		`W/"abc"`: true, `"abc"`: true, `"x", W/"abc"`: true, `*`: true, `"abcd"`: false, ``: false,
+	} {
+		if got := etagMatches(header, `W/"abc"`); got != want {
+			t.Errorf("etagMatches(%q) = %v", header, got)
+		}
+	}
+}
