@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // Timeline listing limits: the default keeps the first view fast on a big
@@ -95,9 +97,20 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 		f.Limit = DefaultTimelineLimit
 	}
 	f.Limit = min(f.Limit, MaxTimelineLimit)
+	// Dated events first, read in the order of the (starts_at, id) index so
+	// the database stops at the limit instead of sorting every match; the
+	// undated ones fill what room is left.
+	q = q.Session(&gorm.Session{})
 	var rows []Event
-	if err := q.Order("starts_at IS NULL, starts_at, id").Limit(f.Limit).Find(&rows).Error; err != nil {
+	if err := q.Where("starts_at IS NOT NULL").Order("starts_at, id").Limit(f.Limit).Find(&rows).Error; err != nil {
 		return nil, 0, err
+	}
+	if len(rows) < f.Limit {
+		var undated []Event
+		if err := q.Where("starts_at IS NULL").Order("id").Limit(f.Limit - len(rows)).Find(&undated).Error; err != nil {
+			return nil, 0, err
+		}
+		rows = append(rows, undated...)
 	}
 	out := make([]TimelineEvent, len(rows))
 	byID := make(map[int64]*TimelineEvent, len(rows))

@@ -1,0 +1,68 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/store/storetest"
+)
+
+func TestClaimReview(t *testing.T) { storetest.Each(t, testClaimReview) }
+
+func testClaimReview(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	saveFixture(t, s, "ANTARA")
+	queue, total, err := s.ReviewQueue(ctx, store.ReviewFilter{})
+	if err != nil || total != 3 {
+		t.Fatalf("queue: %d, %v", total, err)
+	}
+	first := queue[0]
+	if first.ArticleTitle != "Fixture ANTARA" || first.Status != "unverified" {
+		t.Fatalf("queue head %+v", first)
+	}
+	c, err := s.SetClaimStatus(ctx, first.ID, 1, "Verified ", nil)
+	if err != nil || c.Status != "verified" || c.Version != 2 {
+		t.Fatalf("set status: %+v %v", c, err)
+	}
+	if _, err := s.SetClaimStatus(ctx, first.ID, 1, "false", nil); store.ErrorCode(err) != store.Conflict {
+		t.Fatalf("stale status: %v", err)
+	}
+	if _, err := s.SetClaimStatus(ctx, first.ID, 2, "probably", nil); store.ErrorCode(err) != store.Invalid {
+		t.Fatalf("bad status: %v", err)
+	}
+	if queue, _, _ = s.ReviewQueue(ctx, store.ReviewFilter{}); queue[len(queue)-1].ID != first.ID {
+		t.Error("a verified claim is not behind the unverified ones")
+	}
+	if only, n, _ := s.ReviewQueue(ctx, store.ReviewFilter{Status: "verified", Speaker: "KCNA"}); n != 1 || only[0].ID != first.ID {
+		t.Errorf("filtered queue: %d", n)
+	}
+	if _, err := s.AddEvidence(ctx, first.ID, "", "", nil); store.ErrorCode(err) != store.Invalid {
+		t.Errorf("empty evidence: %v", err)
+	}
+	if _, err := s.AddEvidence(ctx, first.ID, "", "javascript:alert(1)", nil); store.ErrorCode(err) != store.Invalid {
+		t.Errorf("javascript: link: %v", err)
+	}
+	if _, err := s.AddEvidence(ctx, 9999, "note", "", nil); store.ErrorCode(err) != store.NotFound {
+		t.Errorf("evidence for no claim: %v", err)
+	}
+	if _, err := s.AddEvidence(ctx, first.ID, "KCNA English edition", "https://kcnawatch.org/", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := s.Evidence(ctx, first.ID); len(ev) != 1 {
+		t.Errorf("evidence: %+v", ev)
+	}
+	revs, _ := s.Revisions(ctx, store.EntityClaim, first.ID)
+	if len(revs) != 2 || revs[0].Action != store.ActionStatus || revs[1].Action != store.ActionEvidence {
+		t.Fatalf("claim revisions: %+v", revs)
+	}
+	if _, err := s.Revert(ctx, revs[0].ID, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.ClaimByID(ctx, first.ID); c.Status != "unverified" || c.Version != 3 {
+		t.Errorf("after revert: %s v%d", c.Status, c.Version)
+	}
+	if _, err := s.Revert(ctx, revs[1].ID, 3, nil); store.ErrorCode(err) != store.Invalid {
+		t.Errorf("reverting evidence: %v", err)
+	}
+}

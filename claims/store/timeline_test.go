@@ -1,0 +1,61 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/store/storetest"
+)
+
+func TestTimelineOrderAndFilters(t *testing.T) { storetest.Each(t, testTimelineOrderAndFilters) }
+
+func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a := saveFixture(t, s, "ANTARA")
+	saveFixture(t, s, "Reuters")
+	all := eventsOf(t, s, store.TimelineFilter{})
+	if len(all) != 6 || all[0].Value != "2011" || all[0].Mod != "END" {
+		t.Fatalf("timeline: %d events, first %s", len(all), all[0].Value)
+	}
+	// Same day: the order the article tells them in, not alphabetical.
+	one := eventsOf(t, s, store.TimelineFilter{ArticleID: a.ID})
+	if !strings.HasPrefix(one[1].Headline, "Kim met") || !strings.HasPrefix(one[2].Headline, "Later") {
+		t.Errorf("same-day order: %q then %q", one[1].Headline, one[2].Headline)
+	}
+	from := time.Date(2011, 10, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(2011, 11, 1, 0, 0, 0, 0, time.UTC)
+	if evs := eventsOf(t, s, store.TimelineFilter{From: &from, To: &to}); len(evs) != 2 {
+		t.Errorf("October 2011 overlaps %d events, want the two 'late 2011'", len(evs))
+	}
+	for name, f := range map[string]store.TimelineFilter{
+		"speaker":   {Speaker: "Lee"},
+		"publisher": {Publisher: "Reuters", Statuses: []string{"happened"}},
+		"article":   {ArticleID: a.ID},
+		"query":     {Query: "power"},
+	} {
+		evs := eventsOf(t, s, f)
+		if len(evs) == 0 || len(evs) == 6 {
+			t.Errorf("%s filter kept %d of 6", name, len(evs))
+		}
+	}
+	if _, err := s.UpdateEvent(ctx, all[0].ID, 1, store.EventPatch{Hidden: ptr(true), Tags: &[]string{"power"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if evs := eventsOf(t, s, store.TimelineFilter{}); len(evs) != 5 {
+		t.Errorf("hidden event still listed: %d", len(evs))
+	}
+	if evs := eventsOf(t, s, store.TimelineFilter{IncludeHidden: true, Tag: "power"}); len(evs) != 1 || !evs[0].Hidden {
+		t.Errorf("hidden+tag: %+v", evs)
+	}
+	evs, total, err := s.Timeline(ctx, store.TimelineFilter{Limit: 2})
+	if err != nil || len(evs) != 2 || total != 5 {
+		t.Errorf("limit 2: %d of %d, %v", len(evs), total, err)
+	}
+	facets, err := s.TimelineFacets(ctx)
+	if err != nil || len(facets.Publishers) != 2 || len(facets.Speakers) != 2 || facets.Tags[0] != "power" {
+		t.Errorf("facets %+v %v", facets, err)
+	}
+}
