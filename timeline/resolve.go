@@ -86,7 +86,7 @@ func (r *resolver) resolve(x *expr) resolved {
 		}
 		d := r.dct.AddDate(0, 0, x.n)
 		return resolved{value: dayValue(d) + podSuffix(x.pod), anchor: "dct",
-			why: fmt.Sprintf("%+d day(s) from the publication date %s", x.n, dctS)}
+			why: relativeWhy(x.n, unitDay, "the publication date "+dctS)}
 	case kindDeictic:
 		if !haveDCT {
 			return resolved{value: unknownValue(x.unit), why: "no publication date"}
@@ -97,10 +97,10 @@ func (r *resolver) resolve(x *expr) resolved {
 		}
 		if x.fromRef && r.hasRef {
 			return resolved{value: unitValue(x.unit, shiftUnit(r.ref.Start, x.unit, n)), anchor: r.refID,
-				why: fmt.Sprintf("%+d %s from %s", n, unitName[x.unit], r.ref.Value)}
+				why: relativeWhy(n, x.unit, r.ref.Value)}
 		}
 		v := unitValue(x.unit, shiftUnit(r.dct, x.unit, n))
-		return resolved{value: v, anchor: "dct", why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
+		return resolved{value: v, anchor: "dct", why: relativeWhy(n, x.unit, "the publication date "+dctS)}
 	case kindOffset:
 		if x.n < 0 {
 			if x.dir < 0 {
@@ -116,7 +116,7 @@ func (r *resolver) resolve(x *expr) resolved {
 			t := shiftUnit(r.day.Start, x.unit, x.dir*x.n)
 			x.typ = TypeTime
 			return resolved{value: t.Format("2006-01-02T15:04"), anchor: r.dayID,
-				why: fmt.Sprintf("%+d %s from %s", x.dir*x.n, unitName[x.unit], r.day.Value)}
+				why: relativeWhy(x.dir*x.n, x.unit, r.day.Value)}
 		}
 		if r.hasRef && x.n != 0 && (x.fromRef || r.ref.Precision == PrecisionQuarter && x.unit == unitYear) {
 			prec := x.unit
@@ -125,7 +125,7 @@ func (r *resolver) resolve(x *expr) resolved {
 			}
 			d := shiftUnit(r.ref.Start, x.unit, x.dir*x.n)
 			return resolved{value: unitValue(prec, d), anchor: r.refID,
-				why: fmt.Sprintf("%+d %s from %s", x.dir*x.n, unitName[x.unit], r.ref.Value)}
+				why: relativeWhy(x.dir*x.n, x.unit, r.ref.Value)}
 		}
 		if !haveDCT {
 			return resolved{value: unknownValue(x.unit), why: "no publication date"}
@@ -143,7 +143,7 @@ func (r *resolver) resolve(x *expr) resolved {
 			prec = unitDay
 		}
 		return resolved{value: unitValue(prec, d), anchor: "dct",
-			why: fmt.Sprintf("%+d %s from the publication date %s", n, unitName[x.unit], dctS)}
+			why: relativeWhy(n, x.unit, "the publication date "+dctS)}
 	case kindOrdDay:
 		base, id := r.first, r.firstID
 		if base.IsZero() {
@@ -156,6 +156,17 @@ func (r *resolver) resolve(x *expr) resolved {
 			why: fmt.Sprintf("day %d of the event that began %s", x.n, dayValue(base))}
 	}
 	return r.calendar(x)
+}
+
+// relativeWhy explains a shift of n units from an anchor.
+func relativeWhy(n int, u unit, anchor string) string {
+	switch {
+	case n == 0:
+		return "the " + unitName[u] + " of " + anchor
+	case n < 0:
+		return fmt.Sprintf("%d %s(s) before %s", -n, unitName[u], anchor)
+	}
+	return fmt.Sprintf("%d %s(s) after %s", n, unitName[u], anchor)
 }
 
 // precisionUnit maps a date precision to the unit of the same size.

@@ -22,6 +22,7 @@ func (r *resolver) calendar(x *expr) resolved {
 	// publication date (dir 0).
 	dir, strict, dirWhy := x.force, x.force != 0, "the deictic word"
 	if dir == 0 {
+		dirWhy = "a tense cue"
 		switch {
 		case x.day != 0 && x.month != 0 && x.weekday == 0:
 			// A date without a year is a deadline as often as a
@@ -32,14 +33,17 @@ func (r *resolver) calendar(x *expr) resolved {
 			// ("said he will begin ... on Friday" still reports) or it
 			// is the day after publication: six days back, a report
 			// would say "last Tuesday".
-			dir = -1
-			if r.tense(x, 4) > 0 || (x.weekday-isoWeekday(r.dct)+7)%7 == 1 {
+			switch {
+			case r.tense(x, 6) > 0:
 				dir = 1
+			case (x.weekday-isoWeekday(r.dct)+7)%7 == 1:
+				dir, dirWhy = 1, "being the day after publication"
+			default:
+				dir, dirWhy = -1, "news reporting the past"
 			}
 		default:
 			dir = r.tense(x, 8)
 		}
-		dirWhy = "the sentence's tense"
 		if dir == 0 {
 			dirWhy = "nearness to the publication date"
 		}
@@ -177,6 +181,9 @@ func (r *resolver) calendar(x *expr) resolved {
 		v = fmt.Sprintf("%04d", year)
 	default:
 		return resolved{why: "nothing to resolve"}
+	}
+	if why == "" {
+		why = "as written"
 	}
 	return resolved{value: v + r.timeSuffix(x), anchor: anchor, why: why}
 }
