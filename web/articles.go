@@ -37,7 +37,9 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 	var err error
 	switch in.Source {
 	case "paste", "":
-		doc = ingest.Document{Kind: "form", Text: in.Text}
+		// Browsers send a textarea's lines with CRLF; store the text as
+		// the reporter wrote it.
+		doc = ingest.Document{Kind: "form", Text: strings.ReplaceAll(in.Text, "\r\n", "\n")}
 	case "upload":
 		if len(in.file) == 0 {
 			return nil, store.Errorf(store.Invalid, "choose a file to upload")

@@ -180,6 +180,11 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	s.limiter.succeeded(username)
+	// Sign-ins are rare and cheap to piggyback on: sweep expired sessions
+	// here rather than run a timer.
+	if _, err := s.cfg.Store.DeleteExpiredSessions(c.Request.Context()); err != nil {
+		s.cfg.Logger.Warn("delete expired sessions", "err", err)
+	}
 	if old := who(c); old != nil && old.session != nil {
 		if raw, err := c.Cookie(sessionCookie); err == nil {
 			_ = s.cfg.Store.DeleteSession(c.Request.Context(), raw)

@@ -281,6 +281,25 @@ func TestBrowserEditorFlow(t *testing.T) {
 			t.Errorf("history lacks %q:\n%s", want, history)
 		}
 	}
+	ed.screenshot("event")
+
+	// Review claims from the keyboard: j focuses the first, v verifies it.
+	ed.do(chromedp.Navigate(ed.base+"/review"), chromedp.WaitVisible(chromedp.CSS(`.review-item`)),
+		chromedp.KeyEvent("j"), chromedp.KeyEvent("v"))
+	ed.waitFor(`document.getElementById('review-status').textContent.includes('is now verified')`)
+	claimID := eval[string](ed, `document.querySelector('.review-item').dataset.claim`)
+	var id int64
+	fmt.Sscan(claimID, &id)
+	if c, err := e.store.ClaimByID(t.Context(), id); err != nil || c.Status != "verified" {
+		t.Errorf("claim %s after pressing v: %+v %v", claimID, c, err)
+	}
+	ed.screenshot("review")
+
+	// Lanes: grouped by speaker, the timeline draws one row per speaker.
+	ed.do(chromedp.Navigate(ed.base+"/timeline?group=speaker"), chromedp.WaitVisible(chromedp.CSS(`.vis-item`)))
+	if n := eval[int](ed, `document.querySelectorAll('.vis-label').length`); n < 2 {
+		t.Errorf("grouped by speaker: %d lanes", n)
+	}
 	ed.clean()
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,26 +16,31 @@ import (
 // paragraph is longer.
 const contextSpan = 600
 
+// paragraphBreak is a blank line, whatever line endings the text uses.
+var paragraphBreak = regexp.MustCompile(`\r?\n[ \t\r]*\n`)
+
 // claimContext returns the text of the claim's paragraph before and after
-// it, so a reviewer reads the sentence where it stands.
+// it (at most contextSpan bytes each way), so a reviewer reads the sentence
+// where it stands.
 func claimContext(body string, start, end int) (before, after string) {
 	if start < 0 || end > len(body) || start > end {
 		return "", ""
 	}
-	lo := strings.LastIndex(body[:start], "\n\n") + 1
-	lo = max(lo, start-contextSpan)
+	lo := max(0, start-contextSpan)
+	if m := paragraphBreak.FindAllStringIndex(body[lo:start], -1); m != nil {
+		lo += m[len(m)-1][1]
+	}
 	for lo < start && !utf8.RuneStart(body[lo]) {
 		lo++
 	}
-	hi := len(body)
-	if i := strings.Index(body[end:], "\n\n"); i >= 0 {
-		hi = end + i
+	hi := min(len(body), end+contextSpan)
+	if m := paragraphBreak.FindStringIndex(body[end:hi]); m != nil {
+		hi = end + m[0]
 	}
-	hi = min(hi, end+contextSpan)
 	for hi > end && hi < len(body) && !utf8.RuneStart(body[hi]) {
 		hi--
 	}
-	return strings.TrimLeft(body[lo:start], "\n"), body[end:hi]
+	return body[lo:start], body[end:hi]
 }
 
 // reviewRow is a claim in the queue with the text around it.

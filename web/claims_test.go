@@ -92,4 +92,9 @@ func TestClaimContext(t *testing.T) {
 	if before != "Before it. " || after != " After it." {
 		t.Errorf("context = %q / %q", before, after)
 	}
+	crlf := strings.ReplaceAll(body, "\n", "\r\n")
+	start = strings.Index(crlf, "The claim")
+	if before, after := claimContext(crlf, start, start+len("The claim itself.")); before != "Before it. " || after != " After it." {
+		t.Errorf("CRLF context = %q / %q", before, after)
+	}
 }

@@ -26,8 +26,10 @@ type change struct {
 	Field, Before, After string
 }
 
-// bookkeeping fields change with every edit and say nothing to a reader.
-var bookkeeping = map[string]bool{"version": true, "updated_at": true, "created_at": true, "id": true}
+// bookkeeping fields change with every edit or follow from others (the
+// interval from the value) and say nothing more to a reader.
+var bookkeeping = map[string]bool{"version": true, "updated_at": true, "created_at": true, "id": true,
+	"starts_at": true, "ends_at": true}
 
 // history reads an entity's revisions, newest first, with the changes
 // spelled out.
