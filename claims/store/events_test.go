@@ -104,10 +104,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	saveFixture(t, s, "ANTARA")
 	saveFixture(t, s, "Reuters")
-	var plenaries []store.TimelineEvent
-	for _, ev := range eventsOf(t, s, store.TimelineFilter{Query: "plenary"}) {
-		plenaries = append(plenaries, ev)
-	}
+	plenaries := eventsOf(t, s, store.TimelineFilter{Query: "plenary"})
 	if len(plenaries) != 2 {
 		t.Fatalf("%d plenary events", len(plenaries))
 	}
