@@ -295,6 +295,16 @@ func TestBrowserEditorFlow(t *testing.T) {
 	}
 	ed.screenshot("review")
 
+	// The zoomable timeline works from the keyboard: n selects an event,
+	// Enter opens it.
+	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(`.vis-item`)),
+		chromedp.Focus(chromedp.CSS(`#timeline`)), chromedp.KeyEvent("+"), chromedp.KeyEvent("n"), chromedp.KeyEvent("n"))
+	ed.waitFor(`!document.getElementById('event-panel').hidden`)
+	ed.do(chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`.history`)))
+	if loc := eval[string](ed, `location.pathname`); !strings.HasPrefix(loc, "/events/") {
+		t.Errorf("Enter on the timeline went to %s", loc)
+	}
+
 	// Lanes: grouped by speaker, the timeline draws one row per speaker.
 	ed.do(chromedp.Navigate(ed.base+"/timeline?group=speaker"), chromedp.WaitVisible(chromedp.CSS(`.vis-item`)))
 	if n := eval[int](ed, `document.querySelectorAll('.vis-label').length`); n < 2 {

@@ -33,5 +33,12 @@
     return (res.data && res.data.error && res.data.error.message) || ('Request failed (' + res.status + ')');
   }
 
+  // On a phone the filters would push the content off the first screen:
+  // fold them (the summary opens them again) unless a filter is set.
+  var box = document.querySelector('details.filter-box');
+  if (box && window.matchMedia('(max-width: 640px)').matches && !window.location.search) {
+    box.open = false;
+  }
+
   window.factline = { api: api, csrf: csrf, errorMessage: errorMessage };
 })();

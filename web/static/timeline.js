@@ -121,8 +121,40 @@
     };
     var tl = groups.length ? new vis.Timeline(el, items, groups, options) : new vis.Timeline(el, items, options);
     tl.on('select', function (p) { showPanel(byId[p.items[0]]); });
+    keyboard(tl, items);
     tl.on('doubleClick', function (p) { if (p.item) { window.location.href = '/events/' + p.item; } });
     el.timeline = tl;
+  }
+
+  // keyboard makes the widget usable without a mouse: arrows pan, +/-
+  // zoom, n/p walk the events in date order and Enter opens the selected one.
+  function keyboard(tl, items) {
+    var order = items.get({ order: function (a, b) { return a.start - b.start || a.seq - b.seq; } }).map(function (i) { return i.id; });
+    el.addEventListener('keydown', function (e) {
+      if (e.target !== el || e.ctrlKey || e.metaKey || e.altKey) { return; }
+      var w = tl.getWindow(), span = w.end - w.start, sel = tl.getSelection()[0];
+      switch (e.key) {
+        case 'ArrowLeft': case 'ArrowRight':
+          var d = (e.key === 'ArrowLeft' ? -1 : 1) * span / 5;
+          tl.setWindow(new Date(w.start.getTime() + d), new Date(w.end.getTime() + d), { animation: false });
+          break;
+        case '+': case '=': tl.zoomIn(0.5, { animation: false }); break;
+        case '-': case '_': tl.zoomOut(0.5, { animation: false }); break;
+        case 'n': case 'p':
+          var i = order.indexOf(sel);
+          var next = order[Math.max(0, Math.min(order.length - 1, i < 0 ? 0 : i + (e.key === 'n' ? 1 : -1)))];
+          if (next === undefined) { return; }
+          tl.setSelection([next], { focus: true, animation: false });
+          showPanel(byId[next]);
+          break;
+        case 'Enter':
+          if (sel !== undefined) { window.location.href = '/events/' + sel; }
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    });
   }
 
   function move(item, callback, items) {
