@@ -25,8 +25,8 @@ const (
 	editorRounds      = 6
 )
 
-// editor is one signed-in person in the concurrency test. Its methods are
-// safe to call from its own goroutine: they return errors instead of
+// editor is a signed-in person (of any role) driving the API. Its methods
+// are safe to call from its own goroutine: they return errors instead of
 // failing the test.
 type editor struct {
 	id   int64
@@ -37,17 +37,14 @@ type editor struct {
 }
 
 // newEditors signs n editors in. Their accounts share the password hash of
-// the seeded editor and their sessions are made by the store directly, so
-// that n bcrypt rounds do not dominate the race-detector run; the session
-// cookie and CSRF token are then used exactly as a browser would.
+// the seeded editor, so that n bcrypt rounds do not dominate the
+// race-detector run.
 func newEditors(t *testing.T, e *env, n int) []*editor {
 	t.Helper()
-	ctx := context.Background()
 	var hash string
 	if err := e.store.DB().Model(&store.User{}).Where("username = ?", store.RoleEditor).Pluck("password_hash", &hash).Error; err != nil {
 		t.Fatal(err)
 	}
-	base, _ := url.Parse(e.http.URL)
 	out := make([]*editor, n)
 	for i := range out {
 		now := time.Now().UTC()
@@ -55,52 +52,72 @@ func newEditors(t *testing.T, e *env, n int) []*editor {
 		if err := e.store.DB().Create(u).Error; err != nil {
 			t.Fatal(err)
 		}
-		token, sess, err := e.store.CreateSession(ctx, u.ID, time.Hour)
-		if err != nil {
-			t.Fatal(err)
-		}
-		jar, _ := cookiejar.New(nil)
-		jar.SetCookies(base, []*http.Cookie{{Name: sessionCookie, Value: token}})
-		ed := &editor{id: u.ID, name: u.Username, base: e.http.URL, hc: &http.Client{Jar: jar, Timeout: time.Minute}}
-		var me struct {
-			CSRF string `json:"csrf_token"`
-		}
-		if status, err := ed.call("GET", "/api/v1/me", nil, &me); err != nil || status != http.StatusOK || me.CSRF != sess.CSRFToken {
-			t.Fatalf("%s: /api/v1/me = %d, %v, csrf %q", ed.name, status, err, me.CSRF)
-		}
-		ed.csrf = me.CSRF
-		out[i] = ed
+		out[i] = signIn(t, e, u)
 	}
 	return out
+}
+
+// signIn starts a new session for u. The store makes the session, as login
+// would, without a bcrypt round; the cookie and the CSRF token the API hands
+// out are then used exactly as a browser uses them.
+func signIn(t *testing.T, e *env, u *store.User) *editor {
+	t.Helper()
+	token, sess, err := e.store.CreateSession(context.Background(), u.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse(e.http.URL)
+	jar, _ := cookiejar.New(nil)
+	jar.SetCookies(base, []*http.Cookie{{Name: sessionCookie, Value: token}})
+	ed := &editor{id: u.ID, name: u.Username, base: e.http.URL, hc: &http.Client{Jar: jar, Timeout: time.Minute,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	var me struct {
+		CSRF string `json:"csrf_token"`
+	}
+	if status, err := ed.call("GET", "/api/v1/me", nil, &me); err != nil || status != http.StatusOK || me.CSRF != sess.CSRFToken {
+		t.Fatalf("%s: /api/v1/me = %d, %v, csrf %q", ed.name, status, err, me.CSRF)
+	}
+	ed.csrf = me.CSRF
+	return ed
+}
+
+// send makes one request; writes carry the CSRF header when the editor
+// has a session.
+func (ed *editor) send(method, path string, body io.Reader, contentType string) (*http.Response, []byte, error) {
+	req, err := http.NewRequest(method, ed.base+path, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if ed.csrf != "" && !isSafeMethod(method) {
+		req.Header.Set(csrfHeader, ed.csrf)
+	}
+	res, err := ed.hc.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	return res, b, err
 }
 
 // call sends a JSON request and decodes a 2xx answer into out. A 409 body
 // is decoded into out too when out is a *conflictBody.
 func (ed *editor) call(method, path string, body, out any) (int, error) {
 	var r io.Reader
+	ctype := ""
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
 			return 0, err
 		}
-		r = bytes.NewReader(b)
+		r, ctype = bytes.NewReader(b), "application/json"
 	}
-	req, err := http.NewRequest(method, ed.base+path, r)
+	res, b, err := ed.send(method, path, r, ctype)
 	if err != nil {
 		return 0, err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set(csrfHeader, ed.csrf)
-	}
-	res, err := ed.hc.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		return res.StatusCode, err
 	}
 	_, isConflict := out.(*conflictBody)
 	if out != nil && (res.StatusCode/100 == 2 || (res.StatusCode == http.StatusConflict && isConflict)) {

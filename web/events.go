@@ -1,12 +1,15 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -237,19 +240,32 @@ func entityPath(entity string, id int64) string {
 }
 
 // decodeJSON reads a JSON request body into v, refusing unknown fields so
-// a misspelt field is an error, not a silent no-op.
+// a misspelt field is an error, not a silent no-op. The body must say it is
+// JSON (a cross-site form cannot), be valid UTF-8 (the decoder would turn
+// bad bytes into U+FFFD and store them) and hold one value, nothing after.
 func decodeJSON(c *gin.Context, v any) error {
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	if mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); mt != "application/json" {
+		return &httpError{http.StatusUnsupportedMediaType, "unsupported_media_type", "send the body as JSON, with Content-Type: application/json"}
+	}
+	body, err := io.ReadAll(c.Request.Body)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
 		return err
-	case errors.Is(err, io.EOF):
-		return badRequest("the request body is empty; send a JSON object")
 	case err != nil:
+		return badRequest("the request body could not be read: %v", err)
+	case len(bytes.TrimSpace(body)) == 0:
+		return badRequest("the request body is empty; send a JSON object")
+	case !utf8.Valid(body):
+		return badRequest("the request body is not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
 		return badRequest("the request body is not valid JSON: %v", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return badRequest("the request body must hold one JSON value and nothing after it")
 	}
 	return nil
 }

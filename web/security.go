@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
@@ -51,6 +52,21 @@ const (
 
 // articleRoutes are the routes that accept a whole article.
 var articleRoutes = map[string]bool{"/articles": true, "/api/v1/articles": true}
+
+// checkQuery refuses a query string holding NUL or invalid UTF-8: no
+// stored text contains either, and PostgreSQL fails a query that compares
+// text with them instead of finding nothing.
+func (s *Server) checkQuery(c *gin.Context) {
+	for k, vs := range c.Request.URL.Query() {
+		for _, v := range append(vs, k) {
+			if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+				s.fail(c, badRequest("the query parameter %q holds a NUL character or invalid UTF-8", strings.ToValidUTF8(k, "?")))
+				return
+			}
+		}
+	}
+	c.Next()
+}
 
 // limitBody caps how much of a request body a handler can read; reading
 // past the cap fails with a MaxBytesError, which answers 413.

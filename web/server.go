@@ -87,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.engine.HandleMethodNotAllowed = true
-	s.engine.Use(s.recover, s.logRequests, s.securityHeaders, s.limitBody, s.authenticate, s.authorize, s.checkCSRF)
+	s.engine.Use(s.recover, s.logRequests, s.securityHeaders, s.limitBody, s.checkQuery, s.authenticate, s.authorize, s.checkCSRF)
 	s.engine.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound) })
 	s.engine.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
 	s.registerRoutes(s.engine)

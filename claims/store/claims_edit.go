@@ -97,6 +97,9 @@ func (s *Store) AddEvidence(ctx context.Context, claimID int64, note, link strin
 	if utf8.RuneCountInString(note) > maxEvidenceNote {
 		return nil, Errorf(Invalid, "the note must be at most %d characters", maxEvidenceNote)
 	}
+	if !storable(note) {
+		return nil, Errorf(Invalid, "the note may not contain NUL characters or invalid UTF-8")
+	}
 	if link != "" {
 		u, err := url.Parse(link)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > maxEvidenceURL {

@@ -40,6 +40,11 @@ func EventMods() []string {
 	return out
 }
 
+// storable reports whether text can be stored on every database:
+// PostgreSQL's text type refuses NUL and invalid UTF-8 with an error, so
+// such input must be refused as Invalid before it gets there.
+func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
 // Limits on what an editor may write.
 const (
 	maxHeadline    = 500
@@ -238,6 +243,11 @@ func (s *Store) UpdateEvent(ctx context.Context, id int64, version int, p EventP
 
 // apply validates the patch and writes it into st.
 func (p EventPatch) apply(st *eventState) error {
+	for _, text := range []*string{p.Headline, p.Description, p.Value, p.Mod, p.Precision, p.Status} {
+		if text != nil && !storable(*text) {
+			return Errorf(Invalid, "the text may not contain NUL characters or invalid UTF-8")
+		}
+	}
 	if p.Headline != nil {
 		h := strings.TrimSpace(*p.Headline)
 		if h == "" || utf8.RuneCountInString(h) > maxHeadline {
@@ -300,7 +310,9 @@ func parseEventDate(value, mod string) (timeline.Date, error) {
 		return timeline.Date{}, Errorf(Invalid, "unknown date modifier %q", mod)
 	}
 	d, err := timeline.ParseDate(value, timeline.Mod(mod))
-	if err != nil {
+	// Year 0 parses (ISO 8601 counts it) but no article dates an event
+	// there; it is a typo or a probe.
+	if err != nil || d.Start.Year() < 1 {
 		return d, Errorf(Invalid, "%q is not a date: write 2019-12-28, 2019-12, 2019-Q4, 2019 or 2019-12-28T10:15", value)
 	}
 	return d, nil
@@ -349,7 +361,7 @@ func cleanTags(in []string) ([]string, error) {
 		if t == "" || slices.Contains(out, t) {
 			continue
 		}
-		if utf8.RuneCountInString(t) > maxTag || strings.ContainsAny(t, ",\n") {
+		if utf8.RuneCountInString(t) > maxTag || strings.ContainsAny(t, ",\n") || !storable(t) {
 			return nil, Errorf(Invalid, "a tag must be at most %d characters without commas", maxTag)
 		}
 		out = append(out, t)

@@ -21,7 +21,7 @@ func ValidRole(role string) bool {
 // CreateUser adds a user with a bcrypt-hashed password.
 func (s *Store) CreateUser(ctx context.Context, username, password, role string) (*User, error) {
 	username = strings.TrimSpace(username)
-	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t\r\n") || !utf8.ValidString(username) {
+	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t\r\n\x00") || !utf8.ValidString(username) {
 		return nil, Errorf(Invalid, "username must be 1-64 characters without spaces")
 	}
 	if !ValidRole(role) {
