@@ -41,7 +41,8 @@ type Config struct {
 	// SecureCookies marks cookies Secure even when the request did not come
 	// over TLS to this process: set it behind a TLS-terminating proxy.
 	SecureCookies bool
-	// Fetcher downloads articles added by URL; nil uses a default one.
+	// Fetcher downloads articles added by URL; nil uses one that reaches
+	// only public internet addresses.
 	Fetcher *ingest.Fetcher
 	// SessionTTL is how long a login lasts; 0 means 12 hours.
 	SessionTTL time.Duration
@@ -78,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, engine: gin.New(), pages: pages, limiter: newLoginLimiter(), fetcher: cfg.Fetcher,
 		now: time.Now, staticFS: staticFS}
 	if s.fetcher == nil {
-		s.fetcher = &ingest.Fetcher{}
+		s.fetcher = publicFetcher()
 	}
 	// Client IPs (for login rate limits) come from the connection only:
 	// trusting X-Forwarded-For from anyone would let an attacker pick a new
