@@ -200,14 +200,14 @@ func TestIngestURL(t *testing.T) {
 	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
-		case <-time.After(2 * time.Second):
+		case <-time.After(10 * time.Second):
 		case <-r.Context().Done():
 		}
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	s := newTestStore(t)
-	in := &Ingester{Store: s, Fetcher: &Fetcher{Client: &http.Client{Timeout: 300 * time.Millisecond}}}
+	in := &Ingester{Store: s, Fetcher: &Fetcher{Client: &http.Client{Timeout: 2 * time.Second}}}
 	outs := runTarget(t, in, Target{Name: srv.URL + "/story.txt"}, Defaults{})
 	if outs[0].Err != nil {
 		t.Fatal(outs[0].Err)
