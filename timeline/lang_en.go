@@ -27,7 +27,7 @@ var packEN = &Pack{
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-		"a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
+		"hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
 	},
 	Ordinals: map[string]int{
 		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

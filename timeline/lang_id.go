@@ -26,7 +26,7 @@ var packID = &Pack{
 		"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
 		"empat belas": 14, "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18,
 		"sembilan belas": 19, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50,
-		"enam puluh": 60, "tujuh puluh": 70, "delapan puluh": 80, "sembilan puluh": 90, "seratus": 100,
+		"enam puluh": 60, "tujuh puluh": 70, "delapan puluh": 80, "sembilan puluh": 90, "seratus": 100, "ratus": 100, "seribu": 1000, "ribu": 1000,
 	},
 	Ordinals: map[string]int{
 		"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,

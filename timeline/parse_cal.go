@@ -37,7 +37,8 @@ func (p *parser) calendar(k int) (expr, bool) {
 			j++
 		}
 		if y, ok := p.year(j, true); ok {
-			y.i = k
+			// "the year 2000" is one noun phrase with its determiner
+			y.i, y.phrase = k, e.unit == unitYear
 			return y, true
 		}
 	case e != nil && (e.quarter || e.half):
@@ -53,6 +54,9 @@ func (p *parser) calendar(k int) (expr, bool) {
 			return x, true
 		}
 		return p.year(k, p.e(k-1) != nil && (p.e(k-1).yearCue || p.e(k-1).mod != ""))
+	}
+	if e != nil && e.hasNum {
+		return p.spokenYear(k, false)
 	}
 	return x, false
 }
@@ -209,7 +213,10 @@ func (p *parser) yearAfter(k int) (expr, bool) {
 func (p *parser) year(k int, strong bool) (expr, bool) {
 	x := expr{i: k, j: k + 1, kind: kindCal, typ: TypeDate, rule: "year"}
 	y := p.num(k)
-	if y < 0 || p.lx[k].digits != 4 {
+	if y < 0 {
+		return p.spokenYear(k, strong)
+	}
+	if p.lx[k].digits != 4 {
 		return x, false
 	}
 	if e := p.e(k - 1); e != nil && e.notYear && !strong {
@@ -261,6 +268,29 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 		}
 	}
 	return x, true
+}
+
+// spokenYear parses a year in words, as broadcast transcripts write it:
+// "nineteen ninety-six" (hundreds, then a number from ten to 99) anywhere,
+// "two thousand" only where the context points to a year ("the year two
+// thousand"), since elsewhere it counts.
+func (p *parser) spokenYear(k int, strong bool) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "spoken-year"}
+	e := p.e(k)
+	if e == nil || !e.hasNum {
+		return x, false
+	}
+	if e.num >= 10 && e.num < 30 {
+		if n, end, ok := p.count(k + 1); ok && n >= 10 && n < 100 && p.num(k+1) < 0 {
+			x.year, x.j = e.num*100+n, end
+			return x, true
+		}
+	}
+	if n, end, ok := p.count(k); ok && strong && n >= 1000 && n < 3000 {
+		x.year, x.j = n, end
+		return x, true
+	}
+	return x, false
 }
 
 // quarterOrdinal parses a quarter or half named by an ordinal after it

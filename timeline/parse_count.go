@@ -41,6 +41,18 @@ func (p *parser) count(k int) (int, int, bool) {
 			n, j = n+f.num, jj+1
 		}
 	}
+	// "two thousand ten", "dua ribu": a multiplier word after the
+	// count, then what it adds
+	if f := p.e(j); f != nil && f.hasNum && (f.num == 100 || f.num == 1000) && n < f.num && n > 0 {
+		mult := f.num
+		n, j = n*mult, j+1
+		// not one: "a" counts one, and "two thousand a year" is a rate
+		if g := p.e(j); g != nil && g.hasNum && g.num > 1 && g.num < mult {
+			if add, end, ok := p.count(j); ok && add < mult {
+				n, j = n+add, end
+			}
+		}
+	}
 	return n, j, true
 }
 

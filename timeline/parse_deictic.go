@@ -30,14 +30,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 	}
 	j := k + 1
 	if n, end, ok := p.count(j); ok && (n > 1 || n == -1) {
-		// "the past two months"; "the last few months" is only a
-		// vague reference
+		// "the past two months", "the last few months": the stretch
+		// they fill is a duration, of an unknown count for "few" (PXM)
 		if u := p.unitAt(end); u != unitNone {
-			if n < 0 {
-				x := vagueRef(k, end+1, d.deictic)
-				x.phrase = true
-				return x, true
-			}
 			return expr{i: k, j: end + 1, kind: kindDuration, typ: TypeDuration, unit: u, n: n, rule: "deictic-duration"}, true
 		}
 	}
@@ -47,8 +42,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 	}
 	switch {
 	case e.plural != unitNone:
-		// "recent years", "coming weeks"
-		return vagueRef(k, j+1, d.deictic), true
+		// "recent years", "coming weeks": a stretch of unknown length
+		// before or after now, PXY as TimeML writes it
+		return expr{i: k, j: j + 1, kind: kindDuration, typ: TypeDuration, unit: e.plural, n: -1, rule: "deictic-vague"}, true
 	case e.unit == unitYear && (p.is(j+1, "'") || p.is(j+1, "’")) && p.glued(j+1) && p.lx[j+2].kind == tokWord && p.glued(j+2):
 		// "this year's third quarter", "last year's quarter"
 		q := j + 3
