@@ -87,7 +87,10 @@ func (r *resolver) remember(x *expr, value, id string) {
 		return
 	}
 	if d.Precision == PrecisionDay || d.Precision == PrecisionMinute {
-		r.day, r.dayID = d, id
+		r.day, r.dayID, r.dayRelSent = d, id, -1
+		if x.kind == kindRelDay {
+			r.dayRelSent = r.p.lx[x.i].sent
+		}
 	}
 	if x.kind == kindOffset && x.n != 0 {
 		return

@@ -259,7 +259,10 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 	if k+1 < len(p.lx) {
 		n := p.lx[k+1]
 		if n.kind == tokWord && (n.e == nil || !n.e.stop && n.e.unit == unitNone && n.e.month == 0 && !n.e.hasDeictic) && !n.cap {
-			if b := p.e(k - 1); b == nil || !b.yearAdj {
+			// A year qualifies a noun after a determiner ("the 1987
+			// crash") or a name ("APBN 2015 mampu", "Outlook 2015 was"),
+			// which a count does not follow.
+			if b := p.e(k - 1); (b == nil || !b.yearAdj) && !p.nameBefore(k) {
 				return x, false
 			}
 		}
@@ -291,6 +294,16 @@ func (p *parser) spokenYear(k int, strong bool) (expr, bool) {
 		return x, true
 	}
 	return x, false
+}
+
+// nameBefore tells that lexeme k follows a capitalised word that is no
+// known word and does not open its sentence: a name.
+func (p *parser) nameBefore(k int) bool {
+	if k < 2 {
+		return false
+	}
+	b := p.lx[k-1]
+	return b.kind == tokWord && b.cap && b.e == nil && b.sent == p.lx[k-2].sent && !p.is(k-2, "\"") && !p.is(k-2, "“")
 }
 
 // quarterOrdinal parses a quarter or half named by an ordinal after it

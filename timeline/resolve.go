@@ -20,6 +20,9 @@ type resolver struct {
 	// a clock time alone ("pukul 05.00") and "tiga jam kemudian".
 	day   Date
 	dayID string
+	// dayRelSent is the sentence of the last day mentioned when a
+	// relative word named it ("kemarin"), else -1.
+	dayRelSent int
 	// first is the earliest day the text mentioned, the start of the
 	// narrated event, for "the second day".
 	first   time.Time

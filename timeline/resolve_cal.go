@@ -56,10 +56,12 @@ func (r *resolver) calendar(x *expr) resolved {
 		why = fmt.Sprintf("year %+d from the publication date %s", x.yearDir, dctS)
 	}
 	// A clock time alone belongs to the day last mentioned, or the
-	// publication date.
+	// publication date. A day named by "kemarin" or "yesterday" governs
+	// its own sentence only: a later clock time on its own ("Harga ...
+	// pukul 10:14 WIB") is the running story of the publication day.
 	if x.hasTime && x.day == 0 && x.weekday == 0 && x.month == 0 && year == 0 {
 		base, id := r.dct, "dct"
-		if !r.day.IsZero() {
+		if !r.day.IsZero() && (r.dayRelSent < 0 || r.dayRelSent == r.p.lx[x.i].sent || r.dct.IsZero()) {
 			y, m, d := r.day.Start.Date()
 			base, id = ymd(y, int(m), d), r.dayID
 		}
