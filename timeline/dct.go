@@ -16,7 +16,9 @@ import (
 //     full dates further on are as often history as news;
 //   - a bare weekday in the wire position (", Senin.") is the report day
 //     itself, the first such weekday after the latest date, if within
-//     three days of it.
+//     three days of it; so is a weekday alone in brackets, the reader's
+//     day of an event abroad ("Rabu (19/11/2014) waktu setempat (Kamis
+//     pagi WIB)").
 //
 // Dates in a sentence pointing to the future (plans, deadlines) are left
 // out. It returns the zero time when the text dates nothing to the day.
@@ -67,7 +69,10 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 	dct := latest
 	for i := range xs {
 		x := &xs[i]
-		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || x.pod != "" || x.hasTime || !p.wirePosition(x) || r.tense(x, 8) > 0 {
+		if x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.force != 0 || x.hasTime || r.tense(x, 8) > 0 {
+			continue
+		}
+		if !(x.pod == "" && p.wirePosition(x)) && !p.bracketed(x) {
 			continue
 		}
 		// A report day a week after the news would not be news.
@@ -88,6 +93,21 @@ const datelineLexemes = 40
 // KCNA, Senin.").
 func (p *parser) wirePosition(x *expr) bool {
 	return p.is(x.i-1, ",") && (x.j >= len(p.lx) || p.is(x.j, ".") || p.is(x.j, ","))
+}
+
+// bracketed tells whether x stands alone in brackets, as the reader's day
+// of a date given in another time zone: "Rabu (19/11/2014) waktu setempat
+// (Kamis pagi WIB)".
+func (p *parser) bracketed(x *expr) bool {
+	if !p.is(x.i-1, "(") {
+		return false
+	}
+	for k := x.j; k < len(p.lx) && k <= x.j+2; k++ {
+		if p.is(k, ")") {
+			return true
+		}
+	}
+	return false
 }
 
 // copyrightYear finds a year on a copyright line ("Copyright © ANTARA

@@ -168,6 +168,8 @@ func TestDCTInference(t *testing.T) {
 		{"weekday agreeing with a day-month, copyright year and report day",
 			"Rapat digelar Sabtu (28/12) dan Minggu (29/12), menurut KCNA, Senin.\n\nCopyright © ANTARA 2019", "2019-12-30"},
 		{"fully dated mention", "Menteri menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "2013-10-17"},
+		{"the reader's day of an event abroad", "Indeks saham jatuh pada Jumat (6/3/2015) waktu setempat (Sabtu dini hari WIB).", "2015-03-07"},
+		{"a bracketed weekday far from the date is no report day", "Rapat digelar Senin (2/3/2015); hasilnya dibahas lagi (Jumat) pekan depan.", "2015-03-02"},
 		{"no dated mention", "Harga naik tajam pekan lalu.", ""},
 		{"a planned date is not the publication date", "Kamis (5/12/2013) rapat digelar. Aturan akan berlaku 1 Juni 2014.", "2013-12-05"},
 	}
