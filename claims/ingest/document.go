@@ -3,11 +3,12 @@
 package ingest
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/araddon/dateparse"
+
+	"github.com/factline/factline/claims/store"
 )
 
 // Document is one article as read from its source, before extraction.
@@ -27,13 +28,15 @@ type Document struct {
 	Text      string
 }
 
-// Validate checks the limits every article must meet.
+// Validate checks the limits every article must meet. Its errors, like
+// every error about the input in this package, carry store.Invalid so that
+// callers can tell bad input from a fault.
 func (d *Document) Validate() error {
 	if len(d.Text) > MaxArticleBytes {
-		return fmt.Errorf("article text is %d bytes, over the %d-byte limit", len(d.Text), MaxArticleBytes)
+		return store.Errorf(store.Invalid, "article text is %d bytes, over the %d-byte limit", len(d.Text), MaxArticleBytes)
 	}
 	if strings.TrimSpace(d.Text) == "" {
-		return fmt.Errorf("article text is empty")
+		return store.Errorf(store.Invalid, "article text is empty")
 	}
 	if looksBinary([]byte(d.Text)) {
 		return ErrBinary
@@ -41,7 +44,7 @@ func (d *Document) Validate() error {
 	switch d.Lang {
 	case "", "auto", "id", "en":
 	default:
-		return fmt.Errorf("language %q is not supported (id, en or auto)", d.Lang)
+		return store.Errorf(store.Invalid, "language %q is not supported (id, en or auto)", d.Lang)
 	}
 	return nil
 }
@@ -74,10 +77,10 @@ func ParsePublished(s, lang string) (time.Time, error) {
 	}
 	t, err := dateparse.ParseIn(indonesianZones.Replace(s), jakarta, dateparse.PreferMonthFirst(lang == "en"), dateparse.RetryAmbiguousDateWithSwap(true))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("publication date %q is not a date factline can read", s)
+		return time.Time{}, store.Errorf(store.Invalid, "publication date %q is not a date factline can read", s)
 	}
 	if t.Year() < 1800 || t.Year() > 2200 {
-		return time.Time{}, fmt.Errorf("publication date %q is out of range", s)
+		return time.Time{}, store.Errorf(store.Invalid, "publication date %q is out of range", s)
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 }

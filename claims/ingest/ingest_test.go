@@ -90,6 +90,10 @@ func TestIngestTextStoresArticleWithExtraction(t *testing.T) {
 	if a.ContentHash != store.ContentHash(sampleID) {
 		t.Error("content hash is not the hash of the body")
 	}
+	revs, err := s.Revisions(context.Background(), store.EntityArticle, a.ID)
+	if err != nil || len(revs) != 1 || revs[0].Action != "create" || !strings.Contains(revs[0].After, `"publisher":"ANTARA"`) {
+		t.Errorf("revision log of a new article = %+v, %v; want one create entry with its metadata", revs, err)
+	}
 }
 
 func TestIngestDuplicateIsRecognised(t *testing.T) {
@@ -259,6 +263,8 @@ func TestIngestRejectsBadInputWithoutPartialRows(t *testing.T) {
 		outs := runTarget(t, in, Target{Name: writeFile(t, name, c.data)}, Defaults{})
 		if len(outs) != 1 || outs[0].Err == nil || !strings.Contains(outs[0].Err.Error(), c.want) {
 			t.Errorf("%s: outcomes %+v, want an error mentioning %q", name, outs, c.want)
+		} else if store.ErrorCode(outs[0].Err) != store.Invalid {
+			t.Errorf("%s: error %v is not coded invalid, so a caller would take it for a fault", name, outs[0].Err)
 		}
 	}
 	if err := in.Run(context.Background(), Target{Name: writeFile(t, "notes.pdf", []byte("%PDF"))}, Defaults{}, func(int) {}, func(Outcome) {}); err == nil {

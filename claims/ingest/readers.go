@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/markusmobius/go-trafilatura"
+
+	"github.com/factline/factline/claims/store"
 )
 
 // ParseText reads a plain-text article. A short first line that is followed
@@ -46,7 +48,7 @@ func ParseHTML(source string, raw []byte, pageURL string) (Document, error) {
 	}
 	res, err := trafilatura.Extract(bytes.NewReader(raw), opts)
 	if err != nil {
-		return Document{}, fmt.Errorf("no article text found in the HTML: %w", err)
+		return Document{}, store.Errorf(store.Invalid, "no article text found in the HTML: %v", err)
 	}
 	doc := Document{
 		Source:    source,
@@ -126,10 +128,10 @@ func parseJSONLine(source string, line []byte) (Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
-		return Document{}, fmt.Errorf("invalid JSON: %v", err)
+		return Document{}, store.Errorf(store.Invalid, "invalid JSON: %v", err)
 	}
 	if dec.More() {
-		return Document{}, fmt.Errorf("invalid JSON: more than one value on the line")
+		return Document{}, store.Errorf(store.Invalid, "invalid JSON: more than one value on the line")
 	}
 	doc := Document{Source: source, Kind: "jsonl", Title: a.Title, URL: a.URL, Publisher: a.Publisher, Author: a.Author, Lang: a.Lang, Text: a.Text}
 	var err error

@@ -62,6 +62,13 @@ func (s *Store) SaveExtraction(ctx context.Context, ex *claims.Extraction, opt S
 		if err := tx.Create(row).Error; err != nil {
 			return err
 		}
+		// The log shows who added the article and with what metadata; the
+		// body never changes, so it is not copied into the log.
+		logged := *row
+		logged.Body = ""
+		if err := s.recordRevision(tx, EntityArticle, row.ID, "create", nil, logged, opt.CreatedBy); err != nil {
+			return err
+		}
 		timexIDs, err := saveTimexes(tx, row.ID, ex.Timexes)
 		if err != nil {
 			return err

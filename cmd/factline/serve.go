@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -26,7 +27,7 @@ func runServe(env *cliEnv, args []string) error {
 	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo] [--secure-cookies]")
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
-	demo := fs.Bool("demo", false, "on a database with no articles, load the sample articles from --demo-dir")
+	demo := fs.Bool("demo", false, "on a database with no articles, load the sample articles from --demo-dir; with no accounts, create the admin \"demo\" and print its password")
 	demoDir := fs.String("demo-dir", "testdata", "`directory` of sample articles for --demo")
 	secureCookies := fs.Bool("secure-cookies", false, "mark cookies Secure although this process speaks plain HTTP: set it behind a TLS-terminating proxy")
 	if err := parseFlags(fs, args); err != nil {
@@ -45,6 +46,9 @@ func runServe(env *cliEnv, args []string) error {
 	defer s.Close()
 	if *demo {
 		if err := loadDemo(ctx, s, *demoDir, logger); err != nil {
+			return err
+		}
+		if err := createDemoAdmin(ctx, s, env); err != nil {
 			return err
 		}
 	}
@@ -97,6 +101,24 @@ func announceFirstAdmin(ctx context.Context, s *store.Store, db string, env *cli
 	fmt.Fprintf(env.stdout, "No accounts yet. Create the first admin, then sign in at /login:\n"+
 		"  factline user add --db %q --role admin --password-stdin NAME\n"+
 		"(type the password, at least %d characters, and press Enter)\n", db, store.MinPasswordLength)
+	return nil
+}
+
+// createDemoAdmin gives a demo database without accounts an admin named
+// "demo", so a first-time user can sign in at once. The password is random
+// and printed once, on standard output rather than in the log; --demo is a
+// deliberate request for a ready-made account.
+func createDemoAdmin(ctx context.Context, s *store.Store, env *cliEnv) error {
+	n, err := s.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	password := rand.Text()
+	if _, err := s.CreateUser(ctx, "demo", password, store.RoleAdmin); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "Demo account created: sign in at /login as demo with password %s\n"+
+		"(change it with: factline user passwd --password-stdin demo)\n", password)
 	return nil
 }
 
