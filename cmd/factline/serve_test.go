@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestServeDemo starts "factline serve --demo" as a child process on a new
+// database, signs in with the demo account it prints, finds the sample
+// articles' events on the timeline API, and stops it with SIGTERM.
+func TestServeDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	cmd := exec.Command(os.Args[0], "serve", "--demo", "--demo-dir", "../../testdata", "--db", db, "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "FACTLINE_RUN_MAIN=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	defer cmd.Process.Kill() // a no-op once it has exited
+
+	var base, password string
+	sc := bufio.NewScanner(stdout)
+	for base == "" && sc.Scan() {
+		line := sc.Text()
+		if m := regexp.MustCompile(`as demo with password (\S+)`).FindStringSubmatch(line); m != nil {
+			password = m[1]
+		}
+		if _, addr, ok := strings.Cut(line, "serving on "); ok {
+			base = addr
+		}
+	}
+	go func() { io.Copy(io.Discard, stdout); exited <- cmd.Wait() }()
+	if base == "" || password == "" {
+		t.Fatalf("serve printed no address (%q) or demo password (%q)", base, password)
+	}
+
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+	res, err := client.Get(base + "/healthz")
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("/healthz: %v %v", res, err)
+	}
+	res.Body.Close()
+	res, err = client.Get(base + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("the login page has no CSRF token")
+	}
+	res, err = client.PostForm(base+"/login", url.Values{"username": {"demo"}, "password": {password}, "csrf_token": {string(m[1])}})
+	if err != nil || res.StatusCode != http.StatusOK || res.Request.URL.Path == "/login" {
+		t.Fatalf("signing in as demo: %v (ended at %v)", err, res.Request.URL)
+	}
+	res.Body.Close()
+	res, err = client.Get(base + "/api/v1/timeline")
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("/api/v1/timeline: %v %v", res, err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), `"2019-12-28"`) {
+		t.Errorf("the demo timeline lacks the reference article's 2019-12-28 event: %.300s", body)
+	}
+	var anyJSON map[string]any
+	if err := json.Unmarshal(body, &anyJSON); err != nil {
+		t.Fatalf("timeline is not JSON: %v", err)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("serve did not shut down cleanly on SIGTERM: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve still running 20 s after SIGTERM")
+	}
+}
