@@ -68,6 +68,9 @@ type Pack struct {
 	Units        map[string]unit
 	PluralUnits  map[string]unit
 	CountedUnits map[string]unit
+	// PluralCues are the words after which a bare plural unit is a
+	// stretch of unknown length ("for years", "within weeks").
+	PluralCues []string
 	// VagueUnits are words that are a vague duration on their own
 	// ("bertahun-tahun" -> PXY).
 	VagueUnits map[string]unit
@@ -88,6 +91,9 @@ type Pack struct {
 	// ("tahun lalu") rather than preceding it ("last year").
 	Deictics         map[string]int
 	DeicticAfterUnit bool
+	// DeicticRefs are deictic words that, after a determiner and before
+	// no unit, name a vague time on their own ("in the past").
+	DeicticRefs map[string]string
 	// AnchoredDeictics count from the date last mentioned rather than
 	// the publication date ("the following month", "bulan berikutnya").
 	AnchoredDeictics map[string]int

@@ -44,7 +44,8 @@ var packEN = &Pack{
 		"weeks": unitWeek, "months": unitMonth, "quarters": unitQuarter, "seasons": unitSeason, "years": unitYear,
 		"decades": unitDecade, "centuries": unitCentury,
 	},
-	Vague: []string{"several", "a few", "few", "many", "some", "the next few", "a number of"},
+	PluralCues: []string{"for", "within", "in", "over"},
+	Vague:      []string{"several", "a few", "few", "many", "some", "the next few", "a number of"},
 	RelativeDays: map[string]int{
 		"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
 		"the day after tomorrow": 2,
@@ -57,6 +58,7 @@ var packEN = &Pack{
 		"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
 		"latest": -1, "recent": -1,
 	},
+	DeicticRefs:      map[string]string{"past": "PAST_REF"},
 	AnchoredDeictics: map[string]int{"following": 1, "previous": -1, "preceding": -1, "that": 0, "that same": 0},
 	Shifts: map[string]Shift{
 		"ago": {Dir: -1}, "from now": {Dir: 1}, "hence": {Dir: 1},

@@ -20,6 +20,7 @@ type entry struct {
 	hasDeictic     bool
 	shift          *Shift
 	ref            string
+	deicticRef     string
 	pod            string
 	clockName      int
 	mod            Mod
@@ -32,6 +33,7 @@ type entry struct {
 	am, pm         bool
 	yearWord       bool
 	yearCue        bool
+	pluralCue      bool
 	notYear        bool
 	dayWord        bool
 	det            bool
@@ -129,6 +131,9 @@ func compilePack(p *Pack) *lexicon {
 	for k, v := range p.Refs {
 		add(k, func(e *entry) { e.ref = v })
 	}
+	for k, v := range p.DeicticRefs {
+		add(k, func(e *entry) { e.deicticRef = v })
+	}
 	for k, v := range p.PartsOfDay {
 		add(k, func(e *entry) { e.pod = v })
 	}
@@ -160,6 +165,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.PM, func(e *entry) { e.pm = true }},
 		{p.YearWords, func(e *entry) { e.yearWord = true }},
 		{p.YearCues, func(e *entry) { e.yearCue = true }},
+		{p.PluralCues, func(e *entry) { e.pluralCue = true }},
 		{p.NotYearCues, func(e *entry) { e.notYear = true }},
 		{p.DayWords, func(e *entry) { e.dayWord = true }},
 		{p.Determiners, func(e *entry) { e.det = true }},
@@ -211,6 +217,7 @@ func canStart(e *entry) bool {
 	active := *e
 	active.stop, active.past, active.future, active.clauseBreak = false, false, false, false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
+	active.pluralCue = false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}

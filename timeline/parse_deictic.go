@@ -37,7 +37,11 @@ func (p *parser) deictic(k int) (expr, bool) {
 		}
 	}
 	e := p.e(j)
-	if e == nil {
+	if e == nil || e.unit == unitNone && e.plural == unitNone && e.weekday == 0 && e.month == 0 && e.season == "" && !e.weekend && e.pod == "" {
+		// "in the past": the deictic names the time itself
+		if b := p.e(k - 1); d.deicticRef != "" && b != nil && b.det {
+			return expr{i: k, j: k + 1, kind: kindRef, typ: TypeDate, ref: d.deicticRef, rule: "deictic-ref", phrase: true}, true
+		}
 		return x, false
 	}
 	switch {

@@ -36,6 +36,12 @@ func (p *parser) words(k int) (expr, bool) {
 			// "puluhan tahun lalu"
 			return vagueRef(k, k+2, s.shift.Dir), true
 		}
+	case e.plural != unitNone:
+		// "for years", "within weeks": PXY, PXW
+		if c := p.e(k - 1); c == nil || !c.pluralCue {
+			return x, false
+		}
+		x.kind, x.typ, x.unit, x.n, x.rule = kindDuration, TypeDuration, e.plural, -1, "bare-plural"
 	case e.weekend:
 		x.kind, x.weekend, x.rule = kindCal, true, "weekend"
 	case e.season != "":
