@@ -36,10 +36,13 @@ type expr struct {
 	hasTime          bool
 
 	// Relative fields.
-	unit    unit
-	n       int // count; -1 vague
-	dir     int
-	fromRef bool
+	unit unit
+	n    int // count; -1 vague
+	// plusHalf adds half a unit to n ("2 1/2 years", "2,5 tahun", "an
+	// hour and a half").
+	plusHalf bool
+	dir      int
+	fromRef  bool
 	// force is the direction a deictic word imposes on a weekday or month
 	// ("Senin lalu", "last April"); 0 leaves it to the sentence's tense.
 	force int

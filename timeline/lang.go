@@ -71,6 +71,8 @@ type Pack struct {
 	// PluralCues are the words after which a bare plural unit is a
 	// stretch of unknown length ("for years", "within weeks").
 	PluralCues []string
+	// AndHalf follows a unit to add half of it ("an hour and a half").
+	AndHalf []string
 	// VagueUnits are words that are a vague duration on their own
 	// ("bertahun-tahun" -> PXY).
 	VagueUnits map[string]unit

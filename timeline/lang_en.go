@@ -45,6 +45,7 @@ var packEN = &Pack{
 		"decades": unitDecade, "centuries": unitCentury,
 	},
 	PluralCues: []string{"for", "within", "in", "over"},
+	AndHalf:    []string{"and a half"},
 	Vague:      []string{"several", "a few", "few", "many", "some", "the next few", "a number of"},
 	RelativeDays: map[string]int{
 		"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,

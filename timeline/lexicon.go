@@ -34,6 +34,7 @@ type entry struct {
 	yearWord       bool
 	yearCue        bool
 	pluralCue      bool
+	andHalf        bool
 	notYear        bool
 	dayWord        bool
 	det            bool
@@ -166,6 +167,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.YearWords, func(e *entry) { e.yearWord = true }},
 		{p.YearCues, func(e *entry) { e.yearCue = true }},
 		{p.PluralCues, func(e *entry) { e.pluralCue = true }},
+		{p.AndHalf, func(e *entry) { e.andHalf = true }},
 		{p.NotYearCues, func(e *entry) { e.notYear = true }},
 		{p.DayWords, func(e *entry) { e.dayWord = true }},
 		{p.Determiners, func(e *entry) { e.det = true }},
@@ -217,7 +219,7 @@ func canStart(e *entry) bool {
 	active := *e
 	active.stop, active.past, active.future, active.clauseBreak = false, false, false, false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
-	active.pluralCue = false
+	active.pluralCue, active.andHalf = false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}

@@ -90,7 +90,14 @@ func (p *parser) counted(k int) (expr, bool) {
 	default:
 		n, end, ok := p.count(k)
 		if !ok {
+			n, end, ok = p.decimalHalf(k)
+			x.plusHalf = ok
+		}
+		if !ok {
 			return x, false
+		}
+		if h := p.fractionHalf(end); h > end {
+			end, x.plusHalf = h, true
 		}
 		hyphen := p.skipHyphen(end)
 		u := p.unitAt(hyphen)
@@ -106,19 +113,48 @@ func (p *parser) counted(k int) (expr, bool) {
 			return x, false
 		}
 	}
+	if e := p.e(j); e != nil && e.andHalf && !x.plusHalf && x.kind == kindDuration {
+		// "an hour and a half"
+		x.plusHalf, j = true, j+1
+	}
 	x.j = j
 	if f := p.e(k - 1); f != nil && f.frequency && x.n == 1 {
 		// "dua kali sehari": a recurrence
 		x.kind, x.typ, x.rule = kindSet, TypeSet, "frequency"
 		return x, true
 	}
-	if s := p.e(j); s != nil && s.shift != nil {
+	// A shift counts whole units; "an hour and a half later" keeps the
+	// length it says, as TimeML does with the shift word left out.
+	if s := p.e(j); s != nil && s.shift != nil && !x.plusHalf {
 		x.kind, x.typ, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, s.shift.Dir, s.shift.FromRef, j+1, "offset"
 	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {
 		// "tiga tahun terakhir": the span the duration fills
 		x.j = j + 1
 	}
 	return x, true
+}
+
+// fractionHalf returns the end of a "1/2" written after a count ("2 1/2
+// years"), or k when there is none.
+func (p *parser) fractionHalf(k int) int {
+	if p.num(k) == 1 && p.lx[k].space && p.is(k+1, "/") && p.glued(k+1) && p.glued(k+2) && p.num(k+2) == 2 {
+		return k + 3
+	}
+	return k
+}
+
+// decimalHalf reads a count with a half written as a decimal: "2,5"
+// (Indonesian) or "2.5": the whole part and the end.
+func (p *parser) decimalHalf(k int) (int, int, bool) {
+	n := p.num(k)
+	if n < 0 || p.lx[k].digits > 3 || p.glued(k) && k > 0 && p.lx[k-1].kind != tokPunct {
+		return 0, k, false
+	}
+	if (p.is(k+1, ",") || p.is(k+1, ".")) && p.glued(k+1) && p.glued(k+2) && p.num(k+2) == 5 && p.lx[k+2].digits == 1 &&
+		!(p.glued(k+3) && (p.is(k+3, ".") || p.is(k+3, ",") || k+3 < len(p.lx) && p.lx[k+3].kind == tokNum)) {
+		return n, k + 3, true
+	}
+	return 0, k, false
 }
 
 // unitShiftAdjective parses "year-earlier" and "year-ago" used as

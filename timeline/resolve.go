@@ -80,6 +80,9 @@ func (r *resolver) resolve(x *expr) resolved {
 	case kindRef:
 		return resolved{value: x.ref, why: "vague reference"}
 	case kindDuration:
+		if x.plusHalf {
+			return resolved{value: halfDurationValue(x.unit, x.n), why: "length of time"}
+		}
 		return resolved{value: durationValue(x.unit, x.n), why: "length of time"}
 	case kindSet:
 		return resolved{value: setValue(x), why: "recurrence"}
@@ -316,6 +319,20 @@ func durationValue(u unit, n int) string {
 		return "PT" + count + durationLetters[u]
 	}
 	return "P" + count + durationLetters[u]
+}
+
+// halfUnits write half of a unit in the next smaller one: "2 1/2 years"
+// is P2Y6M, "5 1/2 hours" PT5H30M.
+var halfUnits = map[unit]string{unitYear: "6M", unitDay: "T12H", unitHour: "30M", unitMinute: "30S"}
+
+// halfDurationValue formats n and a half units; a unit without an exact
+// half in a smaller one takes a decimal (P1.5W).
+func halfDurationValue(u unit, n int) string {
+	d := durationValue(u, n)
+	if h, ok := halfUnits[u]; ok {
+		return d + h
+	}
+	return d[:len(d)-1] + ".5" + d[len(d)-1:]
 }
 
 // setValue formats a recurrence.
