@@ -28,10 +28,21 @@ const DefaultPath = "factline.db"
 // giving up; long enough that concurrent editors queue rather than fail.
 const busyTimeout = 15 * time.Second
 
+// maxIdleConns is how many connections stay open between requests: enough
+// for a newsroom's concurrent requests to reuse them.
+const maxIdleConns = 32
+
 // Store is a handle on the database. It is safe for concurrent use.
 type Store struct {
 	db      *gorm.DB
 	dialect migrations.Dialect
+	// writeLock queues this process's write transactions on SQLite, which
+	// runs one writer at a time anyway. Queued here, writers go first come,
+	// first served; queued in SQLite's busy handler, they poll with growing
+	// sleeps, and under a steady stream of edits one of them can lose every
+	// race until the busy timeout fails it with "database is locked". It is
+	// nil for PostgreSQL, whose row locks let writers run side by side.
+	writeLock chan struct{}
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 }
@@ -55,6 +66,7 @@ func Open(dsn string) (*Store, error) {
 			return nil, fmt.Errorf("store: SQLite path %q may not contain ? or #", dsn)
 		}
 		s.dialect = migrations.SQLite
+		s.writeLock = make(chan struct{}, 1)
 		// _txlock=immediate takes the write lock when a transaction begins,
 		// so two writers queue on the busy timeout instead of deadlocking
 		// when both try to upgrade a read lock.
@@ -72,6 +84,11 @@ func Open(dsn string) (*Store, error) {
 	if err := sqlDB.Ping(); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", redact(dsn), err)
 	}
+	// database/sql keeps two idle connections by default: under concurrent
+	// requests most queries would open a connection (a new backend process
+	// on PostgreSQL; the schema parse and pragmas on SQLite) and close it.
+	sqlDB.SetMaxIdleConns(maxIdleConns)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	if s.dialect == migrations.SQLite {
 		if err := s.db.Exec("PRAGMA foreign_keys = ON").Error; err != nil {
 			return nil, err
@@ -120,6 +137,14 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // tx runs fn in a transaction bound to ctx.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writeLock != nil {
+		select {
+		case s.writeLock <- struct{}{}:
+			defer func() { <-s.writeLock }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	return s.db.WithContext(ctx).Transaction(fn)
 }
 
