@@ -114,6 +114,8 @@ var familyTests = []struct {
 		[]want{{"years", TypeDuration, "PXY", ""}, {"weeks", TypeDuration, "PXW", ""}}},
 	{"the past on its own", "en", "2003-05-14", "In the past the mill flooded; past results and the past two years differ.",
 		[]want{{"the past", TypeDate, "PAST_REF", ""}, {"the past two years", TypeDuration, "P2Y", ""}}},
+	{"weekday the day after publication", "en", "2003-05-15", "The ministry said Friday that talks resume Friday.",
+		[]want{{"Friday", TypeDate, "2003-05-09", ""}, {"Friday", TypeDate, "2003-05-16", ""}}},
 	{"halves", "en", "2003-05-14", "Talks took 2 1/2 years, then an hour and a half, and 1.5 weeks; shares rose 2.5%.",
 		[]want{{"2 1/2 years", TypeDuration, "P2Y6M", ""}, {"an hour and a half", TypeDuration, "PT1H30M", ""}, {"1.5 weeks", TypeDuration, "P1.5W", ""}}},
 	{"years in words", "en", "2003-05-14", "She left in nineteen eighty-two, came back in March nineteen ninety-one and plans to retire by the year two thousand ten.",

@@ -34,6 +34,13 @@ type resolver struct {
 // so the nearest cue before the expression wins; failing one, the nearest
 // after it within the same clause. Both at most window lexemes away.
 func (r *resolver) tense(x *expr, window int) int {
+	dir, _ := r.tenseAround(x, window)
+	return dir
+}
+
+// tenseAround is tense that also tells whether the cue stands before the
+// expression, where the verb governing it stands.
+func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 	lx := r.p.lx
 	sent := lx[x.i].sent
 	look := func(k int) (int, bool) {
@@ -54,17 +61,17 @@ func (r *resolver) tense(x *expr, window int) int {
 	for k := x.i - 1; k >= x.i-window; k-- {
 		if dir, stop := look(k); stop {
 			if dir != 0 {
-				return dir
+				return dir, true
 			}
 			break
 		}
 	}
 	for k := x.j; k < x.j+window; k++ {
 		if dir, stop := look(k); stop {
-			return dir
+			return dir, false
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // resolved is the outcome of resolving one expression.

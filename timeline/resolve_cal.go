@@ -30,12 +30,15 @@ func (r *resolver) calendar(x *expr) resolved {
 			dir = max(r.tense(x, 3), 0)
 		case x.weekday != 0 && x.day == 0:
 			// A weekday is in the past unless a future cue is close
-			// ("said he will begin ... on Friday" still reports) or it
-			// is the day after publication: six days back, a report
-			// would say "last Tuesday".
-			switch {
-			case r.tense(x, 6) > 0:
+			// ("said he will begin ... on Friday" still reports) or,
+			// with no cue at all, it is the day after publication: six
+			// days back, a report would say "last Tuesday". A past
+			// verb governing it ("said Friday") keeps it in the past.
+			switch t, before := r.tenseAround(x, 6); {
+			case t > 0:
 				dir = 1
+			case t < 0 && before:
+				dir = -1
 			case (x.weekday-isoWeekday(r.dct)+7)%7 == 1:
 				dir, dirWhy = 1, "being the day after publication"
 			default:
