@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -49,15 +48,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	const n = 1500
 	batch := syntheticBatch(t, n)
 	db := filepath.Join(t.TempDir(), "crash.db")
-	cmd := exec.Command(os.Args[0], "ingest", "--db", db, batch)
-	cmd.Env = append(os.Environ(), "FACTLINE_RUN_MAIN=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdout := startFactline(t, "ingest", "--db", db, batch)
 	sc := bufio.NewScanner(stdout)
 	stored := 0
 	for sc.Scan() && stored < 50 {
@@ -94,9 +85,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	s.Close()
 
-	again := exec.Command(os.Args[0], "ingest", "--quiet", "--db", db, batch)
-	again.Env = append(os.Environ(), "FACTLINE_RUN_MAIN=1")
-	if out, err := again.CombinedOutput(); err != nil {
+	if out, err := factlineCommand("ingest", "--quiet", "--db", db, batch).CombinedOutput(); err != nil {
 		t.Fatalf("re-running the batch: %v\n%s", err, out)
 	}
 	s, err = store.Open(db)

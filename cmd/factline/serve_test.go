@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,15 +20,7 @@ import (
 // articles' events on the timeline API, and stops it with SIGTERM.
 func TestServeDemo(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	cmd := exec.Command(os.Args[0], "serve", "--demo", "--demo-dir", "../../testdata", "--db", db, "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "FACTLINE_RUN_MAIN=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdout := startFactline(t, "serve", "--demo", "--demo-dir", "../../testdata", "--db", db, "--addr", "127.0.0.1:0")
 	exited := make(chan error, 1)
 	defer cmd.Process.Kill() // a no-op once it has exited
 
