@@ -9,8 +9,7 @@ import (
 )
 
 // registerAPIRoutes wires the JSON API under /api/v1. All API routes are
-// registered here (and in the export files the call below names) so tests
-// can enumerate them through engine.Routes(). Access rules are applied by
+// registered here so tests can enumerate them through engine.Routes(). Access rules are applied by
 // authorize for every route: reads need any principal, writes an editor.
 func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 	api.GET("/me", s.apiMe)
@@ -36,8 +35,11 @@ func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 
 	api.POST("/revisions/:id/revert", s.apiRevert)
 
-	// Exports and the OpenAPI document live in export.go and openapi*.go:
-	s.registerExportRoutes(api)
+	// Exports, the export format's JSON Schema (export.go) and the OpenAPI
+	// document (openapi.go).
+	api.GET("/export", s.apiExport)
+	api.GET("/schema/export.json", s.apiExportSchema)
+	api.GET("/openapi.json", s.apiOpenAPI)
 }
 
 // apiMe tells a client who it is signed in as.
@@ -57,14 +59,7 @@ func (s *Server) apiArticles(c *gin.Context) {
 		return
 	}
 	list, total, err := s.cfg.Store.Articles(c.Request.Context(), f)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if list == nil {
-		list = []store.Article{}
-	}
-	c.JSON(http.StatusOK, gin.H{"articles": list, "total": total})
+	s.reply(c, http.StatusOK, gin.H{"articles": orEmpty(list), "total": total}, err)
 }
 
 // apiCreateArticle adds an article from JSON: {"source": "paste", "text":

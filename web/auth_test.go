@@ -91,9 +91,7 @@ func TestLoginNeedsCSRFAndSafeNext(t *testing.T) {
 
 func TestChangesNeedCSRF(t *testing.T) {
 	e := newEnv(t)
-	e.seed()
-	c := e.as("editor")
-	ev := c.findEvent("2019-12-28")
+	c, ev := e.editSeeded()
 	path := "/api/v1/events/" + itoa(ev.ID)
 	token := c.csrf
 	c.csrf = ""

@@ -151,23 +151,13 @@ func (s *Server) renderClaim(c *gin.Context, status int, message string) {
 }
 
 func (s *Server) setClaimStatus(c *gin.Context) {
-	id, err := parseID(c, "id")
+	t, err := formTarget(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	version, err := formVersion(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), id, version, c.PostForm("status"), who(c).userID())
-	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
-		status, body := classify(err)
-		s.renderClaim(c, status, body.Message)
-		return
-	} else if err != nil {
-		s.fail(c, err)
+	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), t.ID, t.Version, c.PostForm("status"), who(c).userID())
+	if s.editFailed(c, err, s.renderClaim, store.Conflict, store.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Status set to "+c.PostForm("status")+".")
@@ -180,12 +170,7 @@ func (s *Server) addEvidence(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.AddEvidence(c.Request.Context(), id, c.PostForm("note"), c.PostForm("url"), who(c).userID())
-	if store.ErrorCode(err) == store.Invalid {
-		status, body := classify(err)
-		s.renderClaim(c, status, body.Message)
-		return
-	} else if err != nil {
-		s.fail(c, err)
+	if s.editFailed(c, err, s.renderClaim, store.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Evidence added.")
@@ -204,11 +189,7 @@ func (s *Server) apiClaims(c *gin.Context) {
 		}
 	}
 	items, total, err := s.cfg.Store.ReviewQueue(c.Request.Context(), f)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, gin.H{"claims": items, "total": total})
+	s.reply(c, http.StatusOK, gin.H{"claims": items, "total": total}, err)
 }
 
 func (s *Server) apiClaim(c *gin.Context) {
@@ -223,58 +204,37 @@ func (s *Server) apiClaim(c *gin.Context) {
 		return
 	}
 	ev, err := s.cfg.Store.Evidence(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, gin.H{"claim": cl, "evidence": ev})
+	s.reply(c, http.StatusOK, gin.H{"claim": cl, "evidence": ev}, err)
 }
 
 func (s *Server) apiSetClaimStatus(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var body struct {
 		Version *int   `json:"version"`
 		Status  string `json:"status"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	id, err := idAndJSON(c, &body)
+	if err == nil {
+		err = requireVersion(body.Version)
+	}
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	if body.Version == nil {
-		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
-		return
-	}
-	cl, err := s.cfg.Store.SetClaimStatus(c.Request.Context(), id, *body.Version, body.Status, who(c).userID())
-	if err != nil {
-		current, _ := s.cfg.Store.ClaimByID(c.Request.Context(), id)
-		s.failConflict(c, err, current)
-		return
-	}
-	c.JSON(http.StatusOK, cl)
+	ctx := c.Request.Context()
+	cl, err := s.cfg.Store.SetClaimStatus(ctx, id, *body.Version, body.Status, who(c).userID())
+	s.replyEdit(c, cl, err, func() (any, error) { return s.cfg.Store.ClaimByID(ctx, id) })
 }
 
 func (s *Server) apiAddEvidence(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var body struct {
 		Note string `json:"note"`
 		URL  string `json:"url"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
-		s.fail(c, err)
-		return
-	}
-	ev, err := s.cfg.Store.AddEvidence(c.Request.Context(), id, body.Note, body.URL, who(c).userID())
+	id, err := idAndJSON(c, &body)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, ev)
+	ev, err := s.cfg.Store.AddEvidence(c.Request.Context(), id, body.Note, body.URL, who(c).userID())
+	s.reply(c, http.StatusCreated, ev, err)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -98,6 +99,44 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	c.Abort()
 	s.render(c, status, "error", "Error", body)
+}
+
+// reply answers an API request with v as JSON, or with err when producing
+// v failed.
+func (s *Server) reply(c *gin.Context, status int, v any, err error) {
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(status, v)
+}
+
+// editFailed reports whether err stopped a form's edit, having answered
+// it: an error of one of codes is one the editor can act on, so the form's
+// page is shown again through rerender with its message; any other error
+// fails the request.
+func (s *Server) editFailed(c *gin.Context, err error, rerender func(c *gin.Context, status int, message string), codes ...store.Code) bool {
+	if err == nil {
+		return false
+	}
+	if slices.Contains(codes, store.ErrorCode(err)) {
+		status, body := classify(err)
+		rerender(c, status, body.Message)
+		return true
+	}
+	s.fail(c, err)
+	return true
+}
+
+// replyEdit answers an API edit with the edited record; when the edit is
+// refused as stale, the record as it is now goes with the error (see failConflict).
+func (s *Server) replyEdit(c *gin.Context, edited any, err error, current func() (any, error)) {
+	if err != nil {
+		now, _ := current()
+		s.failConflict(c, err, now)
+		return
+	}
+	c.JSON(http.StatusOK, edited)
 }
 
 // failConflict answers a stale edit: the API adds the record as it is now,

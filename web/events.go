@@ -70,13 +70,18 @@ func (s *Server) renderEvent(c *gin.Context, status int, message string) {
 	s.render(c, status, "event", ev.Headline, eventData{Event: ev, Sources: viewSources(ev.Sources), History: hist, Message: message})
 }
 
-// formVersion reads the version the editor's form was built from.
-func formVersion(c *gin.Context) (int, error) {
+// formTarget reads what an edit form is about: the id in the path and the
+// version the editor's form was built from, so a stale edit is refused.
+func formTarget(c *gin.Context) (store.VersionedID, error) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		return store.VersionedID{}, err
+	}
 	v, err := strconv.Atoi(c.PostForm("version"))
 	if err != nil || v < 1 {
-		return 0, badRequest("the form has no valid version; reload the page")
+		return store.VersionedID{}, badRequest("the form has no valid version; reload the page")
 	}
-	return v, nil
+	return store.VersionedID{ID: id, Version: v}, nil
 }
 
 // formPatch reads the fields an edit form sent; absent fields stay as they
@@ -103,23 +108,13 @@ func formPatch(c *gin.Context) store.EventPatch {
 }
 
 func (s *Server) updateEvent(c *gin.Context) {
-	id, err := parseID(c, "id")
+	t, err := formTarget(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	version, err := formVersion(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), id, version, formPatch(c), who(c).userID())
-	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
-		status, body := classify(err)
-		s.renderEvent(c, status, body.Message)
-		return
-	} else if err != nil {
-		s.fail(c, err)
+	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), t.ID, t.Version, formPatch(c), who(c).userID())
+	if s.editFailed(c, err, s.renderEvent, store.Conflict, store.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/events/"+c.Param("id")), "Saved.")
@@ -146,12 +141,10 @@ func (s *Server) createEvent(c *gin.Context) {
 	in := store.NewEvent{Headline: c.PostForm("headline"), Description: c.PostForm("description"), Value: c.PostForm("value"),
 		Mod: c.PostForm("mod"), Status: c.PostForm("status"), Tags: strings.Split(c.PostForm("tags"), ",")}
 	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
-	if store.ErrorCode(err) == store.Invalid {
-		status, body := classify(err)
-		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: body.Message})
-		return
-	} else if err != nil {
-		s.fail(c, err)
+	rerender := func(c *gin.Context, status int, msg string) {
+		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: msg})
+	}
+	if s.editFailed(c, err, rerender, store.Invalid) {
 		return
 	}
 	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Event added.")
@@ -184,12 +177,7 @@ func (s *Server) mergeEvents(c *gin.Context) {
 }
 
 func (s *Server) splitEvent(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	version, err := formVersion(c)
+	t, err := formTarget(c)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -203,13 +191,8 @@ func (s *Server) splitEvent(c *gin.Context) {
 		}
 		srcs = append(srcs, n)
 	}
-	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), store.VersionedID{ID: id, Version: version}, srcs, who(c).userID())
-	if code := store.ErrorCode(err); code == store.Conflict || code == store.Invalid {
-		status, body := classify(err)
-		s.renderEvent(c, status, body.Message)
-		return
-	} else if err != nil {
-		s.fail(c, err)
+	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), t, srcs, who(c).userID())
+	if s.editFailed(c, err, s.renderEvent, store.Conflict, store.Invalid) {
 		return
 	}
 	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Split off into this new event.")
@@ -217,17 +200,12 @@ func (s *Server) splitEvent(c *gin.Context) {
 
 // revert undoes one revision of an event or claim from its history.
 func (s *Server) revert(c *gin.Context) {
-	id, err := parseID(c, "id")
+	t, err := formTarget(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	version, err := formVersion(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	rev, err := s.cfg.Store.Revert(c.Request.Context(), id, version, who(c).userID())
+	rev, err := s.cfg.Store.Revert(c.Request.Context(), t.ID, t.Version, who(c).userID())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -270,6 +248,24 @@ func decodeJSON(c *gin.Context, v any) error {
 	return nil
 }
 
+// idAndJSON reads the id in the path and then the JSON body into v.
+func idAndJSON(c *gin.Context, v any) (int64, error) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, decodeJSON(c, v)
+}
+
+// requireVersion refuses an API edit that does not say which version it
+// was made on, so a stale edit cannot overwrite a newer one unnoticed.
+func requireVersion(v *int) error {
+	if v == nil {
+		return badRequest("version is required: send the version you read, so a stale edit is refused")
+	}
+	return nil
+}
+
 func (s *Server) apiEvent(c *gin.Context) {
 	id, err := parseID(c, "id")
 	if err != nil {
@@ -277,11 +273,7 @@ func (s *Server) apiEvent(c *gin.Context) {
 		return
 	}
 	ev, err := s.cfg.Store.EventByID(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ev)
+	s.reply(c, http.StatusOK, ev, err)
 }
 
 func (s *Server) apiCreateEvent(c *gin.Context) {
@@ -291,11 +283,7 @@ func (s *Server) apiCreateEvent(c *gin.Context) {
 		return
 	}
 	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusCreated, ev)
+	s.reply(c, http.StatusCreated, ev, err)
 }
 
 // eventPatchBody is a PATCH: the version the client read and the changes.
@@ -305,27 +293,18 @@ type eventPatchBody struct {
 }
 
 func (s *Server) apiUpdateEvent(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var body eventPatchBody
-	if err := decodeJSON(c, &body); err != nil {
+	id, err := idAndJSON(c, &body)
+	if err == nil {
+		err = requireVersion(body.Version)
+	}
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	if body.Version == nil {
-		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
-		return
-	}
-	ev, err := s.cfg.Store.UpdateEvent(c.Request.Context(), id, *body.Version, body.EventPatch, who(c).userID())
-	if err != nil {
-		current, _ := s.cfg.Store.EventByID(c.Request.Context(), id)
-		s.failConflict(c, err, current)
-		return
-	}
-	c.JSON(http.StatusOK, ev)
+	ctx := c.Request.Context()
+	ev, err := s.cfg.Store.UpdateEvent(ctx, id, *body.Version, body.EventPatch, who(c).userID())
+	s.replyEdit(c, ev, err, func() (any, error) { return s.cfg.Store.EventByID(ctx, id) })
 }
 
 type mergeBody struct {
@@ -340,11 +319,7 @@ func (s *Server) apiMergeEvents(c *gin.Context) {
 		return
 	}
 	ev, err := s.cfg.Store.MergeEvents(c.Request.Context(), body.Target, body.Others, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ev)
+	s.reply(c, http.StatusOK, ev, err)
 }
 
 type splitBody struct {
@@ -353,34 +328,22 @@ type splitBody struct {
 }
 
 func (s *Server) apiSplitEvent(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var body splitBody
-	if err := decodeJSON(c, &body); err != nil {
+	id, err := idAndJSON(c, &body)
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), store.VersionedID{ID: id, Version: body.Version}, body.SourceIDs, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusCreated, ev)
+	s.reply(c, http.StatusCreated, ev, err)
 }
 
 func (s *Server) apiRevert(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var body struct {
 		Version int `json:"version"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	id, err := idAndJSON(c, &body)
+	if err != nil {
 		s.fail(c, err)
 		return
 	}

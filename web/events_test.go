@@ -11,9 +11,7 @@ import (
 
 func TestEditEventWithOptimisticLockingAndRevert(t *testing.T) {
 	e := newEnv(t)
-	e.seed()
-	c := e.as("editor")
-	ev := c.findEvent("2019-12-28")
+	c, ev := e.editSeeded()
 	path := "/api/v1/events/" + itoa(ev.ID)
 
 	res := c.json("PATCH", path, map[string]any{"version": ev.Version, "value": "2019-12-27", "tags": []string{"Plenary", "kim"}})
@@ -66,9 +64,7 @@ func TestEditEventWithOptimisticLockingAndRevert(t *testing.T) {
 
 func TestEditEventRejectsBadValues(t *testing.T) {
 	e := newEnv(t)
-	e.seed()
-	c := e.as("editor")
-	ev := c.findEvent("2019-12-28")
+	c, ev := e.editSeeded()
 	path := "/api/v1/events/" + itoa(ev.ID)
 	for name, body := range map[string]map[string]any{
 		"bad date":       {"version": ev.Version, "value": "next week"},
@@ -101,9 +97,7 @@ func TestEditEventRejectsBadValues(t *testing.T) {
 
 func TestEventFormsEditHideAndAdd(t *testing.T) {
 	e := newEnv(t)
-	e.seed()
-	c := e.as("editor")
-	ev := c.findEvent("2019-12-28")
+	c, ev := e.editSeeded()
 	path := "/events/" + itoa(ev.ID)
 	token := c.get(path).csrf()
 	form := url.Values{"csrf_token": {token}, "version": {itoa(int64(ev.Version))}, "headline": {"Plenary opens"},

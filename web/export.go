@@ -11,15 +11,6 @@ import (
 	"github.com/factline/factline/claims/store"
 )
 
-// registerExportRoutes wires the exports, the export format's JSON Schema
-// and the OpenAPI document into the API group. The access rules of
-// authorize apply as to every API route: any signed-in user or API token.
-func (s *Server) registerExportRoutes(api *gin.RouterGroup) {
-	api.GET("/export", s.apiExport)
-	api.GET("/schema/export.json", s.apiExportSchema)
-	api.GET("/openapi.json", s.apiOpenAPI)
-}
-
 // apiExport streams an export:
 // ?format=timelinejs|json|csv|claimreview&status=&from=&to=&tag=&article=&lang=&title=.
 // It carries an ETag and answers If-None-Match with 304 before reading any

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,24 +13,7 @@ import (
 
 // getWith sends a GET with extra headers, as a polling graphic would.
 func (c *client) getWith(path string, header map[string]string) response {
-	c.e.t.Helper()
-	req, err := http.NewRequest("GET", c.e.http.URL+path, nil)
-	if err != nil {
-		c.e.t.Fatal(err)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
-	}
-	res, err := c.hc.Do(req)
-	if err != nil {
-		c.e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return response{t: c.e.t, status: res.StatusCode, header: res.Header, body: string(b)}
+	return c.send("GET", path, nil, header)
 }
 
 func TestExportAPI(t *testing.T) {

@@ -155,12 +155,22 @@ func (r response) decode(v any) {
 // do sends a request; state-changing ones carry the CSRF header.
 func (c *client) do(method, path string, body io.Reader, contentType string) response {
 	c.e.t.Helper()
+	var header map[string]string
+	if contentType != "" {
+		header = map[string]string{"Content-Type": contentType}
+	}
+	return c.send(method, path, body, header)
+}
+
+// send sends a request with extra headers and the client's credentials.
+func (c *client) send(method, path string, body io.Reader, header map[string]string) response {
+	c.e.t.Helper()
 	req, err := http.NewRequest(method, c.e.http.URL+path, body)
 	if err != nil {
 		c.e.t.Fatal(err)
 	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
+	for k, v := range header {
+		req.Header.Set(k, v)
 	}
 	if c.csrf != "" && method != "GET" {
 		req.Header.Set(csrfHeader, c.csrf)
@@ -213,6 +223,15 @@ func (r response) apiErr() apiError {
 	}
 	r.decode(&body)
 	return body.Error
+}
+
+// editSeeded seeds the test data and returns an editor's client with the
+// event of 28 December 2019 that the edit tests work on.
+func (e *env) editSeeded() (*client, timelineItem) {
+	e.t.Helper()
+	e.seed()
+	c := e.as("editor")
+	return c, c.findEvent("2019-12-28")
 }
 
 // findEvent returns the first timeline event whose value is value.

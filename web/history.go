@@ -109,14 +109,7 @@ func (s *Server) apiHistory(entity string) gin.HandlerFunc {
 			return
 		}
 		revs, err := s.cfg.Store.Revisions(c.Request.Context(), entity, id)
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		if revs == nil {
-			revs = []store.Revision{}
-		}
-		c.JSON(http.StatusOK, gin.H{"revisions": revs})
+		s.reply(c, http.StatusOK, gin.H{"revisions": orEmpty(revs)}, err)
 	}
 }
 

@@ -162,9 +162,7 @@ func hostileRequests() []hostileRequest {
 func TestHostileRequestsAreRefusedAndChangeNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnvOn(t, st)
-		e.seed()
-		c := e.as("editor")
-		ev := c.findEvent("2019-12-28")
+		c, ev := e.editSeeded()
 		// One accepted edit gives a revision to revert and makes version 1
 		// stale.
 		res := c.json("PATCH", "/api/v1/events/"+itoa(ev.ID), map[string]any{"version": ev.Version, "headline": "Plenary opens"})
