@@ -259,10 +259,11 @@ func (a *attributor) apposition(s Span, from int, at *attribution) {
 // Pratama, mengatakan", "Adrian Hill, director of the Jenner Institute,
 // told Reuters", "Janet Cole, who voted against the plan, warned".
 func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
-	if r, i := runeBefore(a.text, at.cueSpan.Start, 0); r == ',' && len(ws) > 0 && ws[len(ws)-1].end <= i {
-		return a.appositiveSubject(ws, at)
+	ws, end := a.skipDayOfSaying(ws, at.cueSpan.Start)
+	if r, i := runeBefore(a.text, end, 0); r == ',' && len(ws) > 0 && ws[len(ws)-1].end <= i {
+		return a.appositiveSubject(ws, end, at)
 	}
-	sub := a.segmentBefore(ws, at.cueSpan.Start, true)
+	sub := a.segmentBefore(ws, end, true)
 	// A date ("Ali on Monday said") or an adjunct without a name ("Analis
 	// Commerzbank dalam sebuah catatan pasar mengatakan") ends it.
 	for k, w := range sub {
@@ -271,6 +272,7 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 			break
 		}
 	}
+	sub = a.dropPlace(sub)
 	for len(sub) > 0 && a.isTrim(sub[len(sub)-1]) {
 		sub = sub[:len(sub)-1]
 	}
@@ -279,6 +281,52 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 	}
 	at.phrase = Span{Start: sub[0].start, End: sub[len(sub)-1].end}
 	return a.setSpeaker(sub, at)
+}
+
+// skipDayOfSaying drops the day of saying set off by commas right before
+// a cue ("Theodorus Kossay di Jayapura, Jumat, menjelaskan", "Smith,
+// on Monday, said"): it is neither the speaker nor an apposition. It
+// returns the words before it and the offset the subject now ends at.
+func (a *attributor) skipDayOfSaying(ws []word, end int) ([]word, int) {
+	r, comma := runeBefore(a.text, end, 0)
+	if r != ',' {
+		return ws, end
+	}
+	k := len(ws)
+	for k > 0 && ws[k-1].end <= comma && !a.breaksPhrase(ws[k-1].end, comma) {
+		if w := ws[k-1]; !a.inStop(w.start) && !a.p.datePreps[lowerASCII(a.text[w.start:w.end])] {
+			break
+		}
+		comma = ws[k-1].start
+		k--
+	}
+	if k == len(ws) || k == 0 || !a.inStop(ws[k].start) {
+		return ws, end
+	}
+	if r, c := runeBefore(a.text, ws[k].start, 0); r == ',' && c >= ws[k-1].end {
+		return ws[:k], c
+	}
+	return ws, end
+}
+
+// dropPlace cuts a final place of saying off a subject when a name comes
+// before it: "Ketua KPU Papua Theodorus Kossay di Jayapura" ends at
+// "Kossay". A place inside a title ("Duta Besar RI di Jepang Heri
+// Akhmadi") is followed by more words and stays.
+func (a *attributor) dropPlace(sub []word) []word {
+	for k := len(sub) - 2; k > 0; k-- {
+		w := sub[k]
+		if a.p.placePreps[a.text[w.start:w.end]] {
+			if a.nameLike(sub[k+1:]) && isUpperStart(a.text[sub[k-1].start:sub[k-1].end]) {
+				return sub[:k]
+			}
+			break
+		}
+		if !isUpperStart(a.text[w.start:w.end]) {
+			break
+		}
+	}
+	return sub
 }
 
 // hasCapital reports whether any word of ws starts with a capital.
@@ -326,8 +374,8 @@ func (a *attributor) segmentBefore(ws []word, end int, clauses bool) []word {
 
 // appositiveSubject reads "A, B, cue" where one of A and B names the
 // speaker and the other gives the role (or is a relative clause).
-func (a *attributor) appositiveSubject(ws []word, at *attribution) bool {
-	_, comma := runeBefore(a.text, at.cueSpan.Start, 0)
+func (a *attributor) appositiveSubject(ws []word, end int, at *attribution) bool {
+	_, comma := runeBefore(a.text, end, 0)
 	b := a.segmentBefore(ws, comma, false)
 	if len(b) == 0 || len(b) == len(ws) {
 		return false
@@ -343,8 +391,8 @@ func (a *attributor) appositiveSubject(ws []word, at *attribution) bool {
 	}
 	name, role := aSeg, b
 	switch {
-	case a.nameLike(b):
-		name, role = b, aSeg
+	case a.nameLike(a.dropTitles(b)):
+		name, role = a.dropTitles(b), aSeg
 	case !a.roleLike(b) && !a.p.relatives[lowerASCII(a.text[b[0].start:b[0].end])]:
 		return false
 	}
@@ -359,6 +407,15 @@ func (a *attributor) appositiveSubject(ws []word, at *attribution) bool {
 		at.role = a.text[role[0].start:role[len(role)-1].end]
 	}
 	return true
+}
+
+// dropTitles drops the ranks and honorifics that open a name ("Prof
+// Syamsul Bahri"), keeping at least one word.
+func (a *attributor) dropTitles(ws []word) []word {
+	for len(ws) > 1 && a.p.titles[lowerASCII(strings.TrimSuffix(a.text[ws[0].start:ws[0].end], "."))] {
+		ws = ws[1:]
+	}
+	return ws
 }
 
 // nameLike reports whether ws reads as a personal name: a few capitalised
@@ -422,15 +479,7 @@ func (a *attributor) breaksPhrase(from, to int) bool {
 // abbrevBefore reports whether the word ending at i is an abbreviation or
 // initial that a dot may follow inside a name ("Dr.", "George W.").
 func (a *attributor) abbrevBefore(i int) bool {
-	b := i
-	for b > 0 {
-		r, n := utf8.DecodeLastRuneInString(a.text[:b])
-		if !isWordRune(r) && r != '.' {
-			break
-		}
-		b -= n
-	}
-	tok := a.text[b:i]
+	tok := tokenBefore(a.text, 0, i)
 	return a.p.abbrevNever[lowerASCII(tok)] || utf8.RuneCountInString(tok) == 1 && isUpperStart(tok) || strings.Contains(tok, ".")
 }
 
@@ -472,11 +521,19 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 	for len(ws) > 0 && a.p.fillers[lowerASCII(a.text[ws[0].start:ws[0].end])] {
 		ws = ws[1:]
 	}
+	// "menurut data BPS", "according to figures from ...": the source
+	// noun is what the speaker published, not part of its name.
+	for len(ws) > 1 && a.p.sourceNouns[lowerASCII(a.text[ws[0].start:ws[0].end])] && isUpperStart(a.text[ws[1].start:ws[1].end]) {
+		ws = ws[1:]
+	}
 	if len(ws) == 0 {
 		return false
 	}
 	first := a.text[ws[0].start:ws[0].end]
 	lowFirst := lowerASCII(first)
+	if a.p.firstPerson[lowFirst] {
+		return false
+	}
 	if a.p.pronouns[lowFirst] {
 		// "He sold the house and said ..." is a clause, not a speaker.
 		at.pronoun = len(ws) == 1
@@ -529,7 +586,10 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		return text[last.start:last.end], "", long
 	}
 	tok := func(i int) string { return text[ws[i].start:ws[i].end] }
-	isRole := func(i int) bool { return p.roleWords[lowerASCII(strings.TrimSuffix(tok(i), "."))] }
+	isRole := func(i int) bool {
+		low := lowerASCII(strings.TrimSuffix(tok(i), "."))
+		return p.roleWords[low] || p.titles[low]
+	}
 	hasRole := false
 	for i := range ws {
 		if isRole(i) {
@@ -562,7 +622,7 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		// A capitalised institution word takes the next word ("Gedung
 		// Putih"), and so does a role word heading three or more capitals
 		// ("Menteri Keuangan Bambang Brodjonegoro").
-		if org := tok(k - 1); isUpperStart(org) && p.orgWords[lowerASCII(org)] || isRole(k-1) && len(ws)-k >= 3 {
+		if org := tok(k - 1); isUpperStart(org) && p.orgWords[lowerASCII(org)] || p.roleHeadFirst && isRole(k-1) && !p.titles[lowerASCII(org)] && len(ws)-k >= 3 {
 			k++
 		}
 	}
@@ -585,6 +645,15 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	if k >= len(ws) || k == 0 || p.prepositions[tok(k-1)] {
 		return phrase, "", ""
 	}
-	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[k].start]), ",")
+	// Ranks before the name belong to neither ("Kabid Humas Polda Jawa
+	// Timur Kombes Pol Dirmanto").
+	r := k
+	for r > 0 && p.titles[lowerASCII(strings.TrimSuffix(tok(r-1), "."))] {
+		r--
+	}
+	if r == 0 {
+		return text[ws[k].start:end], "", ""
+	}
+	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[r-1].end]), ",")
 	return text[ws[k].start:end], role, ""
 }

@@ -29,6 +29,9 @@ type pack struct {
 	nya string
 	// pronouns refer back to the last named speaker.
 	pronouns set
+	// firstPerson pronouns speak inside a quote ("Kami berharap ...");
+	// they never name the speaker of the sentence.
+	firstPerson set
 	// speakerStops end a speaker phrase that follows its cue ("kata Ali
 	// kepada wartawan", "said Smith on Monday"); they are matched case
 	// sensitively so that "Yang Moo-jin" is not cut at "yang".
@@ -41,6 +44,16 @@ type pack struct {
 	fillers set
 	// roleWords mark the role part of a speaker phrase ("juru bicara").
 	roleWords set
+	// titles are ranks and honorifics written before a name ("Kombes
+	// Pol", "Prof", "Irjen"): neither the name nor, at its end, the role.
+	titles set
+	// roleHeadFirst says a role word governs the capitalised word after it
+	// ("Menteri Keuangan": minister of finance) rather than the word after
+	// it starting the name ("Public Prosecutor Lim Hui Shan").
+	roleHeadFirst bool
+	// placePreps before a final place name in a subject give the place of
+	// saying ("Theodorus Kossay di Jayapura, Jumat, menjelaskan").
+	placePreps set
 	// orgWords name institutions; they and the capitalised word after them
 	// belong to the role, not to the person's name ("Gedung Putih").
 	orgWords set

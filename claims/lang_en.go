@@ -27,6 +27,7 @@ func init() {
 			"his her their its our if when while as for some many most officials police"),
 		cues:         map[string][]cue{},
 		pronouns:     wordSet("he she"),
+		firstPerson:  wordSet("i we"),
 		speakerStops: wordSet("in on at to during after before when while who which that as from with via last this next told said adding"),
 		sourceNouns:  wordSet("data figures estimates statement report survey sources records"),
 		appositives:  wordSet("a an the"),
@@ -35,11 +36,17 @@ func init() {
 			"commander general professor analyst economist researcher governor mayor senator representative member official officer manager " +
 			"ambassador envoy prime leader founder lawyer attorney doctor witness deputy assistant coordinator commissioner judge prosecutor " +
 			"executive senior chief ceo cfo coo analysts officials lawmaker superintendent researchers scientists experts police leaders " +
-			"group firm giant maker operator gov sen rep dr prof gen col lt sgt capt adm"),
+			"group firm giant maker operator gov sen rep dr prof gen col lt sgt capt adm " +
+			// Plural sources and the common nouns that introduce a body's
+			// name ("the utility LG&E", "housing charity Shelter").
+			"forecasters meteorologists prosecutors investigators authorities economists lawyers organizers activists campaigners " +
+			"utility charity portal regulator watchdog insurer lender retailer carrier airline automaker broker"),
+		titles:     wordSet("mr mrs ms dr prof"),
+		placePreps: wordSet("in"),
 		orgWords: wordSet("ministry department university house bank agency council committee party office institute company corporation inc " +
 			"commission court state federal national reserve board authority bureau"),
 		particles:       wordSet("bin van von de der al el da la le du"),
-		backRefPhrases:  phrases("made the remarks|made the comments|the remarks came|the comments came|in a statement"),
+		backRefPhrases:  phrases("made the remarks|made the comments|the remarks came|the comments came"),
 		clauseWords:     wordSet("that who which whose"),
 		relatives:       wordSet("who which whose"),
 		prepositions:    wordSet("of at from to for in"),

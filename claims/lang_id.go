@@ -28,6 +28,7 @@ func init() {
 		cues:          map[string][]cue{},
 		nya:           "nya",
 		pronouns:      wordSet("ia dia beliau"),
+		firstPerson:   wordSet("saya aku kami kita"),
 		speakerStops: wordSet("pada di dalam kepada saat ketika usai seusai seperti yang bahwa dengan untuk sebelum sesudah setelah melalui lewat " +
 			"menjelang seraya sambil sembari kemarin ini itu tersebut"),
 		sourceNouns: wordSet("data laporan catatan survei sumber keterangan"),
@@ -39,8 +40,16 @@ func init() {
 			"koordinator komisioner hakim jaksa camat lurah kades vp senior eksekutif utama umum pelaksana tugas plt polisi ahli grup " +
 			// Indonesian newsrooms keep many corporate titles in English.
 			"vice president director manager head chief ceo executive general"),
+		// Police and military ranks ("Kombes Pol", "Irjen Pol", "AKBP")
+		// and academic or religious honorifics.
+		titles: wordSet("pol kombes kompol akbp akp iptu ipda aiptu aipda bripka brigpol briptu bripda irjen brigjen komjen jenderal " +
+			"letkol mayor kapten lettu letda kolonel mayjen letjen laksma laksda laksdya marsma marsda marsdya prof dr drs dra ir h hj kh"),
+		roleHeadFirst: true,
+		placePreps:    wordSet("di"),
 		orgWords: wordSet("kementerian kemenkeu universitas gedung bank badan dewan komite partai kantor lembaga institut pt cv yayasan " +
-			"perusahaan komisi mahkamah pengadilan kejaksaan polda polres markas pemerintah pemprov pemkot pemkab dinas biro pusat departemen"),
+			"perusahaan komisi mahkamah pengadilan kejaksaan polda polres markas pemerintah pemprov pemkot pemkab dinas biro pusat departemen " +
+			// Regions name the body's seat: "Dinas Perkebunan Provinsi Lampung".
+			"provinsi kabupaten kecamatan kelurahan desa"),
 		particles:       wordSet("bin binti van von de der al el da di"),
 		backRefVerbs:    wordSet("disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan dilontarkan"),
 		demonstratives:  wordSet("itu tersebut ini"),
@@ -61,6 +70,7 @@ func init() {
 	addCues(p.cues, dirAfter, true, "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|pungkas|sebut|tambah|terang|papar|lanjut")
 	addCues(p.cues, dirPrep, true, "menurut")
 	addCues(p.cues, dirBefore, false, "mengatakan|menyatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|menyampaikan|"+
-		"menuturkan|memaparkan|menerangkan|mengakui|menilai|berkata|mengemukakan|menyebutkan|mengklaim|memperingatkan|mengumumkan|berujar|mengaku|berpendapat|mengingatkan|mencatat")
+		"menuturkan|memaparkan|menerangkan|mengakui|menilai|berkata|mengemukakan|menyebutkan|mengklaim|memperingatkan|mengumumkan|berujar|mengaku|berpendapat|mengingatkan|mencatat|"+
+		"memastikan|memperkirakan|memprediksi|memproyeksikan|menyebut|mengungkap|membenarkan|menduga|menekankan|berharap")
 	register(p)
 }

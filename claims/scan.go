@@ -165,3 +165,19 @@ func runeAfter(text string, i, limit int) (rune, int) {
 	}
 	return 0, -1
 }
+
+// tokenBefore returns the token that ends at offset i and starts no
+// earlier than floor, with the dots inside it ("U.S", "a.n") and the
+// ampersands that join the letters of one name ("LG&E", whose final "E" is
+// no initial).
+func tokenBefore(text string, floor, i int) string {
+	b := i
+	for b > floor {
+		r, n := utf8.DecodeLastRuneInString(text[floor:b])
+		if !isWordRune(r) && r != '.' && r != '&' {
+			break
+		}
+		b -= n
+	}
+	return text[b:i]
+}

@@ -130,16 +130,8 @@ func opensSentence(r rune) bool {
 // dotEnds decides whether the single dot at text[dot] ends a sentence, the
 // next one starting at next.
 func dotEnds(text string, sentStart, dot, next, limit int, p *pack) bool {
-	// The token before the dot, dots inside it included ("U.S", "a.n").
-	b := dot
-	for b > sentStart {
-		r, n := utf8.DecodeLastRuneInString(text[sentStart:b])
-		if !isWordRune(r) && r != '.' {
-			break
-		}
-		b -= n
-	}
-	tok := text[b:dot]
+	tok := tokenBefore(text, sentStart, dot)
+	b := dot - len(tok)
 	if tok == "" {
 		return true
 	}
