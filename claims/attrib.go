@@ -427,7 +427,9 @@ func (a *attributor) nameLike(ws []word) bool {
 	for i, w := range ws {
 		s := a.text[w.start:w.end]
 		low := lowerASCII(s)
-		if !isUpperStart(s) && !(a.p.particles[s] && i > 0) || a.p.roleWords[low] || a.p.orgWords[low] {
+		// Only the first word may not be a role or institution word:
+		// surnames such as "Hakim" (judge) are role words too.
+		if !isUpperStart(s) && !(a.p.particles[s] && i > 0) || i == 0 && (a.p.roleWords[low] || a.p.orgWords[low]) {
 			return false
 		}
 	}

@@ -58,6 +58,7 @@ func Extract(text string, opts Options) Result {
 	res.Timexes = make([]Timex, 0, len(xs))
 	for i := range xs {
 		x := &xs[i]
+		r.dayAfterClock(xs, i, len(res.Timexes)+2)
 		rv := r.resolve(x)
 		if rv.value == "" {
 			continue
@@ -73,6 +74,24 @@ func Extract(text string, opts Options) Result {
 		r.remember(x, rv.value, id)
 	}
 	return res
+}
+
+// dayAfterClock makes the day named right after a bare clock time its day:
+// "10:30 a.m. GMT on Friday", "pukul 08.00 WIB pada Sabtu". Only one word
+// may stand between them, so a day in a later clause keeps its own
+// reading. nextID is the id the day will get.
+func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
+	x := &xs[i]
+	if i+1 >= len(xs) || !x.hasTime || x.kind != kindCal || x.day != 0 || x.weekday != 0 || x.month != 0 || x.year != 0 {
+		return
+	}
+	y := &xs[i+1]
+	if y.i > x.j+1 || r.p.lx[y.i].sent != r.p.lx[x.i].sent || y.hasTime || !(y.kind == kindCal && (y.weekday != 0 || y.day != 0) || y.kind == kindRelDay) {
+		return
+	}
+	if d, err := ParseDate(r.resolve(y).value, ""); err == nil && d.Precision == PrecisionDay {
+		r.day, r.dayID, r.dayRelSent = d, "t"+strconv.Itoa(nextID), -1
+	}
 }
 
 // remember keeps a resolved calendar value as the anchor of later relative

@@ -128,6 +128,9 @@ type Pack struct {
 	// their own ("daily" -> P1D).
 	Sets     []string
 	SetWords map[string]string
+	// Conjunctions join a second name to a recurrence, which then recurs
+	// too ("setiap Senin dan Kamis", "every Friday and Saturday").
+	Conjunctions []string
 	// YearWords precede a year inside the span ("tahun 2013", "fiscal 1999").
 	YearWords []string
 	// YearCues are words after which a bare number is a year ("sejak",

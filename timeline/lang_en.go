@@ -94,8 +94,9 @@ var packEN = &Pack{
 		"at least": ModEqualOrMore, "no less than": ModEqualOrMore, "up to": ModEqualOrLess,
 		"no more than": ModEqualOrLess, "at most": ModEqualOrLess,
 	},
-	Frequencies: []string{"times", "twice", "once", "thrice"},
-	Sets:        []string{"every", "each", "per"},
+	Frequencies:  []string{"times", "twice", "once", "thrice"},
+	Sets:         []string{"every", "each", "per"},
+	Conjunctions: []string{"and", "or"},
 	SetWords: map[string]string{
 		"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
 		"hourly": "PT1H", "nightly": "P1D",

@@ -102,8 +102,9 @@ var packID = &Pack{
 		"sedikitnya": ModEqualOrMore, "paling sedikit": ModEqualOrMore, "minimal": ModEqualOrMore,
 		"paling lama": ModEqualOrLess, "maksimal": ModEqualOrLess,
 	},
-	Frequencies: []string{"kali"},
-	Sets:        []string{"setiap", "tiap", "saban", "per"},
+	Frequencies:  []string{"kali"},
+	Sets:         []string{"setiap", "tiap", "saban", "per"},
+	Conjunctions: []string{"dan", "atau", "serta"},
 	SetWords: map[string]string{
 		"harian": "P1D", "mingguan": "P1W", "bulanan": "P1M", "tahunan": "P1Y",
 		"setiap hari": "P1D", "tiap hari": "P1D",

@@ -56,6 +56,7 @@ type entry struct {
 	hasAnchoredDay bool
 	holiday        *Holiday
 	frequency      bool
+	conj           bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
 	trigger bool
@@ -186,6 +187,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.YearAdjectiveCues, func(e *entry) { e.yearAdj = true }},
 		{p.ClauseBreaks, func(e *entry) { e.clauseBreak = true }},
 		{p.Frequencies, func(e *entry) { e.frequency = true }},
+		{p.Conjunctions, func(e *entry) { e.conj = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {

@@ -66,6 +66,9 @@ func (p *parser) inNumber(k int) bool {
 func (p *parser) parseAll(out []expr) []expr {
 	for i := 0; i < len(p.lx); {
 		if x, ok := p.parseAt(i); ok {
+			if n := len(out); n > 0 && p.coordinatedSet(out[n-1], x) {
+				x.kind, x.typ, x.rule = kindSet, TypeSet, "set-coordinated"
+			}
 			out = append(out, x)
 			i = x.j
 			continue
@@ -73,6 +76,16 @@ func (p *parser) parseAll(out []expr) []expr {
 		i++
 	}
 	return out
+}
+
+// coordinatedSet tells that x is a bare weekday joined by one conjunction
+// to the weekly recurrence prev: "Kamis" in "setiap Senin dan Kamis".
+func (p *parser) coordinatedSet(prev, x expr) bool {
+	if prev.kind != kindSet || prev.weekday == 0 || x.kind != kindCal || x.weekday == 0 || x.day != 0 || x.month != 0 || x.i != prev.j+1 {
+		return false
+	}
+	e := p.e(prev.j)
+	return e != nil && e.conj
 }
 
 // prefix is what the words before a nucleus add to it.
@@ -248,7 +261,9 @@ func (p *parser) suffix(x *expr) {
 			}
 			x.hour, x.minute, x.hasTime, x.typ, x.pod, x.j = c.hour, c.minute, true, TypeTime, "", c.j
 		case pk.DeicticAfterUnit && x.kind == kindCal && x.force == 0 && x.year == 0 && (x.weekday != 0 || x.month != 0 || x.day != 0 || x.weekend || x.season != "") && e != nil && e.hasDeictic:
-			x.force = e.deictic
+			// "Senin ini", "akhir pekan ini": the name with a deictic,
+			// as "this Monday" is.
+			x.force, x.rule = e.deictic, "deictic-name"
 			x.j++
 		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != ""):
 			// "Desember tahun lalu", "the third quarter of last year"

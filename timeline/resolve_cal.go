@@ -94,6 +94,10 @@ func (r *resolver) calendar(x *expr) resolved {
 			return resolved{value: "XXXX-WXX-WE", why: "weekend without a publication date"}
 		}
 		sat := r.nearestWeekday(6, pastIfUnknown(dir), strict)
+		if x.force == 0 && x.rule == "deictic-name" {
+			// "this weekend", "akhir pekan ini": the publication week's.
+			sat = weekMonday(r.dct).AddDate(0, 0, 5)
+		}
 		y, w := sat.ISOWeek()
 		return resolved{value: fmt.Sprintf("%04d-W%02d-WE", y, w), anchor: "dct", why: "weekend nearest the publication date, by " + dirWhy}
 	case x.day != 0 && x.month != 0:
