@@ -50,7 +50,18 @@ func (s *Server) apiExport(c *gin.Context) {
 	h.Set("Content-Type", f.ContentType())
 	h.Set("Content-Disposition", `inline; filename="`+f.FileName()+`"`)
 	c.Status(http.StatusOK)
-	if err := export.Write(ctx, s.cfg.Store, c.Writer, f, opt); err != nil {
+	// The ETag hashes the format, the options and the state of the data,
+	// so an export built for it is the export for anyone who asks with it.
+	if body, ok := s.exports.get(etag); ok {
+		c.Writer.Write(body)
+		return
+	}
+	tee := &capture{w: c.Writer, max: s.exports.maxEntry()}
+	err = export.Write(ctx, s.cfg.Store, tee, f, opt)
+	if err == nil && !tee.over {
+		s.exports.put(etag, tee.buf)
+	}
+	if err != nil {
 		if c.Writer.Written() {
 			// Part of the body is out and the status cannot change. Closing
 			// the connection before the final chunk makes the client see an

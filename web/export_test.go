@@ -139,3 +139,47 @@ func TestETagMatches(t *testing.T) {
 		}
 	}
 }
+
+// An export is built once per ETag: a second client asking for the same
+// unchanged export gets the kept copy, and an edit makes a new one.
+func TestExportCacheServesUnchangedExport(t *testing.T) {
+	e := newEnv(t)
+	c, ev := e.editSeeded()
+	const path = "/api/v1/export?format=json"
+	first := c.get(path)
+	if len(e.srv.exports.items) != 1 {
+		t.Fatalf("%d exports kept after one build, want 1", len(e.srv.exports.items))
+	}
+	again := e.tokenClient().get(path)
+	if again.status != http.StatusOK || again.body != first.body || again.header.Get("ETag") != first.header.Get("ETag") {
+		t.Fatalf("second export = %d, ETag %q vs %q, same body %v", again.status, again.header.Get("ETag"), first.header.Get("ETag"), again.body == first.body)
+	}
+	if res := c.json("PATCH", "/api/v1/events/"+itoa(ev.ID), map[string]any{"version": ev.Version, "headline": "Plenary opens"}); res.status != http.StatusOK {
+		t.Fatalf("edit = %d %s", res.status, res.body)
+	}
+	edited := c.get(path)
+	if edited.header.Get("ETag") == first.header.Get("ETag") || !strings.Contains(edited.body, "Plenary opens") {
+		t.Fatalf("export after an edit kept the old ETag or body")
+	}
+}
+
+func TestExportCacheStaysUnderItsCap(t *testing.T) {
+	c := newExportCache(400)
+	for _, k := range []string{"a", "b", "c", "d", "e"} {
+		c.put(k, make([]byte, 100))
+	}
+	if _, ok := c.get("a"); ok || c.size > 400 || len(c.items) != 4 {
+		t.Errorf("after five puts: size %d, %d items, oldest kept %v", c.size, len(c.items), ok)
+	}
+	c.put("big", make([]byte, 101))
+	if _, ok := c.get("big"); ok {
+		t.Error("an entry over a quarter of the cap was kept")
+	}
+	var w strings.Builder
+	tee := &capture{w: &w, max: 3}
+	tee.Write([]byte("ab"))
+	tee.Write([]byte("cd"))
+	if w.String() != "abcd" || !tee.over || tee.buf != nil {
+		t.Errorf("capture passed %q, over %v, kept %q", w.String(), tee.over, tee.buf)
+	}
+}

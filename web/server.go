@@ -57,6 +57,7 @@ type Server struct {
 	fetcher  *ingest.Fetcher
 	now      func() time.Time
 	staticFS http.FileSystem
+	exports  *exportCache
 }
 
 // New builds the server and its routes.
@@ -77,7 +78,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pages: pages, limiter: newLoginLimiter(), fetcher: cfg.Fetcher,
-		now: time.Now, staticFS: staticFS}
+		exports: newExportCache(exportCacheSize),
+		now:     time.Now, staticFS: staticFS}
 	if s.fetcher == nil {
 		s.fetcher = publicFetcher()
 	}
