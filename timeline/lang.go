@@ -34,10 +34,12 @@ type Shift struct {
 	FromRef bool
 }
 
-// Holiday is a named day: Month and Day, or the Nth Weekday (1 = Monday)
-// of Month.
+// Holiday is a named day: Month and Day, the Nth Weekday (1 = Monday) of
+// Month, or, for holidays of a lunar calendar, its date in each year
+// (Dates maps the year to "MM-DD").
 type Holiday struct {
 	Month, Day, Weekday, Nth int
+	Dates                    map[int]string
 }
 
 // Pack is the language-specific data the engine needs. Every key may be
@@ -101,6 +103,9 @@ type Pack struct {
 	AnchoredDeictics map[string]int
 	// Shifts follow a counted span ("tiga hari lalu", "two years ago").
 	Shifts map[string]Shift
+	// Comparatives after a shift word make it a comparison, leaving the
+	// count a duration ("two years later than planned").
+	Comparatives []string
 	// Refs are vague references to the present, past or future.
 	Refs map[string]string
 	// PartsOfDay map to TIMEX3 codes (MO, MI, AF, EV, NI); they follow a

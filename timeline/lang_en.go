@@ -61,6 +61,7 @@ var packEN = &Pack{
 	},
 	DeicticRefs:      map[string]string{"past": "PAST_REF"},
 	AnchoredDeictics: map[string]int{"following": 1, "previous": -1, "preceding": -1, "that": 0, "that same": 0},
+	Comparatives:     []string{"than"},
 	Shifts: map[string]Shift{
 		"ago": {Dir: -1}, "from now": {Dir: 1}, "hence": {Dir: 1},
 		"earlier": {Dir: -1, FromRef: true}, "later": {Dir: 1, FromRef: true},
@@ -84,7 +85,7 @@ var packEN = &Pack{
 	ClockNames: map[string]int{"noon": 12, "midnight": 24},
 	Mods: map[string]Mod{
 		"early": ModStart, "the beginning of": ModStart, "the start of": ModStart,
-		"earlier": ModStart, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,
+		"earlier": ModStart, "later": ModEnd, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,
 		"mid": ModMid, "the middle of": ModMid, "the middle": ModMid,
 	},
 	QuantityMods: map[string]Mod{

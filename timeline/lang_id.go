@@ -120,9 +120,11 @@ var packID = &Pack{
 		"musim hujan": "WI", "musim penghujan": "WI", "musim kemarau": "SU",
 	},
 	Weekend: []string{"akhir pekan", "akhir minggu"},
-	// Only holidays of the solar calendar: Lebaran and Imlek move and
-	// would need tables per year.
+	// Holidays of the lunar calendars move: their dates, as the
+	// government's holiday decrees set them, are in tables per year.
 	Holidays: map[string]Holiday{
+		"lebaran": idulFitri, "idul fitri": idulFitri, "idulfitri": idulFitri, "hari raya idul fitri": idulFitri,
+		"idul adha": idulAdha, "iduladha": idulAdha, "imlek": imlek, "tahun baru imlek": imlek,
 		"natal": {Month: 12, Day: 25}, "hari natal": {Month: 12, Day: 25},
 		"malam natal": {Month: 12, Day: 24}, "tahun baru": {Month: 1, Day: 1},
 		"malam tahun baru": {Month: 12, Day: 31}, "hari kemerdekaan": {Month: 8, Day: 17},
@@ -151,3 +153,20 @@ var packID = &Pack{
 	},
 	Copyright: []string{"copyright", "hak cipta", "©"},
 }
+
+// Moving holidays: the first day as Indonesia's joint decree on national
+// holidays sets it.
+var (
+	idulFitri = Holiday{Dates: map[int]string{
+		2012: "08-19", 2013: "08-08", 2014: "07-28", 2015: "07-17", 2016: "07-06", 2017: "06-25", 2018: "06-15",
+		2019: "06-05", 2020: "05-24", 2021: "05-13", 2022: "05-02", 2023: "04-22", 2024: "04-10", 2025: "03-31", 2026: "03-20",
+	}}
+	idulAdha = Holiday{Dates: map[int]string{
+		2015: "09-24", 2016: "09-12", 2017: "09-01", 2018: "08-22", 2019: "08-11", 2020: "07-31", 2021: "07-20",
+		2022: "07-10", 2023: "06-29", 2024: "06-17", 2025: "06-06", 2026: "05-27",
+	}}
+	imlek = Holiday{Dates: map[int]string{
+		2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25", 2021: "02-12",
+		2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17",
+	}}
+)

@@ -57,6 +57,7 @@ type entry struct {
 	holiday        *Holiday
 	frequency      bool
 	conj           bool
+	comparative    bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
 	trigger bool
@@ -188,6 +189,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.ClauseBreaks, func(e *entry) { e.clauseBreak = true }},
 		{p.Frequencies, func(e *entry) { e.frequency = true }},
 		{p.Conjunctions, func(e *entry) { e.conj = true }},
+		{p.Comparatives, func(e *entry) { e.comparative = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 	}
 	for _, f := range flags {

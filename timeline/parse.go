@@ -265,7 +265,7 @@ func (p *parser) suffix(x *expr) {
 			// as "this Monday" is.
 			x.force, x.rule = e.deictic, "deictic-name"
 			x.j++
-		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != ""):
+		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != "" || x.holiday != nil):
 			// "Desember tahun lalu", "the third quarter of last year"
 			j := x.j
 			if e != nil && e.yearCue && !(e.unit == unitYear) {

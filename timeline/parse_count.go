@@ -125,13 +125,24 @@ func (p *parser) counted(k int) (expr, bool) {
 	}
 	// A shift counts whole units; "an hour and a half later" keeps the
 	// length it says, as TimeML does with the shift word left out.
-	if s := p.e(j); s != nil && s.shift != nil && !x.plusHalf {
+	if s := p.e(j); s != nil && s.shift != nil && !x.plusHalf && !p.shiftBindsRight(j) {
 		x.kind, x.typ, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, s.shift.Dir, s.shift.FromRef, j+1, "offset"
 	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {
 		// "tiga tahun terakhir": the span the duration fills
 		x.j = j + 1
 	}
 	return x, true
+}
+
+// shiftBindsRight tells that the shift word at j belongs to what follows
+// it, not to the count before: a comparison ("later than planned") or a
+// longer expression it opens ("three days later this month").
+func (p *parser) shiftBindsRight(j int) bool {
+	if c := p.e(j + 1); c != nil && c.comparative {
+		return true
+	}
+	y, ok := p.parseAt(j)
+	return ok && y.j > j+1
 }
 
 // fractionHalf returns the end of a "1/2" written after a count ("2 1/2

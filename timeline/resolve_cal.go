@@ -73,18 +73,22 @@ func (r *resolver) calendar(x *expr) resolved {
 		}
 		return resolved{value: dayValue(base) + fmt.Sprintf("T%02d:%02d", x.hour, x.minute), anchor: id, why: "clock time on " + dayValue(base)}
 	}
-	if x.holiday != nil && x.day == 0 && haveDCT {
-		// "the fourth Thursday of November": its date in the year the
-		// publication date points to.
+	if x.holiday != nil && x.day == 0 && (haveDCT || year != 0) {
+		// "the fourth Thursday of November", "Lebaran": its date in the
+		// year the publication date points to.
 		if year == 0 {
 			year = r.dct.Year()
-			if d := nthWeekday(year, x.holiday); d.After(r.dct.AddDate(0, 0, int(nearFuture.Hours()/24))) {
+			if d, ok := holidayDate(year, x.holiday); ok && d.After(r.dct.AddDate(0, 0, int(nearFuture.Hours()/24))) {
 				year--
-			} else if r.dct.Sub(d) > 365*24*time.Hour-nearFuture {
+			} else if ok && r.dct.Sub(d) > 365*24*time.Hour-nearFuture {
 				year++
 			}
 		}
-		d := nthWeekday(year, x.holiday)
+		d, ok := holidayDate(year, x.holiday)
+		if !ok {
+			// A moving holiday outside its table: the year, no invented day.
+			return resolved{value: fmt.Sprintf("%04d", year), anchor: "dct", why: "holiday in " + fmt.Sprint(year) + ", day unknown"}
+		}
 		return resolved{value: dayValue(d), anchor: "dct", why: "holiday in " + fmt.Sprint(year)}
 	}
 	var v string
@@ -268,10 +272,19 @@ func (r *resolver) nearestWeekday(wd, dir int, strict bool) time.Time {
 // read as last year's.
 const nearFuture = 120 * 24 * time.Hour
 
-// nthWeekday returns the date of a holiday set by weekday in year y.
-func nthWeekday(y int, h *Holiday) time.Time {
+// holidayDate returns the date of a holiday without a fixed day in year
+// y: from its table of dates, or its Nth weekday of the month; false when
+// the table lacks the year.
+func holidayDate(y int, h *Holiday) (time.Time, bool) {
+	if h.Dates != nil {
+		var m, d int
+		if _, err := fmt.Sscanf(h.Dates[y], "%d-%d", &m, &d); err != nil || !validDate(y, m, d) {
+			return time.Time{}, false
+		}
+		return ymd(y, m, d), true
+	}
 	first := ymd(y, h.Month, 1)
-	return first.AddDate(0, 0, (h.Weekday-isoWeekday(first)+7)%7+7*(h.Nth-1))
+	return first.AddDate(0, 0, (h.Weekday-isoWeekday(first)+7)%7+7*(h.Nth-1)), true
 }
 
 // pastIfUnknown maps an unknown direction to the past: news reports what
