@@ -85,7 +85,7 @@ var packEN = &Pack{
 	ClockNames: map[string]int{"noon": 12, "midnight": 24},
 	Mods: map[string]Mod{
 		"early": ModStart, "the beginning of": ModStart, "the start of": ModStart,
-		"earlier": ModStart, "later": ModEnd, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,
+		"earlier": ModStart, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,
 		"mid": ModMid, "the middle of": ModMid, "the middle": ModMid,
 	},
 	QuantityMods: map[string]Mod{

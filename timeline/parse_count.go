@@ -135,14 +135,14 @@ func (p *parser) counted(k int) (expr, bool) {
 }
 
 // shiftBindsRight tells that the shift word at j belongs to what follows
-// it, not to the count before: a comparison ("later than planned") or a
-// longer expression it opens ("three days later this month").
+// it, not to the count before: a comparison ("later than planned") or an
+// expression right after it ("three days later this month").
 func (p *parser) shiftBindsRight(j int) bool {
 	if c := p.e(j + 1); c != nil && c.comparative {
 		return true
 	}
-	y, ok := p.parseAt(j)
-	return ok && y.j > j+1
+	_, ok := p.parseAt(j + 1)
+	return ok
 }
 
 // fractionHalf returns the end of a "1/2" written after a count ("2 1/2
