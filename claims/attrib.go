@@ -604,7 +604,9 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	}
 	nameLike := func(i int) bool {
 		w := tok(i)
-		return isUpperStart(w) && !isAcronym(w) && !isRole(i) && !p.orgWords[lowerASCII(w)]
+		// The "E" of "LG&E" ends an acronym, not a name.
+		glued := i > 0 && text[ws[i-1].end:ws[i].start] == "&"
+		return isUpperStart(w) && !isAcronym(w) && !glued && !isRole(i) && !p.orgWords[lowerASCII(w)]
 	}
 	// Initials inside a name: "Bambang PS Brodjonegoro".
 	initials := func(i int) bool { return isAcronym(tok(i)) && len(tok(i)) <= 2 && i > 0 && nameLike(i-1) }
@@ -656,6 +658,6 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	if r == 0 {
 		return text[ws[k].start:end], "", ""
 	}
-	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[r-1].end]), ",")
+	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[r].start]), ",")
 	return text[ws[k].start:end], role, ""
 }

@@ -175,3 +175,27 @@ func TestIndonesianGold(t *testing.T) {
 			s.strictF1(), s.relaxedF1(), s.typeF1(), s.valueF1())
 	}
 }
+
+// TestHeldoutGold scores the tagger on sixteen news articles written for a
+// blind audit (testdata/timex/heldout-{id,en}.jsonl, 82 and 87 timexes, in
+// the house styles of Indonesian and English newsrooms of today). Their
+// golds were committed before the tagger first ran on them; scored blind
+// the figures were, Indonesian: strict F1 0.944, relaxed 0.969, type 0.944,
+// value 0.894; English: strict 0.929, relaxed 0.976, type 0.929, value
+// 0.918. Those are the honest estimate for unseen news. The floors below
+// hold what the fixes they prompted reached (coordinated weekly sets,
+// "this weekend", a clock time's day named after it, moving holidays,
+// "later than"), with room for one disagreement.
+func TestHeldoutGold(t *testing.T) {
+	floors := map[string][4]float64{"id": {0.95, 0.95, 0.95, 0.93}, "en": {0.93, 0.95, 0.95, 0.95}}
+	for _, lang := range []string{"id", "en"} {
+		s := scoreFile(t, "../testdata/timex/heldout-"+lang+".jsonl", true)
+		got := [4]float64{s.strictF1(), s.relaxedF1(), s.typeF1(), s.valueF1()}
+		t.Logf("%s held-out: %d gold, %d found; strict %.3f, relaxed %.3f, type %.3f, value %.3f", lang, s.gold, s.sys, got[0], got[1], got[2], got[3])
+		for i, name := range []string{"strict", "relaxed", "type", "value"} {
+			if got[i] < floors[lang][i] {
+				t.Errorf("%s held-out %s F1 %.3f, want >= %.2f", lang, name, got[i], floors[lang][i])
+			}
+		}
+	}
+}
