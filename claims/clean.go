@@ -48,12 +48,17 @@ func clean(text string, p *pack) cleaned {
 	if len(lines) == 0 {
 		return c
 	}
-	if s, ok := c.findDateline(text, lines[0]); ok {
+	if s, ok := c.findDateline(text, lines[0], p); ok {
 		c.boiler = append(c.boiler, s)
 	}
 	isBoiler := make([]bool, len(lines))
 	for i, l := range lines {
-		isBoiler[i] = c.labelled(text, l, p)
+		isBoiler[i] = c.labelled(text, l, p) || isContributorLine(text[l.start:l.end], p)
+	}
+	// Editors' initials alone on the last line: "(fby/agt)", "abc/xyz".
+	// They name no one a reader could look up, so they are no credit.
+	if last := lines[len(lines)-1]; len(lines) > 1 && isInitialsLine(text[last.start:last.end]) {
+		isBoiler[len(lines)-1] = true
 	}
 	// The footer: walking up from the end, boilerplate lines and short
 	// unpunctuated lines (related-topic links, section tags) belong to it
@@ -89,21 +94,12 @@ func clean(text string, p *pack) cleaned {
 }
 
 // findDateline recognises "Seoul (ANTARA) -", "JAKARTA, KOMPAS.com -",
-// "WASHINGTON (Reuters) -", "KOMPAS.com -" and "NEW YORK —" at the start of
-// the first line and returns its span (dash and following space included).
-func (c *cleaned) findDateline(text string, l line) (Span, bool) {
-	limit := min(l.end, l.start+100)
-	dash, after := -1, -1
-	for i := l.start; i < limit; {
-		r, n := utf8.DecodeRuneInString(text[i:limit])
-		if (r == '-' || r == '–' || r == '—') && i > l.start && isSpace(prevRune(text, i)) {
-			if next, _ := utf8.DecodeRuneInString(text[i+n:]); isSpace(next) {
-				dash, after = i, i+n
-				break
-			}
-		}
-		i += n
-	}
+// "WASHINGTON (Reuters) -", "KOMPAS.com -", "TEMPO.CO, Jakarta -",
+// "Jakarta, CNN Indonesia --", "Belem (Brazil) (AFP) -" and "NEW YORK —"
+// at the start of the first line and returns its span (dash and following
+// space included).
+func (c *cleaned) findDateline(text string, l line, p *pack) (Span, bool) {
+	dash, after := datelineDash(text, l)
 	if dash < 0 {
 		return Span{}, false
 	}
@@ -116,16 +112,25 @@ func (c *cleaned) findDateline(text string, l line) (Span, bool) {
 			return Span{}, false
 		}
 		place, agency = head[:open], head[open+1:len(head)-1]
-	default:
-		if k := strings.LastIndexByte(head, ','); k >= 0 && isDomainLike(head[k+1:]) {
-			place, agency = head[:k], head[k+1:]
-		} else if isDomainLike(head) {
-			place, agency = "", head
+	case strings.Contains(head, ","):
+		first, rest, _ := strings.Cut(head, ",")
+		switch {
+		case isDomainLike(first):
+			place, agency = rest, first
+		case isDomainLike(rest) || p.outlets[strings.ToLower(strings.TrimSpace(rest))]:
+			place, agency = first, rest
 		}
+	case isDomainLike(head):
+		place, agency = "", head
 	}
 	place = strings.TrimRight(strings.TrimSpace(place), ",")
-	// A date between place and agency ("WASHINGTON, Jan 5 (Reuters)") is
-	// not part of the place.
+	// A country in brackets after the city ("Belem (Brazil)") qualifies
+	// the place; it is not part of its name.
+	if open := strings.LastIndexByte(place, '('); open > 0 && strings.HasSuffix(place, ")") {
+		place = strings.TrimSpace(place[:open])
+	}
+	// A date or state between place and agency ("WASHINGTON, Jan 5
+	// (Reuters)", "SACRAMENTO, Calif. (AP)") is not part of the place.
 	if k := strings.IndexByte(place, ','); k >= 0 {
 		place = strings.TrimSpace(place[:k])
 	}
@@ -139,6 +144,75 @@ func (c *cleaned) findDateline(text string, l line) (Span, bool) {
 	}
 	c.dateline, c.agency = place, agency
 	return Span{Start: l.start, End: end}, true
+}
+
+// datelineDash finds the dash that ends a dateline within the first 100
+// bytes of the line: "-", "–", "—" or "--" with space on both sides. It
+// returns the dash's offset and the offset just after it, or -1.
+func datelineDash(text string, l line) (int, int) {
+	limit := min(l.end, l.start+100)
+	for i := l.start; i < limit; {
+		r, n := utf8.DecodeRuneInString(text[i:limit])
+		if isDash(r) && i > l.start && isSpace(prevRune(text, i)) {
+			j := i + n
+			if strings.HasPrefix(text[j:limit], "-") { // "--"
+				j++
+			}
+			if next, _ := utf8.DecodeRuneInString(text[j:]); isSpace(next) {
+				return i, j
+			}
+		}
+		i += n
+	}
+	return -1, -1
+}
+
+// isContributorLine reports a short line that credits contributors
+// ("Associated Press writer Jane Roe contributed from Nashville.").
+func isContributorLine(s string, p *pack) bool {
+	if len(strings.Fields(s)) > 25 {
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, phrase := range p.contributorPhrases {
+		if strings.Contains(lower, phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }
+
+// isInitialsLine reports whether s is a line of editors' initials as
+// Indonesian outlets close articles: "(fby/agt)", "(ant)", "(EVY)",
+// "abc/xyz". Bare initials need the slash: a lone short word could be
+// content.
+func isInitialsLine(s string) bool {
+	s = strings.TrimSpace(s)
+	inParens := strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")")
+	if inParens {
+		s = s[1 : len(s)-1]
+	}
+	parts := strings.Split(s, "/")
+	if !inParens && len(parts) < 2 {
+		return false
+	}
+	for _, part := range parts {
+		if len(part) < 2 || len(part) > 5 {
+			return false
+		}
+		lower, upper := strings.ToLower(part), strings.ToUpper(part)
+		if part != lower && part != upper {
+			return false
+		}
+		for _, r := range lower {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isDomainLike reports whether s looks like a news site's name:

@@ -26,6 +26,11 @@ func TestCleanDateline(t *testing.T) {
 		{"en", "NEW YORK — Oil prices fell", "NEW YORK", "", "NEW YORK — "},
 		{"en", "WASHINGTON, Jan 5 (Reuters) - The U.S.", "WASHINGTON", "Reuters", "WASHINGTON, Jan 5 (Reuters) - "},
 		{"en", "SACRAMENTO, Calif. (AP) — A wildfire", "SACRAMENTO", "AP", "SACRAMENTO, Calif. (AP) — "},
+		{"en", "Belem (Brazil) (AFP) - Negotiators agreed", "Belem", "AFP", "Belem (Brazil) (AFP) - "},
+		{"id", "Jakarta, CNN Indonesia -- Pemerintah menaikkan", "Jakarta", "CNN Indonesia", "Jakarta, CNN Indonesia -- "},
+		{"id", "MAKASSAR, FAJAR -- Banjir merendam", "MAKASSAR", "FAJAR", "MAKASSAR, FAJAR -- "},
+		{"id", "TEMPO.CO, Jakarta - Komisi Pemberantasan Korupsi", "Jakarta", "TEMPO.CO", "TEMPO.CO, Jakarta - "},
+		{"en", "WASHINGTON, D.C. - Lawmakers met", "WASHINGTON", "", "WASHINGTON, D.C. - "},
 		// Not datelines: a sentence with a dash, a long capitalised head.
 		{"en", "Oil prices fell - again - on Monday", "", "", ""},
 		{"id", "Harga minyak dunia naik - turun pekan ini", "", "", ""},
@@ -81,6 +86,26 @@ func TestCleanCreditsAndFooter(t *testing.T) {
 	c = clean(kompas, packFor("id"))
 	if c.credits.Reporter != "EVY" || !strings.HasSuffix(kompas[:c.boiler[len(c.boiler)-1].End], "(EVY)") {
 		t.Errorf("trailing credit: %+v %q", c.credits, boilerTexts(kompas, c))
+	}
+
+	// Editors' initials closing an article, in brackets or on their own line.
+	for _, tail := range []string{"(fby/agt)", "(ant)", "abc/xyz"} {
+		text := "JAKARTA, KOMPAS.com - Isi.\n\n\"Kutipan,\" kata Pri Agung.\n\n" + tail
+		c = clean(text, packFor("id"))
+		if last := c.boiler[len(c.boiler)-1]; text[last.Start:last.End] != tail {
+			t.Errorf("initials %q not boilerplate: %q", tail, boilerTexts(text, c))
+		}
+	}
+	// A last line that merely is short is kept.
+	short := "JAKARTA, KOMPAS.com - Isi.\n\nHasilnya baik/buruk"
+	if c = clean(short, packFor("id")); len(c.boiler) != 1 {
+		t.Errorf("a short last line taken as initials: %q", boilerTexts(short, c))
+	}
+
+	// Contributor lines of wire copy.
+	ap := "NASHVILLE, Tenn. (AP) — Storms hit.\n\n\"It was loud,\" she said.\n\nAssociated Press writer Jane Roe contributed from Memphis, Tennessee."
+	if c = clean(ap, packFor("en")); len(c.boiler) != 2 {
+		t.Errorf("contributor line not boilerplate: %q", boilerTexts(ap, c))
 	}
 
 	// A list ending an article is content: no label below it.

@@ -13,6 +13,13 @@ type pack struct {
 
 	// lineRules recognise boilerplate lines by their opening label.
 	lineRules []lineRule
+	// contributorPhrases mark a short line as crediting contributors
+	// wherever they stand in it ("... contributed to this report").
+	contributorPhrases []string
+	// outlets are news organisations that may follow the place in a
+	// dateline without brackets or a web domain ("Jakarta, CNN Indonesia
+	// --"), lower case.
+	outlets set
 
 	// Abbreviations, lower case, without the final dot. never: a dot after
 	// them never ends a sentence ("Dr.", "Jl."). ender: they close lists and
@@ -102,6 +109,18 @@ func wordSet(list string) set {
 	s := set{}
 	for _, w := range strings.Fields(list) {
 		s[strings.ToLower(w)] = true
+	}
+	return s
+}
+
+// nameSet builds a set of lower-case names from a "|"-separated list, each
+// name with its inner spaces folded to one.
+func nameSet(list string) set {
+	s := set{}
+	for _, n := range strings.Split(list, "|") {
+		if f := strings.Fields(strings.ToLower(n)); len(f) > 0 {
+			s[strings.Join(f, " ")] = true
+		}
 	}
 	return s
 }

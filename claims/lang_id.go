@@ -5,8 +5,15 @@ func init() {
 	p := &pack{
 		code:   "id",
 		common: wordSet("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh sudah telah bahwa mereka kata ujar"),
+		// Outlets that write their name after the place without a domain.
+		outlets: nameSet("CNN Indonesia|FAJAR|Tribunnews|Tribun|Republika|Okezone|Liputan6|Suara|JPNN|Kumparan|" +
+			"detikNews|detikcom|Tempo|Bisnis|Kontan|Media Indonesia|Jawa Pos|JawaPos|Sindonews|iNews|VIVA|IDN Times|" +
+			"Beritasatu|Medcom|Pikiran Rakyat|Kompas|Antara|RRI|TVRI|Metro TV|Kompas TV|Katadata|Merdeka|Harian Jogja|Solopos|Bali Post"),
 		lineRules: []lineRule{
 			{label: "baca juga"}, {label: "lihat juga"}, {label: "simak juga"}, {label: "berita terkait"},
+			{label: "pilihan editor:"}, {label: "artikel terkait:"}, {label: "tonton juga"},
+			{label: "laporan:", credit: creditReporter},
+			{label: "kontributor:", credit: creditReporter},
 			{label: "sumber:", credit: creditWire},
 			{label: "penerjemah:", credit: creditTranslator},
 			{label: "alih bahasa:", credit: creditTranslator},
