@@ -588,6 +588,9 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		return text[last.start:last.end], "", long
 	}
 	tok := func(i int) string { return text[ws[i].start:ws[i].end] }
+	if speaker, role, ok := proxySpeaker(text, ws, p, end); ok {
+		return speaker, role, ""
+	}
 	isRole := func(i int) bool {
 		low := lowerASCII(strings.TrimSuffix(tok(i), "."))
 		return p.roleWords[low] || p.titles[low]
@@ -644,6 +647,17 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		}
 	}
 	k = max(k, len(ws)-3)
+	if k >= len(ws) {
+		// No name ends the phrase; a body's capitalised name or acronym
+		// after a role noun speaks for it: "the utility LG&E".
+		m := len(ws)
+		for m > 0 && isUpperStart(tok(m-1)) {
+			m--
+		}
+		if m > 0 && m < len(ws) && isRole(m-1) && !p.roleWords[lowerASCII(tok(len(ws)-1))] {
+			return text[ws[m].start:end], trimAppositive(text[ws[0].start:ws[m].start], p), ""
+		}
+	}
 	// "The Iraqi ambassador to Greece": a run after a preposition names a
 	// place or body, not the speaker.
 	if k >= len(ws) || k == 0 || p.prepositions[tok(k-1)] {
@@ -658,6 +672,38 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	if r == 0 {
 		return text[ws[k].start:end], "", ""
 	}
-	role = strings.TrimRight(strings.TrimSpace(text[ws[0].start:ws[r].start]), ",")
+	role = strings.TrimRight(trimAppositive(text[ws[0].start:ws[r].start], p), ",")
 	return text[ws[k].start:end], role, ""
+}
+
+// proxySpeaker reads "a spokesperson for the Rail Delivery Group": someone
+// unnamed who speaks for a body, so the body is the source and the proxy
+// word the role.
+func proxySpeaker(text string, ws []word, p *pack, end int) (speaker, role string, ok bool) {
+	tok := func(i int) string { return text[ws[i].start:ws[i].end] }
+	i := 0
+	for i < len(ws) && p.appositives[lowerASCII(tok(i))] {
+		i++
+	}
+	if i+2 >= len(ws) || !p.proxyRoles[lowerASCII(tok(i))] || !p.prepositions[tok(i+1)] {
+		return "", "", false
+	}
+	j := i + 2
+	for j < len(ws)-1 && p.appositives[lowerASCII(tok(j))] {
+		j++
+	}
+	if !isUpperStart(tok(j)) {
+		return "", "", false
+	}
+	return text[ws[j].start:end], tok(i), true
+}
+
+// trimAppositive drops an article opening a role ("the utility" ->
+// "utility") and the space around it.
+func trimAppositive(role string, p *pack) string {
+	f := strings.Fields(role)
+	for len(f) > 0 && p.appositives[lowerASCII(f[0])] {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
 }

@@ -38,6 +38,9 @@ func TestAttribution(t *testing.T) {
 		{"id", "Tujuannya tidak jelas bagi warga.", "Tujuannya", "", "", "", false},
 		{"en", `"We are ready," said Niek Stam, a spokesman for the union.`, "We are ready", "Niek Stam", "spokesman for the union", "said", true},
 		{"en", "Prices rose 5 percent, fire officials said.", "Prices rose", "fire officials", "", "said", false},
+		// An unnamed spokesperson speaks for the body; a body after a role noun is the speaker.
+		{"en", "A spokeswoman for the Port of Rotterdam said the terminal would reopen.", "terminal would reopen", "Port of Rotterdam", "spokeswoman", "said", false},
+		{"en", "Power was back in most homes, according to the utility Duke Energy.", "Power was back", "Duke Energy", "utility", "according to", false},
 		{"en", "A WHO spokesman, Tarik Jasarevic, said the agency agreed.", "agency agreed", "Tarik Jasarevic", "WHO spokesman", "said", false},
 		{"en", "Board member Janet Cole, who voted no, warned that costs would rise.", "costs would rise", "Janet Cole", "Board member", "warned", false},
 		{"en", "Cases fell by half, according to the health ministry.", "Cases fell", "the health ministry", "", "according to", false},

@@ -51,6 +51,9 @@ type pack struct {
 	fillers set
 	// roleWords mark the role part of a speaker phrase ("juru bicara").
 	roleWords set
+	// proxyRoles speak for a body they name after a preposition ("a
+	// spokesperson for the ministry"): the body is the speaker.
+	proxyRoles set
 	// titles are ranks and honorifics written before a name ("Kombes
 	// Pol", "Prof", "Irjen"): neither the name nor, at its end, the role.
 	titles set

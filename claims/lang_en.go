@@ -45,6 +45,7 @@ func init() {
 			"forecasters meteorologists prosecutors investigators authorities economists lawyers organizers activists campaigners " +
 			"utility charity portal regulator watchdog insurer lender retailer carrier airline automaker broker"),
 		titles:     wordSet("mr mrs ms dr prof"),
+		proxyRoles: wordSet("spokesperson spokesman spokeswoman representative"),
 		placePreps: wordSet("in"),
 		orgWords: wordSet("ministry department university house bank agency council committee party office institute company corporation inc " +
 			"commission court state federal national reserve board authority bureau"),
