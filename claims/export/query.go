@@ -206,14 +206,10 @@ func eventQuery(db *gorm.DB, f Filter) *gorm.DB {
 
 // timelineOrder sorts events by start, then, for events that start
 // together, in the order their first source tells them (article, then
-// offset), so the events of one day read as the story does; undated events
-// come last. It is the order of store.Timeline, done in SQL so the export
-// can stream.
-const (
-	firstArticle  = "(SELECT MIN(es.article_id) FROM event_sources es WHERE es.event_id = events.id)"
-	firstOffset   = "(SELECT MIN(es.start_offset) FROM event_sources es WHERE es.event_id = events.id AND es.article_id = " + firstArticle + ")"
-	timelineOrder = "events.starts_at IS NULL, events.starts_at, " + firstArticle + ", " + firstOffset + ", events.id"
-)
+// offset, kept by the store in the event's row), so the events of one day
+// read as the story does; undated events come last. It is the order of
+// store.Timeline.
+const timelineOrder = "events.starts_at IS NULL, events.starts_at, events.first_article_id, events.first_offset, events.id"
 
 // eachEvent streams the filtered events in timeline order to fn, each with
 // its tags, sources and claims. It holds one batch in memory at a time.

@@ -486,9 +486,33 @@ func moveSources(tx *gorm.DB, ids []int64, to int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return tx.Exec(`UPDATE event_sources SET event_id = ? WHERE id IN ? AND event_id <> ? AND NOT EXISTS (
+	var from []int64
+	if err := tx.Model(&EventSource{}).Where("id IN ?", ids).Distinct("event_id").Pluck("event_id", &from).Error; err != nil {
+		return err
+	}
+	err := tx.Exec(`UPDATE event_sources SET event_id = ? WHERE id IN ? AND event_id <> ? AND NOT EXISTS (
 		SELECT 1 FROM event_sources o WHERE o.event_id = ? AND o.article_id = event_sources.article_id
 		AND o.start_offset = event_sources.start_offset)`, to, ids, to, to).Error
+	if err != nil {
+		return err
+	}
+	return placeByFirstSource(tx, append(from, to)...)
+}
+
+// placeByFirstSource recomputes, after their sources changed, where events
+// stand among those that start together: events.first_article_id and
+// first_offset (migration 0002), which the timeline and exports sort by.
+func placeByFirstSource(tx *gorm.DB, eventIDs ...int64) error {
+	const first = "FROM event_sources es WHERE es.event_id = events.id ORDER BY es.article_id, es.start_offset LIMIT 1"
+	return tx.Exec(`UPDATE events SET first_article_id = COALESCE((SELECT es.article_id `+first+`), 0),
+		first_offset = COALESCE((SELECT es.start_offset `+first+`), -1) WHERE id IN ?`, eventIDs).Error
+}
+
+// AfterCreate places a new source's event by its first source. Sources
+// are only ever added through GORM (as an article is read in), so this
+// hook keeps the order columns right wherever they are added.
+func (src *EventSource) AfterCreate(tx *gorm.DB) error {
+	return placeByFirstSource(tx.Session(&gorm.Session{NewDB: true}), src.EventID)
 }
 
 // SplitEvent moves some of an event's sources to a new event that starts as

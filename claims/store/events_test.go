@@ -138,6 +138,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if evs := eventsOf(t, s, store.TimelineFilter{Query: "plenary"}); len(evs) != 2 {
 		t.Fatalf("after reverting the merge: %d plenary events", len(evs))
 	}
+	checkFirstSource(t, s)
 	restored, _ := s.EventByID(ctx, a.ID)
 	if len(restored.Sources) != 1 {
 		t.Fatalf("target keeps %d sources", len(restored.Sources))
@@ -161,6 +162,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if len(created.Sources) != 1 || created.Value != a.Value || created.Headline != a.Headline {
 		t.Fatalf("split created %+v", created)
 	}
+	checkFirstSource(t, s)
 }
 
 func TestCreateEvent(t *testing.T) { storetest.Each(t, testCreateEvent) }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -39,10 +38,6 @@ type TimelineEvent struct {
 	Tags     []string     `json:"tags"`
 	Articles []ArticleRef `json:"articles"`
 	Speakers []string     `json:"speakers"`
-	// firstArticle and firstOffset place an event in its source's text so
-	// events of one day keep the order the article tells them in.
-	firstArticle int64
-	firstOffset  int
 }
 
 // ArticleRef names an article an event comes from.
@@ -97,17 +92,19 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 		f.Limit = DefaultTimelineLimit
 	}
 	f.Limit = min(f.Limit, MaxTimelineLimit)
-	// Dated events first, read in the order of the (starts_at, id) index so
-	// the database stops at the limit instead of sorting every match; the
-	// undated ones fill what room is left.
+	// Dated events first, read in the order of the events_timeline_order
+	// index so the database stops at the limit instead of sorting every
+	// match; the undated ones fill what room is left. Events that start
+	// together keep the order their first source tells them in.
 	q = q.Session(&gorm.Session{})
+	const sameStart = "first_article_id, first_offset, id"
 	var rows []Event
-	if err := q.Where("starts_at IS NOT NULL").Order("starts_at, id").Limit(f.Limit).Find(&rows).Error; err != nil {
+	if err := q.Where("starts_at IS NOT NULL").Order("starts_at, " + sameStart).Limit(f.Limit).Find(&rows).Error; err != nil {
 		return nil, 0, err
 	}
 	if len(rows) < f.Limit {
 		var undated []Event
-		if err := q.Where("starts_at IS NULL").Order("id").Limit(f.Limit - len(rows)).Find(&undated).Error; err != nil {
+		if err := q.Where("starts_at IS NULL").Order(sameStart).Limit(f.Limit - len(rows)).Find(&undated).Error; err != nil {
 			return nil, 0, err
 		}
 		rows = append(rows, undated...)
@@ -116,13 +113,12 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 	byID := make(map[int64]*TimelineEvent, len(rows))
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
-		out[i] = TimelineEvent{Event: r, Tags: []string{}, Articles: []ArticleRef{}, Speakers: []string{}, firstOffset: -1}
+		out[i] = TimelineEvent{Event: r, Tags: []string{}, Articles: []ArticleRef{}, Speakers: []string{}}
 		byID[r.ID], ids[i] = &out[i], r.ID
 	}
 	if err := s.fillTimelineSources(ctx, ids, byID); err != nil {
 		return nil, 0, err
 	}
-	slices.SortStableFunc(out, compareTimelineEvents)
 	return out, total, nil
 }
 
@@ -141,11 +137,10 @@ func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[i
 		}
 		var srcs []struct {
 			EventID, ArticleID        int64
-			StartOffset               int
 			Title, Publisher, Speaker string
 		}
 		err := db.Table("event_sources AS es").
-			Select("es.event_id, es.article_id, es.start_offset, a.title, a.publisher, COALESCE(c.speaker, '') AS speaker").
+			Select("es.event_id, es.article_id, a.title, a.publisher, COALESCE(c.speaker, '') AS speaker").
 			Joins("JOIN articles a ON a.id = es.article_id").Joins("LEFT JOIN claims c ON c.id = es.claim_id").
 			Where("es.event_id IN ?", chunk).Order("es.event_id, es.article_id, es.start_offset").Scan(&srcs).Error
 		if err != nil {
@@ -153,9 +148,6 @@ func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[i
 		}
 		for _, r := range srcs {
 			e := byID[r.EventID]
-			if e.firstOffset < 0 {
-				e.firstArticle, e.firstOffset = r.ArticleID, r.StartOffset
-			}
 			e.Articles = appendNew(e.Articles, ArticleRef{ID: r.ArticleID, Title: r.Title, Publisher: r.Publisher})
 			if r.Speaker != "" {
 				e.Speakers = appendNew(e.Speakers, r.Speaker)
@@ -170,29 +162,6 @@ func appendNew[T comparable](s []T, v T) []T {
 		return s
 	}
 	return append(s, v)
-}
-
-// compareTimelineEvents orders by start, then, for the same start, by where
-// the story tells them (article, then offset), then by ID.
-func compareTimelineEvents(a, b TimelineEvent) int {
-	switch {
-	case a.StartsAt == nil || b.StartsAt == nil:
-		if a.StartsAt != nil {
-			return -1
-		}
-		if b.StartsAt != nil {
-			return 1
-		}
-	case !a.StartsAt.Equal(*b.StartsAt):
-		return a.StartsAt.Compare(*b.StartsAt)
-	}
-	if a.firstArticle != b.firstArticle {
-		return cmp.Compare(a.firstArticle, b.firstArticle)
-	}
-	if a.firstOffset != b.firstOffset {
-		return cmp.Compare(a.firstOffset, b.firstOffset)
-	}
-	return cmp.Compare(a.ID, b.ID)
 }
 
 // Facets are the values the timeline can be filtered by, for pickers.

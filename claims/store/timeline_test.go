@@ -16,6 +16,7 @@ func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a := saveFixture(t, s, "ANTARA")
 	saveFixture(t, s, "Reuters")
+	checkFirstSource(t, s)
 	all := eventsOf(t, s, store.TimelineFilter{})
 	if len(all) != 6 || all[0].Value != "2011" || all[0].Mod != "END" {
 		t.Fatalf("timeline: %d events, first %s", len(all), all[0].Value)
@@ -57,5 +58,19 @@ func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
 	facets, err := s.TimelineFacets(ctx)
 	if err != nil || len(facets.Publishers) != 2 || len(facets.Speakers) != 2 || facets.Tags[0] != "power" {
 		t.Errorf("facets %+v %v", facets, err)
+	}
+}
+
+// checkFirstSource fails unless every event's stored first source (the
+// order columns of migration 0002) is what its sources say now.
+func checkFirstSource(t *testing.T, s *store.Store) {
+	t.Helper()
+	var wrong int64
+	err := s.DB().Raw(`SELECT COUNT(*) FROM events WHERE
+		first_article_id <> COALESCE((SELECT MIN(es.article_id) FROM event_sources es WHERE es.event_id = events.id), 0)
+		OR first_offset <> COALESCE((SELECT MIN(es.start_offset) FROM event_sources es
+			WHERE es.event_id = events.id AND es.article_id = events.first_article_id), -1)`).Scan(&wrong).Error
+	if err != nil || wrong != 0 {
+		t.Errorf("%d events with a stale first source (%v)", wrong, err)
 	}
 }
