@@ -127,10 +127,10 @@ type ArticleRef struct {
 	ArticleTitle, ArticleURL, ArticlePublisher, ArticlePublished string
 }
 
-// Rows are scanned by hand, column list beside Scan, rather than through
-// GORM's reflection, and each event's sources come with their claims in one
-// query: at 100,000 events the per-column cost of the driver is most of an
-// export's time, so no column is read that an export does not write.
+// Rows are scanned by hand (store.ScanRows), and each event's sources come
+// with their claims in one query: at 100,000 events the per-column cost of
+// the driver is most of an export's time, so no column is read that an
+// export does not write.
 const (
 	eventColumns = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
 		"events.starts_at, events.ends_at, events.end_value, events.status, events.updated_at"
@@ -159,21 +159,6 @@ func (s *Source) scan(r *sql.Rows, c *Claim) error {
 func (c *Claim) scan(r *sql.Rows) error {
 	return r.Scan(&c.ID, &c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote,
 		&c.Status, &c.UpdatedAt, &c.ArticleTitle, &c.ArticleURL, &c.ArticlePublisher, &c.ArticlePublished)
-}
-
-// scanRows runs q and hands each row to scan.
-func scanRows(q *gorm.DB, scan func(*sql.Rows) error) error {
-	rows, err := q.Rows()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // batchSize is how many events or claims are completed at a time: large
@@ -233,7 +218,7 @@ func eachEvent(ctx context.Context, s *store.Store, f Filter, fn func(*Item) err
 		batch = batch[:0]
 		return nil
 	}
-	err := scanRows(q.Select(eventColumns).Order(timelineOrder), func(r *sql.Rows) error {
+	err := store.ScanRows(q.Select(eventColumns).Order(timelineOrder), func(r *sql.Rows) error {
 		batch = append(batch, Item{})
 		if err := batch[len(batch)-1].scan(r); err != nil {
 			return err
@@ -262,7 +247,7 @@ func completeEvents(db *gorm.DB, batch []Item) error {
 		it.Tags, it.Sources, it.Claims = []string{}, []Source{}, []Claim{}
 		ids[i], byID[it.ID] = it.ID, it
 	}
-	err := scanRows(db.Model(&store.EventTag{}).Select("event_id, tag").Where("event_id IN ?", ids).Order("event_id, tag"),
+	err := store.ScanRows(db.Model(&store.EventTag{}).Select("event_id, tag").Where("event_id IN ?", ids).Order("event_id, tag"),
 		func(r *sql.Rows) error {
 			var id int64
 			var tag string
@@ -277,7 +262,7 @@ func completeEvents(db *gorm.DB, batch []Item) error {
 	}
 	articles := map[int64]ArticleRef{}
 	var claimIDs []int64
-	err = scanRows(db.Table("event_sources AS es").Select(sourceColumns).Joins("LEFT JOIN claims c ON c.id = es.claim_id").
+	err = store.ScanRows(db.Table("event_sources AS es").Select(sourceColumns).Joins("LEFT JOIN claims c ON c.id = es.claim_id").
 		Where("es.event_id IN ?", ids).Order("es.event_id, es.article_id, es.start_offset"),
 		func(r *sql.Rows) error {
 			var src Source
@@ -326,7 +311,7 @@ func loadArticles(db *gorm.DB, refs map[int64]ArticleRef) error {
 	for id := range refs {
 		ids = append(ids, id)
 	}
-	return scanRows(db.Model(&store.Article{}).Select("id, title, url, publisher, published").Where("id IN ?", ids),
+	return store.ScanRows(db.Model(&store.Article{}).Select("id, title, url, publisher, published").Where("id IN ?", ids),
 		func(r *sql.Rows) error {
 			var id int64
 			var a ArticleRef
@@ -348,7 +333,7 @@ func loadEvidence(db *gorm.DB, claimIDs []int64) (map[int64][]store.ClaimEvidenc
 	if len(claimIDs) == 0 {
 		return out, nil
 	}
-	err := scanRows(db.Model(&store.ClaimEvidence{}).Select("id, claim_id, note, url, created_at").
+	err := store.ScanRows(db.Model(&store.ClaimEvidence{}).Select("id, claim_id, note, url, created_at").
 		Where("claim_id IN ?", claimIDs).Order("claim_id, id"),
 		func(r *sql.Rows) error {
 			var e store.ClaimEvidence
@@ -366,7 +351,7 @@ func loadEvidence(db *gorm.DB, claimIDs []int64) (map[int64][]store.ClaimEvidenc
 func loadClaims(db *gorm.DB, scope func(*gorm.DB) *gorm.DB) ([]Claim, error) {
 	var cs []Claim
 	var ids []int64
-	err := scanRows(db.Table("claims AS c").Select(claimColumns).Joins("JOIN articles a ON a.id = c.article_id").
+	err := store.ScanRows(db.Table("claims AS c").Select(claimColumns).Joins("JOIN articles a ON a.id = c.article_id").
 		Scopes(scope).Order("c.id"),
 		func(r *sql.Rows) error {
 			var c Claim

@@ -28,8 +28,8 @@ func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
 	}
 	from := time.Date(2011, 10, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2011, 11, 1, 0, 0, 0, 0, time.UTC)
-	if evs := eventsOf(t, s, store.TimelineFilter{From: &from, To: &to}); len(evs) != 2 {
-		t.Errorf("October 2011 overlaps %d events, want the two 'late 2011'", len(evs))
+	if evs, total, err := s.Timeline(ctx, store.TimelineFilter{From: &from, To: &to}); len(evs) != 2 || total != 2 || err != nil {
+		t.Errorf("October 2011 overlaps %d events (total %d, %v), want the two 'late 2011'", len(evs), total, err)
 	}
 	for name, f := range map[string]store.TimelineFilter{
 		"speaker":   {Speaker: "Lee"},
