@@ -31,7 +31,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	words := wordsFor(opt.Lang)
+	dates := newDateBook(opt.Lang)
 	row := make([]string, len(csvHeader))
 	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error {
 		var publishers, titles, urls, published, sentences, speakers, statuses []string
@@ -47,7 +47,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 			statuses = append(statuses, c.Status)
 		}
 		fields := []string{
-			strconv.FormatInt(it.ID, 10), it.Value, words.displayDate(it.Value, it.Mod, it.Status), it.Precision, it.Mod,
+			strconv.FormatInt(it.ID, 10), it.Value, dates.displayDate(it.Value, it.Mod, it.Status), it.Precision, it.Mod,
 			timeCell(it.StartsAt), timeCell(it.EndsAt), it.Status, it.Headline, it.Description,
 			strings.Join(it.Tags, csvJoin), strings.Join(publishers, csvJoin), strings.Join(titles, csvJoin),
 			strings.Join(urls, csvJoin), strings.Join(published, csvJoin), strings.Join(sentences, csvJoin),

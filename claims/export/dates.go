@@ -75,6 +75,53 @@ func wordsFor(lang string) *words {
 	return languages["en"]
 }
 
+// rememberedDates bounds what a dateBook keeps, so an export of events
+// with ever-different dates stays in flat memory.
+const rememberedDates = 4096
+
+// dateBook reads and names the dates of one export. The events of a
+// timeline share few distinct dates, and parsing and naming each one again
+// was about a tenth of an export's time, so both are remembered.
+type dateBook struct {
+	*words
+	dates map[string]parsedDate
+	names map[[3]string]string
+}
+
+type parsedDate struct {
+	d  timeline.Date
+	ok bool
+}
+
+func newDateBook(lang string) *dateBook {
+	return &dateBook{words: wordsFor(lang), dates: map[string]parsedDate{}, names: map[[3]string]string{}}
+}
+
+// calendarDate is calendarDate, remembered.
+func (b *dateBook) calendarDate(value string) (timeline.Date, bool) {
+	if p, ok := b.dates[value]; ok {
+		return p.d, p.ok
+	}
+	d, ok := calendarDate(value)
+	if len(b.dates) < rememberedDates {
+		b.dates[value] = parsedDate{d, ok}
+	}
+	return d, ok
+}
+
+// displayDate is words.displayDate, remembered.
+func (b *dateBook) displayDate(value, mod, status string) string {
+	k := [3]string{value, mod, status}
+	if s, ok := b.names[k]; ok {
+		return s
+	}
+	s := b.words.displayDate(value, mod, status)
+	if len(b.names) < rememberedDates {
+		b.names[k] = s
+	}
+	return s
+}
+
 // calendarDate reads an event's stored value without its modifier: the
 // modifier narrows the interval, but a date is named by the whole of it
 // ("late 2011" names 2011). ok is false for values that name no calendar

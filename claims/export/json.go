@@ -87,9 +87,9 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 	if err := text(w, `,"events":[`); err != nil {
 		return err
 	}
-	words := wordsFor(opt.Lang)
+	dates := newDateBook(opt.Lang)
 	list := newJSONList(w)
-	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error { return list.add(nativeEvent(it, words)) })
+	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error { return list.add(nativeEvent(it, dates)) })
 	if err != nil {
 		return err
 	}
@@ -102,16 +102,16 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 	return text(w, "}\n")
 }
 
-func nativeEvent(it *Item, words *words) jsonEvent {
+func nativeEvent(it *Item, dates *dateBook) jsonEvent {
 	ev := jsonEvent{
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
-			Display: words.displayDate(it.Value, it.Mod, it.Status), Start: utc(it.StartsAt), End: utc(it.EndsAt)},
+			Display: dates.displayDate(it.Value, it.Mod, it.Status), Start: utc(it.StartsAt), End: utc(it.EndsAt)},
 		Tags: it.Tags, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
 		UpdatedAt: it.UpdatedAt.UTC(),
 	}
-	if d, ok := calendarDate(it.EndValue); ok && it.EndValue != "" {
-		ev.EndDate = &jsonDate{Value: it.EndValue, Precision: string(d.Precision), Display: words.name(d),
+	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
+		ev.EndDate = &jsonDate{Value: it.EndValue, Precision: string(d.Precision), Display: dates.name(d),
 			Start: utc(&d.Start), End: utc(&d.End)}
 	}
 	for i, src := range it.Sources {

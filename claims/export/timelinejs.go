@@ -44,8 +44,8 @@ type (
 // which a stream knows only at the end; JSON objects are unordered, so
 // TimelineJS reads it the same.
 func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options) error {
-	words := wordsFor(opt.Lang)
-	title, err := titleOf(ctx, s, opt, words)
+	dates := newDateBook(opt.Lang)
+	title, err := titleOf(ctx, s, opt, dates.words)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 	}
 	list := newJSONList(w)
 	err = eachEvent(ctx, s, opt.Filter, func(it *Item) error {
-		slide, ok := eventSlide(it, words)
+		slide, ok := eventSlide(it, dates)
 		if !ok {
 			return nil
 		}
@@ -98,8 +98,8 @@ func titleOf(ctx context.Context, s *store.Store, opt Options, words *words) (st
 
 // eventSlide makes an event's slide; ok is false for an event whose value
 // names no calendar interval, which TimelineJS cannot place.
-func eventSlide(it *Item, words *words) (tlSlide, bool) {
-	d, ok := calendarDate(it.Value)
+func eventSlide(it *Item, dates *dateBook) (tlSlide, bool) {
+	d, ok := dates.calendarDate(it.Value)
 	if !ok {
 		return tlSlide{}, false
 	}
@@ -113,11 +113,11 @@ func eventSlide(it *Item, words *words) (tlSlide, bool) {
 	if ranged(d.Precision) {
 		slide.EndDate = datePart(lastInstant(d.End), d.Precision)
 	}
-	if end, ok := calendarDate(it.EndValue); ok && it.EndValue != "" {
+	if end, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		slide.EndDate = datePart(lastInstant(end.End), end.Precision)
 	}
 	if needsDisplayDate(d, it.Mod, it.Status) {
-		slide.DisplayDate = words.displayDate(it.Value, it.Mod, it.Status)
+		slide.DisplayDate = dates.displayDate(it.Value, it.Mod, it.Status)
 	}
 	if len(it.Tags) > 0 {
 		slide.Group = it.Tags[0]

@@ -134,7 +134,7 @@ func TestTimelineJSEditsAndEscaping(t *testing.T) {
 }
 
 func TestDatePartsAndDisplay(t *testing.T) {
-	en, id := wordsFor("en"), wordsFor("id")
+	en, id := newDateBook("en"), newDateBook("id")
 	for _, c := range []struct {
 		value, mod, status string
 		start, end         tlDate // end zero: none
