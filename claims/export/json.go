@@ -27,15 +27,15 @@ type (
 		Tags        []string     `json:"tags"`
 		Sources     []jsonSource `json:"sources"`
 		Claims      []jsonClaim  `json:"claims"`
-		UpdatedAt   time.Time    `json:"updated_at"`
+		UpdatedAt   stamp        `json:"updated_at"`
 	}
 	jsonDate struct {
-		Value     string     `json:"value"`
-		Precision string     `json:"precision"`
-		Mod       string     `json:"mod"`
-		Display   string     `json:"display"`
-		Start     *time.Time `json:"start"`
-		End       *time.Time `json:"end"`
+		Value     string `json:"value"`
+		Precision string `json:"precision"`
+		Mod       string `json:"mod"`
+		Display   string `json:"display"`
+		Start     *stamp `json:"start"`
+		End       *stamp `json:"end"`
 	}
 	jsonSource struct {
 		Article  jsonArticle `json:"article"`
@@ -68,9 +68,9 @@ type (
 		Evidence []jsonEvidence `json:"evidence"`
 	}
 	jsonEvidence struct {
-		Note      string    `json:"note"`
-		URL       string    `json:"url"`
-		CreatedAt time.Time `json:"created_at"`
+		Note      string `json:"note"`
+		URL       string `json:"url"`
+		CreatedAt stamp  `json:"created_at"`
 	}
 )
 
@@ -106,13 +106,13 @@ func nativeEvent(it *Item, dates *dateBook) jsonEvent {
 	ev := jsonEvent{
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
-			Display: dates.displayDate(it.Value, it.Mod, it.Status), Start: utc(it.StartsAt), End: utc(it.EndsAt)},
+			Display: dates.displayDate(it.Value, it.Mod, it.Status), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
 		Tags: it.Tags, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
-		UpdatedAt: it.UpdatedAt.UTC(),
+		UpdatedAt: stampAt(it.UpdatedAt),
 	}
 	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		ev.EndDate = &jsonDate{Value: it.EndValue, Precision: string(d.Precision), Display: dates.name(d),
-			Start: utc(&d.Start), End: utc(&d.End)}
+			Start: stampOf(&d.Start), End: stampOf(&d.End)}
 	}
 	for i, src := range it.Sources {
 		ev.Sources[i] = jsonSource{Article: articleOf(src.ArticleID, src.ArticleRef), Sentence: src.Sentence,
@@ -123,7 +123,7 @@ func nativeEvent(it *Item, dates *dateBook) jsonEvent {
 			Quote: c.Quote, Status: c.Status, Article: articleOf(c.ArticleID, c.ArticleRef),
 			Span: jsonSpan{c.Start, c.End}, Evidence: make([]jsonEvidence, len(c.Evidence))}
 		for j, e := range c.Evidence {
-			jc.Evidence[j] = jsonEvidence{Note: e.Note, URL: e.URL, CreatedAt: e.CreatedAt.UTC()}
+			jc.Evidence[j] = jsonEvidence{Note: e.Note, URL: e.URL, CreatedAt: stampAt(e.CreatedAt)}
 		}
 		ev.Claims[i] = jc
 	}
@@ -134,10 +134,18 @@ func articleOf(id int64, a ArticleRef) jsonArticle {
 	return jsonArticle{ID: id, Title: a.ArticleTitle, URL: a.ArticleURL, Publisher: a.ArticlePublisher, Published: a.ArticlePublished}
 }
 
-func utc(t *time.Time) *time.Time {
+// stamp is a time written as encoding/json writes a time.Time (RFC 3339
+// with nanoseconds), in UTC. It is formatted once as the event is built:
+// the encoder writes a time.Time through its MarshalJSON and then parses
+// that output again to check it, a measurable part of a large export.
+type stamp string
+
+func stampAt(t time.Time) stamp { return stamp(t.UTC().Format(time.RFC3339Nano)) }
+
+func stampOf(t *time.Time) *stamp {
 	if t == nil {
 		return nil
 	}
-	u := t.UTC()
-	return &u
+	s := stampAt(*t)
+	return &s
 }

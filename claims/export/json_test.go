@@ -72,7 +72,7 @@ func TestJSONExportMatchesSchema(t *testing.T) {
 	}
 	for i := 1; i < len(doc.Events); i++ {
 		a, b := doc.Events[i-1].Date.Start, doc.Events[i].Date.Start
-		if b != nil && (a == nil || a.After(*b)) {
+		if b != nil && (a == nil || stampTime(t, *a).After(stampTime(t, *b))) {
 			t.Errorf("event %d starts %v after event %d at %v", i-1, a, i, b)
 		}
 	}
@@ -114,5 +114,37 @@ func TestSchemaRejects(t *testing.T) {
 		if err := validate(t, sch, []byte(doc)); err == nil {
 			t.Errorf("%s: schema accepted %s", name, doc)
 		}
+	}
+}
+
+func stampTime(t *testing.T, s stamp) time.Time {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339Nano, string(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+// A stamp is written exactly as encoding/json writes the time.Time it
+// stands for.
+func TestStampMatchesTimeJSON(t *testing.T) {
+	jakarta := time.FixedZone("WIB", 7*3600)
+	for _, tm := range []time.Time{
+		time.Date(2019, 12, 28, 0, 0, 0, 0, time.UTC),
+		time.Date(2019, 12, 28, 10, 15, 30, 120000000, jakarta),
+		time.Date(2026, 11, 25, 19, 6, 0, 655818735, time.UTC),
+	} {
+		want, err := json.Marshal(tm.UTC())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(stampOf(&tm))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%v: stamp %s, time.Time %s (%v)", tm, got, want, err)
+		}
+	}
+	if stampOf(nil) != nil {
+		t.Error("no time is not null")
 	}
 }
