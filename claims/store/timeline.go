@@ -125,7 +125,7 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 	return out, total, nil
 }
 
-// eventFields are the columns of Event in the order scanEvent reads them.
+// eventFields are the columns of Event in the order findEvents scans them.
 const eventFields = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
 	"events.starts_at, events.ends_at, events.end_value, events.status, events.hidden, events.merged_into, " +
 	"events.manual, events.created_at, events.updated_at, events.version"
