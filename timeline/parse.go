@@ -98,6 +98,9 @@ type prefix struct {
 // parseAt parses the longest expression starting at lexeme i: optional
 // determiners and modifiers, a nucleus, then what may follow it.
 func (p *parser) parseAt(i int) (expr, bool) {
+	if i >= len(p.lx) {
+		return expr{}, false
+	}
 	if e := p.e(i); (e == nil || !e.trigger) && p.lx[i].kind != tokNum {
 		return expr{}, false
 	}
