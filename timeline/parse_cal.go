@@ -166,16 +166,8 @@ func (p *parser) monthFirst(k int) (expr, bool) {
 	x.j = p.monthEnd(k)
 	if d := p.num(x.j); d >= 1 && d <= 31 && p.lx[x.j].digits <= 2 && !p.inNumber(x.j) && validDate(2000, x.month, d) {
 		x.day, x.j, x.rule = d, x.j+1, "month-day"
-		// "Aug. 7, 1998"
-		j := x.j
-		if p.is(j, ",") {
-			j++
-		}
-		if y, ok := p.yearAfter(j); ok {
-			x.year, x.j = y.year, y.j
-		}
-		return x, true
 	}
+	// "Aug. 7, 1998", "Desember 2019"
 	j := x.j
 	if p.is(j, ",") {
 		j++

@@ -11,20 +11,11 @@ import (
 
 // goldDoc is one line of a gold file (the format of the shared scorer).
 type goldDoc struct {
-	ID      string      `json:"id"`
-	Lang    string      `json:"lang"`
-	DCT     string      `json:"dct"`
-	Text    string      `json:"text"`
-	Timexes []goldTimex `json:"timexes"`
-}
-
-type goldTimex struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	Type  Type   `json:"type"`
-	Value string `json:"value"`
-	Mod   Mod    `json:"mod"`
+	ID      string  `json:"id"`
+	Lang    string  `json:"lang"`
+	DCT     string  `json:"dct"`
+	Text    string  `json:"text"`
+	Timexes []Timex `json:"timexes"`
 }
 
 // scores are TempEval-3 measures: strict (same span), relaxed (overlapping
