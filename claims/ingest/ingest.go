@@ -140,9 +140,16 @@ type Target struct {
 
 // Run ingests a target, calling report for every document as it is stored
 // (in input order). total, when known ahead, is passed to begin so a
-// progress display can show an ETA. It returns an error only when the target
-// itself cannot be read; per-document failures go to report.
+// progress display can show an ETA; begin may be nil. It returns an error
+// only when the target itself cannot be read; per-document failures go to
+// report.
 func (in *Ingester) Run(ctx context.Context, t Target, defaults Defaults, begin func(total int), report func(Outcome)) error {
+	// Nobody shows progress without begin: a batch file is then not read
+	// an extra time to count its lines.
+	counting := begin != nil
+	if !counting {
+		begin = func(int) {}
+	}
 	switch {
 	case IsURL(t.Name):
 		f := in.Fetcher
@@ -178,7 +185,9 @@ func (in *Ingester) Run(ctx context.Context, t Target, defaults Defaults, begin 
 		}
 		defer f.Close()
 		if kind == "jsonl" {
-			begin(countLines(t.Name))
+			if counting {
+				begin(countLines(t.Name))
+			}
 		} else {
 			begin(1)
 		}
@@ -193,7 +202,7 @@ func (in *Ingester) Run(ctx context.Context, t Target, defaults Defaults, begin 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := in.Run(ctx, Target{Name: name}, defaults, func(int) {}, report); err != nil {
+		if err := in.Run(ctx, Target{Name: name}, defaults, nil, report); err != nil {
 			report(Outcome{Source: name, Err: err})
 		}
 	}

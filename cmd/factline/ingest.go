@@ -60,7 +60,11 @@ func runIngest(env *cliEnv, args []string) error {
 	var stored, dups, failed int
 	for _, name := range fs.Args() {
 		bar := newProgress(env.stderr, env.stderrIsTerminal)
-		err := in.Run(ctx, ingest.Target{Name: name, StdinKind: *format, Stdin: env.stdin}, d, bar.begin, func(o ingest.Outcome) {
+		var begin func(int)
+		if env.stderrIsTerminal {
+			begin = bar.begin
+		}
+		err := in.Run(ctx, ingest.Target{Name: name, StdinKind: *format, Stdin: env.stdin}, d, begin, func(o ingest.Outcome) {
 			bar.clear()
 			where := o.Source
 			if o.Line > 0 && where == "" {

@@ -145,7 +145,7 @@ func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logg
 	in := &ingest.Ingester{Store: s}
 	var stored, failed int
 	for _, f := range files {
-		err = in.Run(ctx, ingest.Target{Name: f}, ingest.Defaults{}, func(int) {}, func(o ingest.Outcome) {
+		err = in.Run(ctx, ingest.Target{Name: f}, ingest.Defaults{}, nil, func(o ingest.Outcome) {
 			switch {
 			case o.Err != nil:
 				failed++
