@@ -102,6 +102,9 @@ var familyTests = []struct {
 	// English
 	{"weekdays", "en", "1998-02-13", "The two presidents on Friday signed the plan. He said Thursday it will close Monday.",
 		[]want{{"Friday", TypeDate, "1998-02-13", ""}, {"Thursday", TypeDate, "1998-02-12", ""}, {"Monday", TypeDate, "1998-02-16", ""}}},
+	{"months take the tense of regular and irregular past verbs", "en", "1989-11-02",
+		"He stepped down as chairman, president and chief executive in March. KKR bought RJR in February. The appeal is heard in January, and guidelines to be published in February follow.",
+		[]want{{"March", TypeDate, "1989-03", ""}, {"February", TypeDate, "1989-02", ""}, {"January", TypeDate, "1990-01", ""}, {"February", TypeDate, "1990-02", ""}}},
 	{"full and partial dates", "en", "1989-10-26", "The offer expires Nov. 6; it was made Aug. 10, 1988, and in July 1997.",
 		[]want{{"Nov. 6", TypeDate, "1989-11-06", ""}, {"Aug. 10, 1988", TypeDate, "1988-08-10", ""}, {"July 1997", TypeDate, "1997-07", ""}}},
 	{"deictic units", "en", "1989-10-26", "Sales rose last week, this year and last month, and will rise next year.",

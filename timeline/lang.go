@@ -169,6 +169,13 @@ type Pack struct {
 	// publication date ("mengatakan", "said" / "akan", "will").
 	PastCues   []string
 	FutureCues []string
+	// PastSuffixes end the regular past forms of a language's verbs
+	// ("-ed": "stepped", "issued"), which no list can hold; a lower-case
+	// word the lexicon does not know that ends in one is a past cue.
+	PastSuffixes []string
+	// PassiveAux make the word after them a participle, not a past form:
+	// "to be published in early November" looks ahead.
+	PassiveAux []string
 	// ClauseBreaks end the clause an expression sits in when looking for
 	// a cue after it: in "said on Sunday that the US will act", "will"
 	// belongs to another clause.

@@ -128,11 +128,20 @@ var packEN = &Pack{
 		"earlier", "rose", "fell", "posted", "closed", "ended", "killed", "died", "met", "signed",
 		"became", "began", "made", "took", "came", "went", "saw", "got", "gave", "dropped", "declined",
 		"agreed", "won", "lost", "earned", "held",
+		// irregular past forms, which the -ed rule misses
+		"bought", "brought", "sold", "left", "fought", "thought", "sought", "taught", "caught",
+		"built", "sent", "spent", "felt", "kept", "led", "paid", "ran", "grew", "knew", "threw",
+		"flew", "drew", "wrote", "spoke", "broke", "chose", "stole", "drove", "rode", "arose",
+		"forgot", "shot", "struck", "stood", "understood", "hung", "swore", "tore", "wore", "bore",
+		"sank", "fled", "fed", "meant", "dealt", "withdrew", "overtook", "undertook", "upheld",
+		"withheld", "foresaw", "oversaw", "forgave", "found", "heard", "woke",
 	},
 	FutureCues: []string{
-		"will", "'ll", "would", "shall", "next", "scheduled", "planned", "plans", "expected",
+		"will", "'ll", "would", "shall", "next", "scheduled", "supposed", "planned", "plans", "expected",
 		"expects", "is to", "are to", "going to", "tomorrow", "upcoming", "coming", "due",
 	},
+	PastSuffixes: []string{"ed"},
+	PassiveAux:   []string{"be", "been", "being", "is", "are", "am"},
 	ClauseBreaks: []string{"that", "because", "so", "whether", "while", "but", "although"},
 	Stopwords: []string{
 		"the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he",

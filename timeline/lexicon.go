@@ -43,6 +43,7 @@ type entry struct {
 	weekend        bool
 	quarter, half  bool
 	past, future   bool
+	passiveAux     bool
 	stop           bool
 	copyright      bool
 	abbrev         bool
@@ -79,11 +80,13 @@ type lexicon struct {
 	root *node
 	// stop is the set of stopwords, for language detection.
 	stop map[string]bool
+	// pastForm is the entry of a word known as past only by its ending.
+	pastForm *entry
 }
 
 // compilePack builds the phrase trie of a pack.
 func compilePack(p *Pack) *lexicon {
-	lx := &lexicon{pack: p, root: &node{}, stop: map[string]bool{}}
+	lx := &lexicon{pack: p, root: &node{}, stop: map[string]bool{}, pastForm: &entry{past: true}}
 	add := func(key string, f func(e *entry)) {
 		f(lx.insert(key))
 	}
@@ -180,6 +183,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Halves, func(e *entry) { e.half = true }},
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},
+		{p.PassiveAux, func(e *entry) { e.passiveAux = true }},
 		{p.Stopwords, func(e *entry) { e.stop = true }},
 		{p.Copyright, func(e *entry) { e.copyright = true }},
 		{p.Abbreviations, func(e *entry) { e.abbrev = true }},
@@ -217,11 +221,22 @@ func compilePack(p *Pack) *lexicon {
 	return lx
 }
 
+// pastBySuffix tells whether word, in lower case, ends in a past suffix of
+// the pack after a stem of at least three letters ("stepped", not "red").
+func (lx *lexicon) pastBySuffix(word []byte) bool {
+	for _, suf := range lx.pack.PastSuffixes {
+		if len(word) >= len(suf)+3 && string(word[len(word)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
 // canStart tells whether an entry has a role that can begin an
 // expression, beyond being a cue or a stopword.
 func canStart(e *entry) bool {
 	active := *e
-	active.stop, active.past, active.future, active.clauseBreak = false, false, false, false
+	active.stop, active.past, active.future, active.clauseBreak, active.passiveAux = false, false, false, false, false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf = false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false

@@ -53,6 +53,9 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 			return 0, false
 		case e.future:
 			return 1, true
+		case e.past && k > 0 && lx[k-1].e != nil && lx[k-1].e.passiveAux:
+			// a participle: "is heard", "to be published"
+			return 0, false
 		case e.past:
 			return -1, true
 		}

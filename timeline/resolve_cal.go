@@ -45,7 +45,7 @@ func (r *resolver) calendar(x *expr) resolved {
 				dir, dirWhy = -1, "news reporting the past"
 			}
 		default:
-			dir = r.tense(x, 8)
+			dir = r.tense(x, 12)
 		}
 		if dir == 0 {
 			dirWhy = "nearness to the publication date"

@@ -154,6 +154,9 @@ func (l *lexer) lex(text string, lx *lexicon) []lexeme {
 		if t.kind == tokWord && best == nil {
 			r, _ := utf8.DecodeRuneInString(text[t.start:])
 			lm.cap = unicode.IsUpper(r)
+			if !lm.cap && lx.pastBySuffix(l.lower(text[t.start:t.end])) {
+				lm.e = lx.pastForm
+			}
 		}
 		out = append(out, lm)
 		if t.kind == tokPunct && bestEnd == i+1 {
