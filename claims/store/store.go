@@ -32,6 +32,10 @@ const busyTimeout = 15 * time.Second
 // for a newsroom's concurrent requests to reuse them.
 const maxIdleConns = 32
 
+// stmtCacheSize is how many prepared statements each SQLite connection
+// keeps; the requests of the web app use a few dozen distinct ones.
+const stmtCacheSize = 64
+
 // Store is a handle on the database. It is safe for concurrent use.
 type Store struct {
 	db      *gorm.DB
@@ -70,8 +74,11 @@ func Open(dsn string) (*Store, error) {
 		// _txlock=immediate takes the write lock when a transaction begins,
 		// so two writers queue on the busy timeout instead of deadlocking
 		// when both try to upgrade a read lock.
-		full := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL",
-			dsn, busyTimeout.Milliseconds())
+		// _stmt_cache_size keeps each connection's recent statements
+		// prepared: the timeline and event reads repeat a few statements,
+		// and preparing one costs as much as running it.
+		full := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL&_stmt_cache_size=%d",
+			dsn, busyTimeout.Milliseconds(), stmtCacheSize)
 		s.db, err = gorm.Open(sqlite.Open(full), cfg)
 	}
 	if err != nil {

@@ -95,9 +95,25 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 	// together keep the order their first source tells them in.
 	q = q.Session(&gorm.Session{})
 	const sameStart = "first_article_id, first_offset, id"
-	rows, err := findEvents(q.Where("starts_at IS NOT NULL").Order("starts_at, "+sameStart).Limit(f.Limit), nil)
-	if err != nil {
-		return nil, 0, err
+	dated := q.Where("starts_at IS NOT NULL").Order("starts_at, " + sameStart).Session(&gorm.Session{})
+	var rows []Event
+	var err error
+	if f.From != nil {
+		// "ends_at > From" alone makes the database walk every event that
+		// starts before the window. Only decades and centuries last longer
+		// than ShortSpan, so the others are read from ShortSpan before
+		// From on, and the long ones that began earlier through their own
+		// partial index; they sort first, all starting earlier.
+		early := f.From.UTC().Add(-ShortSpan)
+		if rows, err = findEvents(dated.Where("starts_at < ?", early).Where(longSpan).Limit(f.Limit), nil); err != nil {
+			return nil, 0, err
+		}
+		dated = dated.Where("starts_at >= ?", early)
+	}
+	if len(rows) < f.Limit {
+		if rows, err = findEvents(dated.Limit(f.Limit-len(rows)), rows); err != nil {
+			return nil, 0, err
+		}
 	}
 	// An undated event has no interval, so a date bound leaves it out.
 	if len(rows) < f.Limit && f.From == nil && f.To == nil {
@@ -124,6 +140,16 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent
 	}
 	return out, total, nil
 }
+
+// ShortSpan bounds the interval of an event dated at year precision or
+// finer (a leap year and a day of slack); only the precisions longSpan
+// names cover more.
+const ShortSpan = 367 * 24 * time.Hour
+
+// longSpan selects the events whose interval may exceed ShortSpan. It is
+// written exactly as the predicate of the events_long_span partial index
+// (migrations/0003), which the database uses only for that same condition.
+const longSpan = "precision IN ('century', 'decade')"
 
 // eventFields are the columns of Event in the order findEvents scans them.
 const eventFields = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -72,5 +74,76 @@ func checkFirstSource(t *testing.T, s *store.Store) {
 			WHERE es.event_id = events.id AND es.article_id = events.first_article_id), -1)`).Scan(&wrong).Error
 	if err != nil || wrong != 0 {
 		t.Errorf("%d events with a stale first source (%v)", wrong, err)
+	}
+}
+
+func TestTimelineWindowsMatchIntervals(t *testing.T) {
+	storetest.Each(t, testTimelineWindowsMatchIntervals)
+}
+
+// testTimelineWindowsMatchIntervals checks the window query, which reads
+// short events from a year before the window and long ones through their
+// own index, against the plain definition: every event whose interval
+// overlaps the window, at every precision, modifier and leap year.
+func testTimelineWindowsMatchIntervals(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(1, 2))
+	values := func() string {
+		y := 1980 + rng.IntN(45)
+		switch rng.IntN(10) {
+		case 0:
+			return fmt.Sprint(y / 100)
+		case 1:
+			return fmt.Sprint(y / 10)
+		case 2:
+			return fmt.Sprint(y)
+		case 3:
+			return fmt.Sprintf("%d-Q%d", y, 1+rng.IntN(4))
+		case 4:
+			return fmt.Sprintf("%d-H%d", y, 1+rng.IntN(2))
+		case 5:
+			return fmt.Sprintf("%d-%s", y, []string{"SP", "SU", "FA", "WI"}[rng.IntN(4)])
+		case 6:
+			return fmt.Sprintf("%d-W%02d", y, 1+rng.IntN(52))
+		case 7:
+			return fmt.Sprintf("%d-%02d", y, 1+rng.IntN(12))
+		case 8:
+			return fmt.Sprintf("%d-02-%02d", y-y%4, 1+rng.IntN(29)) // leap years
+		}
+		return fmt.Sprintf("%d-%02d-%02dT%02d:%02d", y, 1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(24), rng.IntN(60))
+	}
+	mods := []string{"", "", "START", "MID", "END", "APPROX"}
+	type span struct{ start, end time.Time }
+	spans := map[int64]span{}
+	for i := range 400 {
+		ev, err := s.CreateEvent(ctx, store.NewEvent{Headline: fmt.Sprint("event ", i), Value: values(), Mod: mods[rng.IntN(len(mods))]}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Precision != "century" && ev.Precision != "decade" && ev.EndsAt.Sub(*ev.StartsAt) > store.ShortSpan {
+			t.Fatalf("%s (%s) covers %s, more than ShortSpan", ev.Value, ev.Precision, ev.EndsAt.Sub(*ev.StartsAt))
+		}
+		spans[ev.ID] = span{*ev.StartsAt, *ev.EndsAt}
+	}
+	for range 60 {
+		from := time.Date(1975+rng.IntN(55), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		to := from.AddDate(0, rng.IntN(3), 1+rng.IntN(40))
+		evs, _, err := s.Timeline(ctx, store.TimelineFilter{From: &from, To: &to, Limit: store.MaxTimelineLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[int64]bool{}
+		for i, e := range evs {
+			got[e.ID] = true
+			if i > 0 && e.StartsAt.Before(*evs[i-1].StartsAt) {
+				t.Errorf("window %s..%s: #%d starts before the event listed ahead of it", from, to, e.ID)
+			}
+		}
+		for id, sp := range spans {
+			if want := sp.start.Before(to) && sp.end.After(from); want != got[id] {
+				t.Errorf("window %s..%s: event #%d (%s..%s) listed %v, want %v", from.Format(time.DateOnly), to.Format(time.DateOnly),
+					id, sp.start.Format(time.DateOnly), sp.end.Format(time.DateOnly), got[id], want)
+			}
+		}
 	}
 }
