@@ -102,6 +102,9 @@ var familyTests = []struct {
 	// English
 	{"weekdays", "en", "1998-02-13", "The two presidents on Friday signed the plan. He said Thursday it will close Monday.",
 		[]want{{"Friday", TypeDate, "1998-02-13", ""}, {"Thursday", TypeDate, "1998-02-12", ""}, {"Monday", TypeDate, "1998-02-16", ""}}},
+	{"relative days and nights", "en", "2025-02-14", "A storm cut power overnight; crews worked through last night and yesterday, and return tomorrow and tonight.",
+		[]want{{"overnight", TypeTime, "2025-02-13TNI", ""}, {"last night", TypeTime, "2025-02-13TNI", ""}, {"yesterday", TypeDate, "2025-02-13", ""},
+			{"tomorrow", TypeDate, "2025-02-15", ""}, {"tonight", TypeTime, "2025-02-14TNI", ""}}},
 	{"months take the tense of regular and irregular past verbs", "en", "1989-11-02",
 		"He stepped down as chairman, president and chief executive in March. KKR bought RJR in February. The appeal is heard in January, and guidelines to be published in February follow.",
 		[]want{{"March", TypeDate, "1989-03", ""}, {"February", TypeDate, "1989-02", ""}, {"January", TypeDate, "1990-01", ""}, {"February", TypeDate, "1990-02", ""}}},

@@ -48,7 +48,7 @@ var packEN = &Pack{
 	AndHalf:    []string{"and a half"},
 	Vague:      []string{"several", "a few", "few", "many", "some", "the next few", "a number of"},
 	RelativeDays: map[string]int{
-		"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
+		"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": -1, "the day before yesterday": -2,
 		"the day after tomorrow": 2,
 	},
 	AnchoredDays: map[string]int{
