@@ -73,7 +73,7 @@ func writeClaimReview(ctx context.Context, s *store.Store, w *bufio.Writer, opt 
 	}
 	list := newJSONList(w)
 	err := eachReviewedClaim(ctx, s, opt.Filter, func(c *Claim) error {
-		return list.add(claimReview(c, reviewer, opt.SiteURL, words))
+		return list.addValue(claimReview(c, reviewer, opt.SiteURL, words))
 	})
 	if err != nil {
 		return err

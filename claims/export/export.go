@@ -147,31 +147,6 @@ func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, e
 // an ETag from an older binary never matches.
 const exportVersion = "factline-export-1"
 
-// jsonList writes the elements of a JSON array one at a time.
-type jsonList struct {
-	w *bufio.Writer
-	// enc keeps encoding/json's HTML escaping on: graphics desks paste
-	// exports into <script> tags, where an unescaped "</script>" in an
-	// article would end the script.
-	enc *json.Encoder
-	n   int
-}
-
-func newJSONList(w *bufio.Writer) *jsonList { return &jsonList{w: w, enc: json.NewEncoder(w)} }
-
-// add writes one element, one per line.
-func (l *jsonList) add(v any) error {
-	sep := "\n"
-	if l.n > 0 {
-		sep = ","
-	}
-	l.n++
-	if _, err := l.w.WriteString(sep); err != nil {
-		return err
-	}
-	return l.enc.Encode(v)
-}
-
 // writeJSONValue writes one whole value with the same escaping as a list.
 func writeJSONValue(w *bufio.Writer, v any) error {
 	b, err := json.Marshal(v)

@@ -125,26 +125,3 @@ func stampTime(t *testing.T, s stamp) time.Time {
 	}
 	return tm
 }
-
-// A stamp is written exactly as encoding/json writes the time.Time it
-// stands for.
-func TestStampMatchesTimeJSON(t *testing.T) {
-	jakarta := time.FixedZone("WIB", 7*3600)
-	for _, tm := range []time.Time{
-		time.Date(2019, 12, 28, 0, 0, 0, 0, time.UTC),
-		time.Date(2019, 12, 28, 10, 15, 30, 120000000, jakarta),
-		time.Date(2026, 11, 25, 19, 6, 0, 655818735, time.UTC),
-	} {
-		want, err := json.Marshal(tm.UTC())
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := json.Marshal(stampOf(&tm))
-		if err != nil || string(got) != string(want) {
-			t.Errorf("%v: stamp %s, time.Time %s (%v)", tm, got, want, err)
-		}
-	}
-	if stampOf(nil) != nil {
-		t.Error("no time is not null")
-	}
-}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"strings"
 	"time"
 
 	"github.com/factline/factline/claims/store"
@@ -53,12 +52,13 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 		return err
 	}
 	list := newJSONList(w)
+	slides := &slideWriter{dates: dates, web: map[string]bool{}}
 	err = eachEvent(ctx, s, opt.Filter, func(it *Item) error {
-		slide, ok := eventSlide(it, dates)
+		b, ok := slides.appendSlide(list.next(), it)
 		if !ok {
 			return nil
 		}
-		return list.add(slide)
+		return list.add(b)
 	})
 	if err != nil {
 		return err
@@ -96,33 +96,76 @@ func titleOf(ctx context.Context, s *store.Store, opt Options, words *words) (st
 	return words.title, nil
 }
 
-// eventSlide makes an event's slide; ok is false for an event whose value
-// names no calendar interval, which TimelineJS cannot place.
-func eventSlide(it *Item, dates *dateBook) (tlSlide, bool) {
-	d, ok := dates.calendarDate(it.Value)
+// slideWriter appends the slides of one export.
+type slideWriter struct {
+	dates *dateBook
+	// text holds a slide's headline or body, HTML-escaped, until it is
+	// written as a JSON string.
+	text []byte
+	// web remembers webURL by URL: the sources of many events share an
+	// article.
+	web map[string]bool
+}
+
+// rememberedURLs bounds what a slideWriter remembers of URLs.
+const rememberedURLs = 4096
+
+// appendSlide appends an event's slide as encoding/json writes its tlSlide
+// (omitting empty fields); ok is false for an event whose value names no
+// calendar interval, which TimelineJS cannot place.
+func (sw *slideWriter) appendSlide(b []byte, it *Item) ([]byte, bool) {
+	d, ok := sw.dates.calendarDate(it.Value)
 	if !ok {
-		return tlSlide{}, false
+		return b, false
 	}
-	slide := tlSlide{
-		StartDate: datePart(d.Start, d.Precision),
-		Text:      tlText{Headline: html.EscapeString(it.Headline), Text: slideText(it)},
-		// The event ID, not anything editable, so a graphic's links and
-		// styling survive an edited headline.
-		UniqueID: fmt.Sprintf("factline-event-%d", it.ID),
-	}
-	if ranged(d.Precision) {
-		slide.EndDate = datePart(lastInstant(d.End), d.Precision)
-	}
-	if end, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
-		slide.EndDate = datePart(lastInstant(end.End), end.Precision)
+	b = append(b, `{"start_date":`...)
+	b = appendDate(b, datePart(d.Start, d.Precision))
+	if end, ok := sw.dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
+		b = append(b, `,"end_date":`...)
+		b = appendDate(b, datePart(lastInstant(end.End), end.Precision))
+	} else if ranged(d.Precision) {
+		b = append(b, `,"end_date":`...)
+		b = appendDate(b, datePart(lastInstant(d.End), d.Precision))
 	}
 	if needsDisplayDate(d, it.Mod, it.Status) {
-		slide.DisplayDate = dates.displayDate(it.Value, it.Mod, it.Status)
+		if display := sw.dates.displayDate(it.Value, it.Mod, it.Status); display != "" {
+			b = append(b, `,"display_date":`...)
+			b = appendString(b, display)
+		}
 	}
-	if len(it.Tags) > 0 {
-		slide.Group = it.Tags[0]
+	b = append(b, `,"text":{"headline":`...)
+	sw.text = appendHTML(sw.text[:0], it.Headline)
+	b = appendString(b, sw.text)
+	if sw.text = sw.appendSlideText(sw.text[:0], it); len(sw.text) > 0 {
+		b = append(b, `,"text":`...)
+		b = appendString(b, sw.text)
 	}
-	return slide, true
+	b = append(b, '}')
+	if len(it.Tags) > 0 && it.Tags[0] != "" {
+		b = append(b, `,"group":`...)
+		b = appendString(b, it.Tags[0])
+	}
+	// The event ID, not anything editable, so a graphic's links and
+	// styling survive an edited headline.
+	b = append(b, `,"unique_id":"factline-event-`...)
+	b = appendInt(b, it.ID)
+	return append(b, `"}`...), true
+}
+
+// appendDate appends a tlDate, leaving out its zero parts.
+func appendDate(b []byte, d tlDate) []byte {
+	b = append(b, `{"year":`...)
+	b = appendInt(b, int64(d.Year))
+	for _, part := range [...]struct {
+		key string
+		n   int
+	}{{`,"month":`, d.Month}, {`,"day":`, d.Day}, {`,"hour":`, d.Hour}, {`,"minute":`, d.Minute}} {
+		if part.n != 0 {
+			b = append(b, part.key...)
+			b = appendInt(b, int64(part.n))
+		}
+	}
+	return append(b, '}')
 }
 
 // ranged reports whether a precision names a span TimelineJS must draw as
@@ -137,8 +180,8 @@ func ranged(p timeline.Precision) bool {
 
 // datePart keeps the parts of t that precision p names. Halves, seasons
 // and quarters are drawn by month, weeks by day.
-func datePart(t time.Time, p timeline.Precision) *tlDate {
-	d := &tlDate{Year: t.Year()}
+func datePart(t time.Time, p timeline.Precision) tlDate {
+	d := tlDate{Year: t.Year()}
 	switch p {
 	case timeline.PrecisionCentury, timeline.PrecisionDecade, timeline.PrecisionYear:
 		return d
@@ -155,39 +198,92 @@ func datePart(t time.Time, p timeline.Precision) *tlDate {
 	return d
 }
 
-// slideText is a slide's body: the description, then every source
-// sentence quoted with its article named and linked. All of it is article
-// or editor text, so all of it is escaped.
-func slideText(it *Item) string {
-	var b strings.Builder
+// appendSlideText appends a slide's body: the description, then every
+// source sentence quoted with its article named and linked. All of it is
+// article or editor text, so all of it is escaped.
+func (sw *slideWriter) appendSlideText(b []byte, it *Item) []byte {
 	if it.Description != "" {
-		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(it.Description))
+		b = append(b, "<p>"...)
+		b = appendHTML(b, it.Description)
+		b = append(b, "</p>"...)
 	}
-	for _, src := range it.Sources {
-		fmt.Fprintf(&b, "<blockquote>%s</blockquote><p>— %s</p>", html.EscapeString(src.Sentence), sourceCredit(src))
+	for i := range it.Sources {
+		src := &it.Sources[i]
+		b = append(b, "<blockquote>"...)
+		b = appendHTML(b, src.Sentence)
+		b = append(b, "</blockquote><p>— "...)
+		b = sw.appendCredit(b, src)
+		b = append(b, "</p>"...)
 	}
-	return b.String()
+	return b
 }
 
-// sourceCredit names an article, linked when its URL is a web address.
-// Other schemes (javascript:, data:) are never made links.
-func sourceCredit(src Source) string {
-	name := src.ArticlePublisher
-	if src.ArticleTitle != "" {
-		if name != "" {
-			name += ": "
-		}
-		name += src.ArticleTitle
+// appendCredit names a source's article, linked when its URL is a web
+// address. Other schemes (javascript:, data:) are never made links.
+func (sw *slideWriter) appendCredit(b []byte, src *Source) []byte {
+	link := sw.webURL(src.ArticleURL)
+	if link {
+		b = append(b, `<a href="`...)
+		b = appendHTML(b, src.ArticleURL)
+		b = append(b, `" target="_blank" rel="noopener">`...)
 	}
-	if name == "" {
-		name = fmt.Sprintf("article #%d", src.ArticleID)
+	switch pub, title := src.ArticlePublisher, src.ArticleTitle; {
+	case pub != "" && title != "":
+		b = appendHTML(b, pub)
+		b = append(b, ": "...)
+		b = appendHTML(b, title)
+	case pub != "":
+		b = appendHTML(b, pub)
+	case title != "":
+		b = appendHTML(b, title)
+	default:
+		b = append(b, "article #"...)
+		b = appendInt(b, src.ArticleID)
 	}
-	credit := html.EscapeString(name)
-	if webURL(src.ArticleURL) {
-		credit = fmt.Sprintf(`<a href="%s" target="_blank" rel="noopener">%s</a>`, html.EscapeString(src.ArticleURL), credit)
+	if link {
+		b = append(b, "</a>"...)
 	}
 	if src.ArticlePublished != "" {
-		credit += ", " + html.EscapeString(src.ArticlePublished)
+		b = append(b, ", "...)
+		b = appendHTML(b, src.ArticlePublished)
 	}
-	return credit
+	return b
+}
+
+// webURL is webURL, remembered.
+func (sw *slideWriter) webURL(s string) bool {
+	if ok, seen := sw.web[s]; seen {
+		return ok
+	}
+	ok := webURL(s)
+	if len(sw.web) < rememberedURLs {
+		sw.web[s] = ok
+	}
+	return ok
+}
+
+// appendHTML appends s escaped as html.EscapeString escapes it.
+func appendHTML(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		start = i + 1
+	}
+	return append(b, s[start:]...)
 }

@@ -158,7 +158,7 @@ func TestDatePartsAndDisplay(t *testing.T) {
 		it := &Item{}
 		it.ID, it.Value, it.Mod, it.Status, it.Headline = 1, c.value, c.mod, c.status, "h"
 		it.Precision = string(d.Precision)
-		sl, ok := eventSlide(it, en)
+		sl, ok := slideOf(t, it, en)
 		if !ok || *sl.StartDate != c.start {
 			t.Errorf("%s: start_date %+v, want %+v", c.value, sl.StartDate, c.start)
 		}
@@ -174,16 +174,30 @@ func TestDatePartsAndDisplay(t *testing.T) {
 	}
 	// A plain day is left to TimelineJS, which formats it in the reader's
 	// locale; an undated value gets no slide.
-	if sl, _ := eventSlide(&Item{}, en); sl.DisplayDate != "" {
+	if sl, _ := slideOf(t, &Item{}, en); sl.DisplayDate != "" {
 		t.Error("an undated event got a slide")
 	}
 	it := &Item{}
 	it.Value, it.Status = "2019-12-28", "happened"
-	if sl, ok := eventSlide(it, en); !ok || sl.DisplayDate != "" {
+	if sl, ok := slideOf(t, it, en); !ok || sl.DisplayDate != "" {
 		t.Errorf("plain day: display_date %q, want none", sl.DisplayDate)
 	}
 	it.Value = "PRESENT_REF"
-	if _, ok := eventSlide(it, en); ok {
+	if _, ok := slideOf(t, it, en); ok {
 		t.Error("PRESENT_REF got a slide")
 	}
+}
+
+// slideOf is an item's slide as the export writes it.
+func slideOf(t *testing.T, it *Item, dates *dateBook) (tlSlide, bool) {
+	t.Helper()
+	b, ok := (&slideWriter{dates: dates, web: map[string]bool{}}).appendSlide(nil, it)
+	if !ok {
+		return tlSlide{}, false
+	}
+	var sl tlSlide
+	if err := json.Unmarshal(b, &sl); err != nil {
+		t.Fatalf("slide is not JSON: %v\n%s", err, b)
+	}
+	return sl, true
 }
