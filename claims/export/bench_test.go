@@ -18,7 +18,7 @@ import (
 // seedEvents fills a store with n events shaped like real ones: each told
 // by one sentence of one of n/20 articles and carried by a claim; every
 // tenth claim has a verdict with evidence and every fifth event two tags.
-func seedEvents(b *testing.B, n int) *store.Store {
+func seedEvents(b testing.TB, n int) *store.Store {
 	b.Helper()
 	s := storetest.SQLite(b)
 	now := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -33,7 +33,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	}
 	dates := newDateBook(opt.Lang)
 	row := make([]string, len(csvHeader))
-	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error {
+	err := eachEvent(ctx, s, opt.Filter, fullDepth, func(it *Item) error {
 		var publishers, titles, urls, published, sentences, speakers, statuses []string
 		for _, src := range it.Sources {
 			publishers = appendNew(publishers, src.ArticlePublisher)

@@ -90,7 +90,7 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 	}
 	dates := newDateBook(opt.Lang)
 	list := newJSONList(w)
-	err := eachEvent(ctx, s, opt.Filter, func(it *Item) error { return list.add(appendEvent(list.next(), it, dates)) })
+	err := eachEvent(ctx, s, opt.Filter, fullDepth, func(it *Item) error { return list.add(appendEvent(list.next(), it, dates)) })
 	if err != nil {
 		return err
 	}

@@ -326,7 +326,7 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 		w.WriteString(`{"schema_version":"` + SchemaVersion + `","generator":"factline","filter":`)
 		writeJSONValue(w, opt.Filter)
 		w.WriteString(`,"events":[`)
-		err = eachEvent(context.Background(), s, opt.Filter, func(it *Item) error { return each(nativeEvent(it, dates)) })
+		err = eachEvent(context.Background(), s, opt.Filter, fullDepth, func(it *Item) error { return each(nativeEvent(it, dates)) })
 		fmt.Fprintf(w, `],"count":%d}`+"\n", n)
 	case TimelineJS:
 		title, terr := titleOf(context.Background(), s, opt, dates.words)
@@ -334,7 +334,7 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 			t.Fatal(terr)
 		}
 		w.WriteString(`{"events":[`)
-		err = eachEvent(context.Background(), s, opt.Filter, func(it *Item) error {
+		err = eachEvent(context.Background(), s, opt.Filter, fullDepth, func(it *Item) error {
 			if slide, ok := eventSlide(it, dates); ok {
 				return each(slide)
 			}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -140,18 +141,33 @@ const (
 		"COALESCE(c.article_id, 0), COALESCE(c.start_offset, 0), COALESCE(c.end_offset, 0), COALESCE(c.text, ''), " +
 		"COALESCE(c.kind, ''), COALESCE(c.speaker, ''), COALESCE(c.role, ''), COALESCE(c.cue, ''), " +
 		"COALESCE(c.quote, FALSE), COALESCE(c.status, '')"
-	claimColumns = "c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.kind, c.speaker, c.role, c.cue, c.quote, " +
+	// slideEventColumns and slideSourceColumns are what a slide shows.
+	slideEventColumns  = "events.id, events.headline, events.description, events.value, events.mod, events.end_value, events.status"
+	slideSourceColumns = "es.event_id, es.article_id, es.sentence"
+	claimColumns       = "c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.kind, c.speaker, c.role, c.cue, c.quote, " +
 		"c.status, c.updated_at, a.title, a.url, a.publisher, a.published"
 )
 
-func (e *Item) scan(r *sql.Rows) error {
-	return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
-		&e.StartsAt, &e.EndsAt, &e.EndValue, &e.Status, &e.UpdatedAt)
-}
+// depth says how much of each event an export reads.
+type depth int
+
+const (
+	// fullDepth reads all an Item holds.
+	fullDepth depth = iota
+	// slideDepth reads what a TimelineJS slide shows: the event's texts, value,
+	// modifier, end value and status, its tags, and its sources' sentences
+	// and articles. Its stored interval, precision and update time, the
+	// sources' spans and the claims (with their evidence) are left out:
+	// joining the claims cost more than the rest of the sources' query.
+	slideDepth
+)
 
 // scan reads sourceColumns into s and c; c is meaningful when s.ClaimID is
-// set.
-func (s *Source) scan(r *sql.Rows, c *Claim) error {
+// set. At slide depth it reads slideSourceColumns into s alone.
+func (s *Source) scan(r *sql.Rows, c *Claim, d depth) error {
+	if d == slideDepth {
+		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence)
+	}
 	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence,
 		&c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote, &c.Status)
 }
@@ -197,33 +213,37 @@ func eventQuery(db *gorm.DB, f Filter) *gorm.DB {
 const timelineOrder = "events.starts_at IS NULL, events.starts_at, events.first_article_id, events.first_offset, events.id"
 
 // eachEvent streams the filtered events in timeline order to fn, each with
-// its tags, sources and claims. It holds one batch in memory at a time.
-func eachEvent(ctx context.Context, s *store.Store, f Filter, fn func(*Item) error) error {
+// its tags, sources and claims, as deep as d. It holds one batch in memory
+// at a time; an item and its lists are valid only until fn returns.
+func eachEvent(ctx context.Context, s *store.Store, f Filter, d depth, fn func(*Item) error) error {
 	db := s.DB().WithContext(ctx)
 	q := eventQuery(db, f)
 	if len(f.ClaimStatuses) > 0 {
 		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
 			WHERE es.event_id = events.id AND c.status IN ?)`, f.ClaimStatuses)
 	}
-	batch := make([]Item, 0, batchSize)
+	b := newEventBatch(d)
 	flush := func() error {
-		if err := completeEvents(db, batch); err != nil {
+		if err := b.complete(db); err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := fn(&batch[i]); err != nil {
+		for i := range b.items {
+			if err := fn(&b.items[i]); err != nil {
 				return err
 			}
 		}
-		batch = batch[:0]
+		b.reset()
 		return nil
 	}
-	err := store.ScanRows(q.Select(eventColumns).Order(timelineOrder), func(r *sql.Rows) error {
-		batch = append(batch, Item{})
-		if err := batch[len(batch)-1].scan(r); err != nil {
+	columns := eventColumns
+	if d == slideDepth {
+		columns = slideEventColumns
+	}
+	err := store.ScanRows(q.Select(columns).Order(timelineOrder), func(r *sql.Rows) error {
+		if err := b.scanEvent(r); err != nil {
 			return err
 		}
-		if len(batch) == batchSize {
+		if len(b.items) == batchSize {
 			return flush()
 		}
 		return nil
@@ -234,71 +254,162 @@ func eachEvent(ctx context.Context, s *store.Store, f Filter, fn func(*Item) err
 	return flush()
 }
 
-// completeEvents loads the tags, sources, claims, articles and evidence of
-// a batch of events.
-func completeEvents(db *gorm.DB, batch []Item) error {
-	if len(batch) == 0 {
+// eventBatch is a batch of events being read. Its items' lists (tags,
+// sources, claims) and stored times are windows on arrays the batch keeps
+// from one batch to the next, as are the rows' scan targets: allocated row
+// by row, they were a third of the memory a JSON export allocated, and
+// collecting it a good part of the export's time.
+type eventBatch struct {
+	depth depth
+	items []Item
+	// runs[i] locates the lists of items[i] in tags, sources and claims.
+	runs    []runs
+	ids     []int64
+	index   map[int64]int // of items, by event ID
+	times   []time.Time
+	tags    []string
+	sources []Source
+	claims  []Claim
+	// claimIDs are the IDs of claims, whose evidence is loaded.
+	claimIDs []int64
+	// articles are the articles that sources and claims name, by ID.
+	articles map[int64]ArticleRef
+
+	// Scan targets, reused row after row.
+	startsAt, endsAt sql.NullTime
+	tag              string
+	src              Source
+	claim            Claim
+}
+
+// runs are the bounds of an item's lists in its batch's arrays.
+type runs struct{ tags, sources, claims [2]int }
+
+func newEventBatch(d depth) *eventBatch {
+	return &eventBatch{depth: d, items: make([]Item, 0, batchSize), index: make(map[int64]int, batchSize),
+		times: make([]time.Time, 0, 2*batchSize), articles: map[int64]ArticleRef{}}
+}
+
+// reset empties the batch for the next, keeping its arrays.
+func (b *eventBatch) reset() {
+	clear(b.items)
+	clear(b.tags)
+	clear(b.sources)
+	clear(b.claims)
+	b.items, b.runs, b.ids, b.times = b.items[:0], b.runs[:0], b.ids[:0], b.times[:0]
+	b.tags, b.sources, b.claims, b.claimIDs = b.tags[:0], b.sources[:0], b.claims[:0], b.claimIDs[:0]
+	clear(b.index)
+	clear(b.articles)
+}
+
+// scanEvent adds the event in r's current row.
+func (b *eventBatch) scanEvent(r *sql.Rows) error {
+	b.items = append(b.items, Item{})
+	e := &b.items[len(b.items)-1]
+	if b.depth == slideDepth {
+		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status)
+	}
+	err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
+		&b.startsAt, &b.endsAt, &e.EndValue, &e.Status, &e.UpdatedAt)
+	e.StartsAt, e.EndsAt = b.time(b.startsAt), b.time(b.endsAt)
+	return err
+}
+
+// time keeps t in the batch's times, which has room for two of every
+// event's.
+func (b *eventBatch) time(t sql.NullTime) *time.Time {
+	if !t.Valid {
 		return nil
 	}
-	ids := make([]int64, len(batch))
-	byID := make(map[int64]*Item, len(batch))
-	for i := range batch {
-		it := &batch[i]
-		it.Tags, it.Sources, it.Claims = []string{}, []Source{}, []Claim{}
-		ids[i], byID[it.ID] = it.ID, it
+	b.times = append(b.times, t.Time)
+	return &b.times[len(b.times)-1]
+}
+
+// complete loads the tags, sources, claims, articles and evidence of the
+// batch's items, as deep as its depth. The queries order rows by event, so
+// an item's rows come together and its lists are runs in the arrays.
+func (b *eventBatch) complete(db *gorm.DB) error {
+	if len(b.items) == 0 {
+		return nil
 	}
-	err := store.ScanRows(db.Model(&store.EventTag{}).Select("event_id, tag").Where("event_id IN ?", ids).Order("event_id, tag"),
+	b.runs = slices.Grow(b.runs[:0], len(b.items))[:len(b.items)]
+	clear(b.runs)
+	for i := range b.items {
+		b.ids = append(b.ids, b.items[i].ID)
+		b.index[b.items[i].ID] = i
+	}
+	err := store.ScanRows(db.Model(&store.EventTag{}).Select("event_id, tag").Where("event_id IN ?", b.ids).Order("event_id, tag"),
 		func(r *sql.Rows) error {
 			var id int64
-			var tag string
-			if err := r.Scan(&id, &tag); err != nil {
+			if err := r.Scan(&id, &b.tag); err != nil {
 				return err
 			}
-			byID[id].Tags = append(byID[id].Tags, tag)
+			run := &b.runs[b.index[id]]
+			if run.tags[0] == run.tags[1] {
+				run.tags[0] = len(b.tags)
+			}
+			b.tags = append(b.tags, b.tag)
+			run.tags[1] = len(b.tags)
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	articles := map[int64]ArticleRef{}
-	var claimIDs []int64
-	err = store.ScanRows(db.Table("event_sources AS es").Select(sourceColumns).Joins("LEFT JOIN claims c ON c.id = es.claim_id").
-		Where("es.event_id IN ?", ids).Order("es.event_id, es.article_id, es.start_offset"),
+	sources := db.Table("event_sources AS es").Select(sourceColumns).Joins("LEFT JOIN claims c ON c.id = es.claim_id")
+	if b.depth == slideDepth {
+		sources = db.Table("event_sources AS es").Select(slideSourceColumns)
+	}
+	err = store.ScanRows(sources.Where("es.event_id IN ?", b.ids).Order("es.event_id, es.article_id, es.start_offset"),
 		func(r *sql.Rows) error {
-			var src Source
-			var c Claim
-			if err := src.scan(r, &c); err != nil {
+			src, c := &b.src, &b.claim
+			if err := src.scan(r, c, b.depth); err != nil {
 				return err
 			}
-			it := byID[src.EventID]
-			it.Sources = append(it.Sources, src)
-			articles[src.ArticleID] = ArticleRef{}
-			if src.ClaimID != nil && !slices.ContainsFunc(it.Claims, func(have Claim) bool { return have.ID == *src.ClaimID }) {
+			run := &b.runs[b.index[src.EventID]]
+			if run.sources[0] == run.sources[1] {
+				run.sources[0], run.claims[0], run.claims[1] = len(b.sources), len(b.claims), len(b.claims)
+			}
+			b.sources = append(b.sources, *src)
+			run.sources[1] = len(b.sources)
+			b.articles[src.ArticleID] = ArticleRef{}
+			carried := b.claims[run.claims[0]:run.claims[1]]
+			if src.ClaimID != nil && !slices.ContainsFunc(carried, func(have Claim) bool { return have.ID == *src.ClaimID }) {
 				c.ID = *src.ClaimID
-				it.Claims = append(it.Claims, c)
-				articles[c.ArticleID] = ArticleRef{}
-				claimIDs = append(claimIDs, c.ID)
+				b.claims = append(b.claims, *c)
+				run.claims[1] = len(b.claims)
+				b.articles[c.ArticleID] = ArticleRef{}
+				b.claimIDs = append(b.claimIDs, c.ID)
 			}
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	if err := loadArticles(db, articles); err != nil {
+	if err := loadArticles(db, b.articles); err != nil {
 		return err
 	}
-	evidence, err := loadEvidence(db, claimIDs)
+	evidence, err := loadEvidence(db, b.claimIDs)
 	if err != nil {
 		return err
 	}
-	for i := range batch {
-		it := &batch[i]
-		for j := range it.Sources {
-			it.Sources[j].ArticleRef = articles[it.Sources[j].ArticleID]
+	for i := range b.sources {
+		b.sources[i].ArticleRef = b.articles[b.sources[i].ArticleID]
+	}
+	for i := range b.claims {
+		c := &b.claims[i]
+		c.ArticleRef, c.Evidence = b.articles[c.ArticleID], evidence[c.ID]
+	}
+	for i := range b.items {
+		it, run := &b.items[i], b.runs[i]
+		it.Tags, it.Sources, it.Claims = []string{}, []Source{}, []Claim{}
+		if run.tags[0] < run.tags[1] {
+			it.Tags = b.tags[run.tags[0]:run.tags[1]:run.tags[1]]
 		}
-		for j := range it.Claims {
-			c := &it.Claims[j]
-			c.ArticleRef, c.Evidence = articles[c.ArticleID], evidence[c.ID]
+		if run.sources[0] < run.sources[1] {
+			it.Sources = b.sources[run.sources[0]:run.sources[1]:run.sources[1]]
+		}
+		if run.claims[0] < run.claims[1] {
+			it.Claims = b.claims[run.claims[0]:run.claims[1]:run.claims[1]]
 		}
 	}
 	return nil

@@ -1,9 +1,15 @@
 package export
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/factline/factline/claims/store"
 )
 
 func TestParseFilter(t *testing.T) {
@@ -93,4 +99,120 @@ func ingestOther(t *testing.T, fx *fixture) string {
 	fx.s.DB().Raw("SELECT id FROM articles WHERE content_hash = 'other'").Scan(&a)
 	addEvent(t, fx.s, a.ID, "2019-12-30", "", "happened", "Other event", "Other story.", 0)
 	return strconv.FormatInt(a.ID, 10)
+}
+
+// itemSummary is what eachEvent loaded for an item, in a comparable form.
+type itemSummary struct {
+	Tags     []string
+	Sources  []string // article, span, claim and sentence of each source
+	Claims   []string // ID, article, text and evidence notes of each claim
+	Start    string
+	Articles []string
+}
+
+func summarise(it *Item, d depth) itemSummary {
+	sum := itemSummary{Tags: it.Tags}
+	if it.StartsAt != nil {
+		sum.Start = it.StartsAt.UTC().String()
+	}
+	for _, src := range it.Sources {
+		claim := "-"
+		if src.ClaimID != nil {
+			claim = strconv.FormatInt(*src.ClaimID, 10)
+		}
+		if d == slideDepth {
+			sum.Sources = append(sum.Sources, fmt.Sprint(src.ArticleID, " ", src.Sentence))
+		} else {
+			sum.Sources = append(sum.Sources, fmt.Sprint(src.ArticleID, " ", src.Start, "-", src.End, " ", claim, " ", src.Sentence))
+		}
+		sum.Articles = append(sum.Articles, src.ArticleTitle)
+	}
+	for _, c := range it.Claims {
+		var notes []string
+		for _, e := range c.Evidence {
+			notes = append(notes, e.Note)
+		}
+		sum.Claims = append(sum.Claims, fmt.Sprint(c.ID, " ", c.ArticleID, " ", c.Text, " ", c.Speaker, " ", notes))
+		sum.Articles = append(sum.Articles, c.ArticleTitle)
+	}
+	return sum
+}
+
+// loadOne reads an item's lists the plain way, one event at a time.
+func loadOne(t *testing.T, s *store.Store, id int64, d depth) itemSummary {
+	t.Helper()
+	db := s.DB()
+	var ev store.Event
+	if err := db.First(&ev, id).Error; err != nil {
+		t.Fatal(err)
+	}
+	it := &Item{Event: ev, Tags: []string{}}
+	if d == slideDepth {
+		it.StartsAt = nil
+	}
+	if err := db.Model(&store.EventTag{}).Where("event_id = ?", id).Order("tag").Pluck("tag", &it.Tags).Error; err != nil {
+		t.Fatal(err)
+	}
+	var srcs []store.EventSource
+	if err := db.Where("event_id = ?", id).Order("article_id, start_offset").Find(&srcs).Error; err != nil {
+		t.Fatal(err)
+	}
+	ref := func(article int64) ArticleRef {
+		var a store.Article
+		if err := db.First(&a, article).Error; err != nil {
+			t.Fatal(err)
+		}
+		return ArticleRef{ArticleTitle: a.Title, ArticleURL: a.URL, ArticlePublisher: a.Publisher, ArticlePublished: a.Published}
+	}
+	for _, es := range srcs {
+		it.Sources = append(it.Sources, Source{EventSource: es, ArticleRef: ref(es.ArticleID)})
+		if d == slideDepth || es.ClaimID == nil || slices.ContainsFunc(it.Claims, func(c Claim) bool { return c.ID == *es.ClaimID }) {
+			continue
+		}
+		var c Claim
+		if err := db.First(&c.Claim, *es.ClaimID).Error; err != nil {
+			t.Fatal(err)
+		}
+		c.ArticleRef = ref(c.ArticleID)
+		if err := db.Where("claim_id = ?", c.ID).Order("id").Find(&c.Evidence).Error; err != nil {
+			t.Fatal(err)
+		}
+		it.Claims = append(it.Claims, c)
+	}
+	return summarise(it, d)
+}
+
+// Batches reuse their arrays: every item of an export that spans several
+// batches, with no, one or several sources, shared and repeated claims,
+// tags and evidence, holds what a plain read of its event finds.
+func TestEachEventAcrossBatches(t *testing.T) {
+	s := seedEvents(t, 2*batchSize+batchSize/2)
+	exec(t, s, "DELETE FROM event_sources WHERE event_id % 7 = 0")
+	exec(t, s, "DELETE FROM event_tags WHERE event_id % 3 = 0")
+	exec(t, s, "UPDATE events SET starts_at = NULL, ends_at = NULL WHERE id % 11 = 0")
+	// A second source carrying the same claim, and a third carrying
+	// another event's claim, from another article.
+	exec(t, s, `INSERT INTO event_sources (event_id, article_id, claim_id, start_offset, end_offset, sentence)
+		SELECT event_id, article_id, claim_id, 200, 250, 'again ' || event_id FROM event_sources WHERE event_id % 3 = 1`)
+	exec(t, s, `INSERT INTO event_sources (event_id, article_id, claim_id, start_offset, end_offset, sentence)
+		SELECT event_id, 1, claim_id + 1, 5, 9, 'other ' || event_id FROM event_sources WHERE event_id % 4 = 2 AND start_offset = 0`)
+	exec(t, s, `INSERT INTO claim_evidence (claim_id, note, url, created_at) SELECT id, 'second note ' || id, '', created_at FROM claims WHERE id % 20 = 0`)
+	for _, d := range []depth{fullDepth, slideDepth} {
+		n := 0
+		shapes := map[[3]int]bool{}
+		err := eachEvent(context.Background(), s, Filter{}, d, func(it *Item) error {
+			n++
+			shapes[[3]int{len(it.Tags), len(it.Sources), len(it.Claims)}] = true
+			if got, want := summarise(it, d), loadOne(t, s, it.ID, d); !reflect.DeepEqual(got, want) {
+				t.Errorf("depth %d, event %d:\n got %+v\nwant %+v", d, it.ID, got, want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 2*batchSize + batchSize/2; n != want || len(shapes) < 6 {
+			t.Errorf("depth %d: %d events in %d shapes (tags, sources, claims), want %d in more", d, n, len(shapes), want)
+		}
+	}
 }

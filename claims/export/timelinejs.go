@@ -53,7 +53,7 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 	}
 	list := newJSONList(w)
 	slides := &slideWriter{dates: dates, web: map[string]bool{}}
-	err = eachEvent(ctx, s, opt.Filter, func(it *Item) error {
+	err = eachEvent(ctx, s, opt.Filter, slideDepth, func(it *Item) error {
 		b, ok := slides.appendSlide(list.next(), it)
 		if !ok {
 			return nil
