@@ -72,6 +72,25 @@ var htmlSafe = func() (safe [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// lsb has every byte's lowest bit set, msb every byte's highest.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// escapes8 is non-zero when one of the eight bytes packed in x needs
+// escaping: is below a space, non-ASCII, ", \\, <, > or &. Each test sets
+// a byte's high bit when the byte matches (a subtraction's borrow can set
+// it in a byte above a match too, never without one), so it is exact.
+func escapes8(x uint64) uint64 {
+	control := (x - lsb*' ') &^ x
+	special := zero8(x^(lsb*'"')) | zero8(x^(lsb*'\\')) | zero8(x^(lsb*'<')) | zero8(x^(lsb*'>')) | zero8(x^(lsb*'&'))
+	return (control | special | x) & msb
+}
+
+// zero8 sets the high bit of each zero byte of v.
+func zero8(v uint64) uint64 { return (v - lsb) &^ v }
+
 // appendString appends s as a JSON string, escaped as encoding/json
 // escapes it: control characters as \b, \f, \n, \r, \t or \u00XX; <, >
 // and & as \u003c, \u003e and \u0026; U+2028 and U+2029 (which end a line
@@ -81,6 +100,19 @@ func appendString[S string | []byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most text needs no escaping: skip it eight bytes at a time.
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if escapes8(x) != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if htmlSafe[c] {
 				i++

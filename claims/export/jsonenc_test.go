@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"html"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
@@ -164,6 +166,23 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 		}
 		if got := appendString([]byte("x"), []byte(s)); !bytes.Equal(got, append([]byte("x"), want...)) {
 			t.Errorf("%q as bytes: got %s, want x%s", s, got, want)
+		}
+	}
+}
+
+// escapes8 finds every byte that needs escaping, at every place in a word.
+func TestEscapes8(t *testing.T) {
+	for c := range 256 {
+		needs := c < ' ' || c >= utf8.RuneSelf || strings.ContainsRune(`"\<>&`, rune(c))
+		for at := range 8 {
+			for _, fill := range []byte{'a', ' ', '~', '!'} {
+				w := bytes.Repeat([]byte{fill}, 8)
+				w[at] = byte(c)
+				x := binary.LittleEndian.Uint64(w)
+				if got := escapes8(x) != 0; got != needs {
+					t.Errorf("byte %#x at %d among %q: escapes8 %v, want %v", c, at, fill, got, needs)
+				}
+			}
 		}
 	}
 }

@@ -263,8 +263,10 @@ type eventBatch struct {
 	depth depth
 	items []Item
 	// runs[i] locates the lists of items[i] in tags, sources and claims.
-	runs    []runs
-	ids     []int64
+	runs []runs
+	// ids are the items' IDs, boxed once for the side queries: given
+	// []int64, GORM boxes every element for every query.
+	ids     []any
 	index   map[int64]int // of items, by event ID
 	times   []time.Time
 	tags    []string
