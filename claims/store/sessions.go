@@ -3,10 +3,8 @@ package store
 import (
 	"context"
 	"crypto/rand"
-	"errors"
+	"database/sql"
 	"time"
-
-	"gorm.io/gorm"
 )
 
 // CreateSession signs a user in for ttl and returns the cookie token (128
@@ -25,22 +23,26 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Durati
 // SessionUser returns the live session named by a cookie token and its user.
 // An unknown or expired session, or a disabled user, is NotFound.
 func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
+	// Every signed-in request asks this: one query, scanned by hand.
 	var sess Session
-	err := s.db.WithContext(ctx).Where("token_hash = ? AND expires_at > ?", hashToken(token), s.Now()).First(&sess).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil, Errorf(NotFound, "no such session")
-	}
+	var u User
+	found := false
+	err := ScanRows(s.db.WithContext(ctx).Table("sessions AS s").Joins("JOIN users u ON u.id = s.user_id").
+		Select("s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, "+
+			"u.id, u.username, u.password_hash, u.role, u.disabled, u.created_at, u.updated_at").
+		Where("s.token_hash = ? AND s.expires_at > ?", hashToken(token), s.Now()).Limit(1),
+		func(r *sql.Rows) error {
+			found = true
+			return r.Scan(&sess.TokenHash, &sess.UserID, &sess.CSRFToken, &sess.CreatedAt, &sess.ExpiresAt,
+				&u.ID, &u.Username, &u.PasswordHash, &u.Role, &u.Disabled, &u.CreatedAt, &u.UpdatedAt)
+		})
 	if err != nil {
 		return nil, nil, err
 	}
-	u, err := s.UserByID(ctx, sess.UserID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if u.Disabled {
+	if !found || u.Disabled {
 		return nil, nil, Errorf(NotFound, "no such session")
 	}
-	return &sess, u, nil
+	return &sess, &u, nil
 }
 
 // DeleteSession signs a browser out. Deleting an unknown session is no error.

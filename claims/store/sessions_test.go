@@ -28,6 +28,10 @@ func testSessions(t *testing.T, s *store.Store) {
 	if err != nil || who.Username != "ana" || got.CSRFToken != sess.CSRFToken {
 		t.Fatalf("lookup: %v %v", who, err)
 	}
+	if who.ID != u.ID || who.Role != store.RoleViewer || who.PasswordHash != u.PasswordHash || got.UserID != u.ID ||
+		got.ExpiresAt.Sub(sess.ExpiresAt).Abs() > time.Millisecond || got.CreatedAt.After(got.ExpiresAt) {
+		t.Fatalf("lookup read the wrong columns: %+v %+v", got, who)
+	}
 	if _, _, err := s.SessionUser(ctx, "not-a-token"); store.ErrorCode(err) != store.NotFound {
 		t.Fatalf("unknown token: %v", err)
 	}
