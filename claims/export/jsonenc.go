@@ -26,8 +26,9 @@ type jsonList struct {
 
 func newJSONList(w *bufio.Writer) *jsonList { return &jsonList{w: w} }
 
-// next returns an empty buffer to append the next element to, after the
-// separator: the first element starts a line, the others follow a comma.
+// next returns the buffer to append the next element to, holding the
+// separator before it: the first element starts a line, the others follow
+// a comma.
 func (l *jsonList) next() []byte {
 	if l.n == 0 {
 		return append(l.buf[:0], '\n')

@@ -13,7 +13,8 @@ import (
 
 // The TimelineJS3 JSON format, as documented at
 // https://timeline.knightlab.com/docs/json-format.html. Only the fields
-// factline fills are declared.
+// factline fills are declared. appendSlide writes the events' slides by
+// hand; the tests hold its output equal to encoding/json's for these types.
 type (
 	tlSlide struct {
 		StartDate   *tlDate `json:"start_date,omitempty"`
