@@ -191,7 +191,7 @@ func eventQuery(db *gorm.DB, f Filter) *gorm.DB {
 		q = q.Where("events.status IN ?", f.EventStatuses)
 	}
 	if f.From != "" {
-		q = q.Where("events.ends_at > ?", f.from.Start)
+		q = store.EndsAfter(q, f.from.Start)
 	}
 	if f.To != "" {
 		q = q.Where("events.starts_at < ?", f.to.End)

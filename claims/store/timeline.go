@@ -151,6 +151,14 @@ const ShortSpan = 367 * 24 * time.Hour
 // (migrations/0003), which the database uses only for that same condition.
 const longSpan = "precision IN ('century', 'decade')"
 
+// EndsAfter narrows q, a query on events, to the events whose interval
+// ends after from. It says so in a form the database answers from its
+// indexes with an upper bound on the start also given (see Timeline): the
+// plain "ends_at > from" walks every event that starts earlier.
+func EndsAfter(q *gorm.DB, from time.Time) *gorm.DB {
+	return q.Where("events.ends_at > ? AND (events.starts_at >= ? OR events."+longSpan+")", from.UTC(), from.UTC().Add(-ShortSpan))
+}
+
 // eventFields are the columns of Event in the order findEvents scans them.
 const eventFields = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
 	"events.starts_at, events.ends_at, events.end_value, events.status, events.hidden, events.merged_into, " +

@@ -132,6 +132,13 @@ func testTimelineWindowsMatchIntervals(t *testing.T, s *store.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var viaEndsAfter []int64
+		if err := store.EndsAfter(s.DB().Model(&store.Event{}), from).Where("starts_at < ?", to).Pluck("id", &viaEndsAfter).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(viaEndsAfter) != len(evs) {
+			t.Errorf("window %s..%s: EndsAfter finds %d events, Timeline %d", from, to, len(viaEndsAfter), len(evs))
+		}
 		got := map[int64]bool{}
 		for i, e := range evs {
 			got[e.ID] = true
