@@ -59,6 +59,7 @@ func Extract(text string, opts Options) Result {
 	for i := range xs {
 		x := &xs[i]
 		r.dayAfterClock(xs, i, len(res.Timexes)+2)
+		r.rangeStart(xs, i)
 		rv := r.resolve(x)
 		if rv.value == "" {
 			continue
@@ -92,6 +93,44 @@ func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
 	if d, err := ParseDate(r.resolve(y).value, ""); err == nil && d.Precision == PrecisionDay {
 		r.day, r.dayID, r.dayRelSent = d, "t"+strconv.Itoa(nextID), -1
 	}
+}
+
+// rangeStart gives a month or a date without a year the year of the range
+// it opens, when the other end follows after one linking word or a dash:
+// "Januari-Maret 2024", "between March and May last year", "from November
+// to January". The end is resolved first; the start is the latest such
+// month or date not after it.
+func (r *resolver) rangeStart(xs []expr, i int) {
+	x := &xs[i]
+	if i+1 >= len(xs) || x.kind != kindCal || x.month == 0 || x.year != 0 || x.hasYearDir || x.force != 0 || x.weekday != 0 || x.hasTime {
+		return
+	}
+	y := &xs[i+1]
+	if y.i != x.j+1 || y.kind != kindCal || y.month == 0 || r.p.lx[y.i].sent != r.p.lx[x.i].sent || !r.rangeLink(x.j) {
+		return
+	}
+	end, err := ParseDate(r.resolve(y).value, "")
+	if err != nil {
+		return
+	}
+	year, month := end.Start.Year(), int(end.Start.Month())
+	if x.month > month || x.month == month && x.day > end.Start.Day() {
+		year--
+	}
+	x.year, x.rangeEnd = year, end.Value
+}
+
+// rangeLink tells whether lexeme k joins the ends of a range.
+func (r *resolver) rangeLink(k int) bool {
+	lm := r.p.lx[k]
+	if lm.kind == tokPunct {
+		switch r.p.text[lm.start:lm.end] {
+		case "-", "–", "—":
+			return true
+		}
+		return false
+	}
+	return lm.e != nil && lm.e.rangeLink
 }
 
 // remember keeps a resolved calendar value as the anchor of later relative

@@ -28,6 +28,10 @@ var familyTests = []struct {
 	want   []want
 }{
 	// Indonesian
+	{"awal rentang mengikuti tahun ujungnya", "id", "2025-03-12",
+		"Ekspor periode Januari-Maret 2024 naik. Pada November hingga Januari lalu harga turun, dan kontrak berlaku 28 Desember sampai 2 Januari 2026.",
+		[]want{{"Januari", TypeDate, "2024-01", ""}, {"Maret 2024", TypeDate, "2024-03", ""}, {"November", TypeDate, "2024-11", ""},
+			{"Januari lalu", TypeDate, "2025-01", ""}, {"28 Desember", TypeDate, "2025-12-28", ""}, {"2 Januari 2026", TypeDate, "2026-01-02", ""}}},
 	{"weekday with bracketed date", "id", "2019-12-30", "Kim mengadakan rapat pada Sabtu (28/12) dan hari Minggu (29/12).",
 		[]want{{"Sabtu (28/12)", TypeDate, "2019-12-28", ""}, {"hari Minggu (29/12)", TypeDate, "2019-12-29", ""}}},
 	{"weekday, date and part of day", "id", "2014-12-30", "Pesawat hilang kontak Minggu (28/12/2014) pagi dan dicari lagi Senin (29/12/2014) pukul 04.15 WIB.",
@@ -102,6 +106,10 @@ var familyTests = []struct {
 	// English
 	{"weekdays", "en", "1998-02-13", "The two presidents on Friday signed the plan. He said Thursday it will close Monday.",
 		[]want{{"Friday", TypeDate, "1998-02-13", ""}, {"Thursday", TypeDate, "1998-02-12", ""}, {"Monday", TypeDate, "1998-02-16", ""}}},
+	{"the start of a range takes the year of its end", "en", "2025-03-12",
+		"Exports rose in January-March 2024. Between March and May, the plant was idle. The offer runs from 28 December to 2 January 2026.",
+		[]want{{"January", TypeDate, "2024-01", ""}, {"March 2024", TypeDate, "2024-03", ""}, {"March", TypeDate, "2024-03", ""},
+			{"May", TypeDate, "2024-05", ""}, {"28 December", TypeDate, "2025-12-28", ""}, {"2 January 2026", TypeDate, "2026-01-02", ""}}},
 	{"relative days and nights", "en", "2025-02-14", "A storm cut power overnight; crews worked through last night and yesterday, and return tomorrow and tonight.",
 		[]want{{"overnight", TypeTime, "2025-02-13TNI", ""}, {"last night", TypeTime, "2025-02-13TNI", ""}, {"yesterday", TypeDate, "2025-02-13", ""},
 			{"tomorrow", TypeDate, "2025-02-15", ""}, {"tonight", TypeTime, "2025-02-14TNI", ""}}},

@@ -136,6 +136,10 @@ type Pack struct {
 	// Conjunctions join a second name to a recurrence, which then recurs
 	// too ("setiap Senin dan Kamis", "every Friday and Saturday").
 	Conjunctions []string
+	// RangeLinks join the two ends of a range of dates ("Januari hingga
+	// Maret 2024", "from November to January"); a dash does in every
+	// language. The start of a range takes its year from the end.
+	RangeLinks []string
 	// YearWords precede a year inside the span ("tahun 2013", "fiscal 1999").
 	YearWords []string
 	// YearCues are words after which a bare number is a year ("sejak",

@@ -98,6 +98,7 @@ var packEN = &Pack{
 	Frequencies:  []string{"times", "twice", "once", "thrice"},
 	Sets:         []string{"every", "each", "per"},
 	Conjunctions: []string{"and", "or"},
+	RangeLinks:   []string{"to", "through", "until", "till", "and"},
 	SetWords: map[string]string{
 		"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
 		"hourly": "PT1H", "nightly": "P1D",

@@ -105,6 +105,7 @@ var packID = &Pack{
 	Frequencies:  []string{"kali"},
 	Sets:         []string{"setiap", "tiap", "saban", "per"},
 	Conjunctions: []string{"dan", "atau", "serta"},
+	RangeLinks:   []string{"hingga", "sampai", "sampai dengan", "dan", "ke"},
 	SetWords: map[string]string{
 		"harian": "P1D", "mingguan": "P1W", "bulanan": "P1M", "tahunan": "P1Y",
 		"setiap hari": "P1D", "tiap hari": "P1D",

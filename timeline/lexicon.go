@@ -44,6 +44,7 @@ type entry struct {
 	quarter, half  bool
 	past, future   bool
 	passiveAux     bool
+	rangeLink      bool
 	stop           bool
 	copyright      bool
 	abbrev         bool
@@ -184,6 +185,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},
 		{p.PassiveAux, func(e *entry) { e.passiveAux = true }},
+		{p.RangeLinks, func(e *entry) { e.rangeLink = true }},
 		{p.Stopwords, func(e *entry) { e.stop = true }},
 		{p.Copyright, func(e *entry) { e.copyright = true }},
 		{p.Abbreviations, func(e *entry) { e.abbrev = true }},
@@ -237,6 +239,7 @@ func (lx *lexicon) pastBySuffix(word []byte) bool {
 func canStart(e *entry) bool {
 	active := *e
 	active.stop, active.past, active.future, active.clauseBreak, active.passiveAux = false, false, false, false, false
+	active.rangeLink = false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf = false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false

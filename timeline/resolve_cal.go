@@ -54,6 +54,9 @@ func (r *resolver) calendar(x *expr) resolved {
 	year := x.year
 	why := ""
 	anchor := ""
+	if x.rangeEnd != "" {
+		why = "year of the range ending " + x.rangeEnd
+	}
 	if year == 0 && x.hasYearDir && haveDCT {
 		year, anchor = r.dct.Year()+x.yearDir, "dct"
 		why = fmt.Sprintf("year %+d from the publication date %s", x.yearDir, dctS)
