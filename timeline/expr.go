@@ -50,8 +50,9 @@ type expr struct {
 	// lalu"): yearDir-1 years from the reference, hasYearDir tells.
 	yearDir    int
 	hasYearDir bool
-	// rangeEnd is the value of the date that ends the range this one
-	// starts, when the year came from it ("Januari-Maret 2024").
+	// rangeEnd is the value of the other end of the range this date
+	// starts or ends, when the year came from it ("Januari-Maret 2024",
+	// "March 2024 to May").
 	rangeEnd string
 
 	ref string // kindRef value, or a fixed duration/set value

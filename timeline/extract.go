@@ -73,6 +73,7 @@ func Extract(text string, opts Options) Result {
 			Explanation: fmt.Sprintf("%s -> %s: %s", span, rv.value, rv.why),
 		})
 		r.remember(x, rv.value, id)
+		r.rangeEnd(xs, i, rv.value)
 	}
 	return res
 }
@@ -101,23 +102,52 @@ func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
 // to January". The end is resolved first; the start is the latest such
 // month or date not after it.
 func (r *resolver) rangeStart(xs []expr, i int) {
-	x := &xs[i]
-	if i+1 >= len(xs) || x.kind != kindCal || x.month == 0 || x.year != 0 || x.hasYearDir || x.force != 0 || x.weekday != 0 || x.hasTime {
+	if i+1 >= len(xs) || !yearless(&xs[i]) || !r.ranged(&xs[i], &xs[i+1]) {
 		return
 	}
-	y := &xs[i+1]
-	if y.i != x.j+1 || y.kind != kindCal || y.month == 0 || r.p.lx[y.i].sent != r.p.lx[x.i].sent || !r.rangeLink(x.j) {
-		return
-	}
-	end, err := ParseDate(r.resolve(y).value, "")
+	end, err := ParseDate(r.resolve(&xs[i+1]).value, "")
 	if err != nil {
 		return
 	}
+	x := &xs[i]
 	year, month := end.Start.Year(), int(end.Start.Month())
 	if x.month > month || x.month == month && x.day > end.Start.Day() {
 		year--
 	}
 	x.year, x.rangeEnd = year, end.Value
+}
+
+// rangeEnd is rangeStart the other way: the end of a range that names no
+// year ("March 2024 to May") is the earliest such month or date not
+// before the start, whose value is start.
+func (r *resolver) rangeEnd(xs []expr, i int, start string) {
+	// A start that took its year from this end leaves the end as it is.
+	if i+1 >= len(xs) || xs[i].rangeEnd != "" || !yearless(&xs[i+1]) || !r.ranged(&xs[i], &xs[i+1]) {
+		return
+	}
+	from, err := ParseDate(start, "")
+	if err != nil {
+		return
+	}
+	y := &xs[i+1]
+	year, month := from.Start.Year(), int(from.Start.Month())
+	if y.month < month || y.month == month && y.day != 0 && y.day < from.Start.Day() {
+		year++
+	}
+	y.year, y.rangeEnd = year, from.Value
+}
+
+// yearless tells whether x is a month or a date whose year nothing in its
+// own words fixes.
+func yearless(x *expr) bool {
+	return x.kind == kindCal && x.month != 0 && x.year == 0 && !x.hasYearDir && x.force == 0 && x.weekday == 0 && !x.hasTime
+}
+
+// ranged tells whether x and y, both naming a month, are the two ends of
+// a range in one sentence.
+func (r *resolver) ranged(x, y *expr) bool {
+	return x.kind == kindCal && y.kind == kindCal && x.month != 0 && y.month != 0 && y.i == x.j+1 &&
+		r.p.lx[y.i].sent == r.p.lx[x.i].sent && r.rangeLink(x.j)
 }
 
 // rangeLink tells whether lexeme k joins the ends of a range.

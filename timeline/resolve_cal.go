@@ -55,7 +55,7 @@ func (r *resolver) calendar(x *expr) resolved {
 	why := ""
 	anchor := ""
 	if x.rangeEnd != "" {
-		why = "year of the range ending " + x.rangeEnd
+		why = "year from the other end of the range, " + x.rangeEnd
 	}
 	if year == 0 && x.hasYearDir && haveDCT {
 		year, anchor = r.dct.Year()+x.yearDir, "dct"
