@@ -160,6 +160,10 @@ var familyTests = []struct {
 		[]want{{"Thanksgiving Day", TypeDate, "1999-11-25", ""}, {"the next day", TypeDate, "1999-11-26", ""}}},
 	{"anaphoric units", "en", "2000-01-28", "The boy arrived in 1998, and later that year he moved.",
 		[]want{{"1998", TypeDate, "1998", ""}, {"that year", TypeDate, "1998", ""}}},
+	{"ordinal centuries and days", "en", "2003-05-14", "The 11th-century temple, restored in the nineteenth century, opened on March 21st.",
+		[]want{{"11th-century", TypeDate, "10", ""}, {"the nineteenth century", TypeDate, "18", ""}, {"March 21st", TypeDate, "2003-03-21", ""}}},
+	{"a hyphenated modifier points to a year", "en", "2003-05-14", "The rebels split in mid-1996 after the defection.",
+		[]want{{"mid-1996", TypeDate, "1996", ModMid}}},
 	{"weekend and seasons", "en", "1989-10-30", "Talks over the weekend follow last fall's collapse.",
 		[]want{{"the weekend", TypeDate, "1989-W43-WE", ""}, {"last fall", TypeDate, "1988-FA", ""}}},
 }

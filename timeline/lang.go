@@ -63,8 +63,10 @@ type Pack struct {
 	Numbers map[string]int
 	// Ordinals are ordinal words ("kedua", "third", Roman "III" for quarters).
 	Ordinals map[string]int
-	// OrdinalPrefix introduces a numeric ordinal ("ke" in "hari ke-3").
-	OrdinalPrefix []string
+	// OrdinalPrefix introduces a numeric ordinal ("ke" in "hari ke-3");
+	// OrdinalSuffixes end one, glued to its digits ("th" in "20th").
+	OrdinalPrefix   []string
+	OrdinalSuffixes []string
 	// Units and PluralUnits name units; a bare plural ("years") is a vague
 	// duration. CountedUnits fuse a count and a unit ("sehari", "setahun").
 	Units        map[string]unit

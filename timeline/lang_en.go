@@ -31,9 +31,11 @@ var packEN = &Pack{
 	},
 	Ordinals: map[string]int{
 		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-		"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "1st": 1, "2nd": 2,
-		"3rd": 3, "4th": 4,
+		"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+		"nineteenth": 19, "twentieth": 20, "twenty-first": 21,
 	},
+	OrdinalSuffixes: []string{"st", "nd", "rd", "th"},
 	Units: map[string]unit{
 		"second": unitSecond, "minute": unitMinute, "hour": unitHour, "day": unitDay, "week": unitWeek,
 		"month": unitMonth, "quarter": unitQuarter, "season": unitSeason, "half": unitHalf, "year": unitYear,

@@ -40,6 +40,7 @@ type entry struct {
 	det            bool
 	decade         bool
 	ordPrefix      bool
+	ordSuffix      bool
 	weekend        bool
 	quarter, half  bool
 	past, future   bool
@@ -179,6 +180,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Determiners, func(e *entry) { e.det = true }},
 		{p.DecadeSuffixes, func(e *entry) { e.decade = true }},
 		{p.OrdinalPrefix, func(e *entry) { e.ordPrefix = true }},
+		{p.OrdinalSuffixes, func(e *entry) { e.ordSuffix = true }},
 		{p.Weekend, func(e *entry) { e.weekend = true }},
 		{p.Quarters, func(e *entry) { e.quarter = true }},
 		{p.Halves, func(e *entry) { e.half = true }},

@@ -53,7 +53,7 @@ func (p *parser) calendar(k int) (expr, bool) {
 		if x, ok := p.numericDate(k); ok && (x.year != 0 || p.lang.pack.BareNumericDates || p.is(k-1, "(") && p.is(x.j, ")")) {
 			return x, true
 		}
-		return p.year(k, p.e(k-1) != nil && (p.e(k-1).yearCue || p.e(k-1).mod != ""))
+		return p.year(k, p.yearCueBefore(k))
 	}
 	if e != nil && e.hasNum {
 		return p.spokenYear(k, false)
@@ -149,7 +149,10 @@ func (p *parser) dayFirst(k int) (expr, bool) {
 	if d < 1 || d > 31 || p.lx[k].digits > 2 || p.inNumber(k) {
 		return x, false
 	}
-	m := k + 1
+	_, m := p.ordinalWord(k) // "21st March"
+	if m == k {
+		m = k + 1
+	}
 	if e := p.e(m); e == nil || e.month == 0 {
 		return x, false
 	}
@@ -166,6 +169,9 @@ func (p *parser) monthFirst(k int) (expr, bool) {
 	x.j = p.monthEnd(k)
 	if d := p.num(x.j); d >= 1 && d <= 31 && p.lx[x.j].digits <= 2 && !p.inNumber(x.j) && validDate(2000, x.month, d) {
 		x.day, x.j, x.rule = d, x.j+1, "month-day"
+		if _, end := p.ordinalWord(x.j - 1); end > x.j {
+			x.j = end // "March 21st"
+		}
 	}
 	// "Aug. 7, 1998", "Desember 2019"
 	j := x.j
@@ -185,6 +191,17 @@ func (p *parser) monthEnd(k int) int {
 		return k + 2
 	}
 	return k + 1
+}
+
+// yearCueBefore tells that the word before lexeme k points to a year: a
+// cue ("since", "tahun") or a modifier, glued by a hyphen or not ("late
+// 1996", "mid-1996 after the defection").
+func (p *parser) yearCueBefore(k int) bool {
+	if p.is(k-1, "-") && p.glued(k-1) && p.glued(k) {
+		k--
+	}
+	e := p.e(k - 1)
+	return e != nil && (e.yearCue || e.mod != "")
 }
 
 // yearAfter parses a year that completes a date: "2019", "tahun 2019".
@@ -327,22 +344,33 @@ func setPart(x *expr, quarter bool, o int) bool {
 	return o >= 1 && o <= 2
 }
 
-// ordinal reads an ordinal word or "ke-3"/"ke 3" at k: value and end.
+// ordinal reads an ordinal at k, a word ("third"), digits with a suffix
+// ("20th") or "ke-3"/"ke 3": value and end.
 func (p *parser) ordinal(k int) (int, int) {
-	e := p.e(k)
-	if e == nil {
-		return 0, k
+	if o, end := p.ordinalWord(k); o != 0 {
+		return o, end
 	}
-	if e.ord != 0 {
-		return e.ord, k + 1
-	}
-	if e.ordPrefix {
+	if e := p.e(k); e != nil && e.ordPrefix {
 		j := k + 1
 		if p.is(j, "-") {
 			j++
 		}
 		if n := p.num(j); n > 0 && n < 100 {
 			return n, j + 1
+		}
+	}
+	return 0, k
+}
+
+// ordinalWord reads an ordinal that is one word at k, spelled out
+// ("third") or digits with a glued suffix ("3rd", "20th"): value and end.
+func (p *parser) ordinalWord(k int) (int, int) {
+	if e := p.e(k); e != nil && e.ord != 0 {
+		return e.ord, k + 1
+	}
+	if n := p.num(k); n > 0 && n < 100 && p.glued(k+1) {
+		if e := p.e(k + 1); e != nil && e.ordSuffix {
+			return n, k + 2
 		}
 	}
 	return 0, k

@@ -63,13 +63,14 @@ func (p *parser) count(k int) (int, int, bool) {
 func (p *parser) counted(k int) (expr, bool) {
 	x := expr{i: k, kind: kindDuration, typ: TypeDuration, rule: "duration"}
 	e := p.e(k)
+	o, oEnd := p.ordinalWord(k)
 	var j int
 	switch {
 	case e != nil && e.counted != unitNone:
 		x.unit, x.n, j = e.counted, 1, k+1
-	case e != nil && e.ord != 0 && p.unitAt(p.skipHyphen(k+1)) != unitNone:
-		x, ok := p.ordinalUnit(e.ord, k, p.skipHyphen(k+1))
-		x.adjective = p.skipHyphen(k+1) != k+1
+	case o != 0 && p.unitAt(p.skipHyphen(oEnd)) != unitNone:
+		x, ok := p.ordinalUnit(o, k, p.skipHyphen(oEnd))
+		x.adjective = p.skipHyphen(oEnd) != oEnd
 		return x, ok
 	case e != nil && e.ord == 1:
 		// "the first nine months": the length from the start of the year
