@@ -41,8 +41,11 @@ type expr struct {
 	// plusHalf adds half a unit to n ("2 1/2 years", "2,5 tahun", "an
 	// hour and a half").
 	plusHalf bool
-	dir      int
-	fromRef  bool
+	// upTo is the upper count of a range of counts ("10-12 days", "two to
+	// three weeks"), 0 when there is none.
+	upTo    int
+	dir     int
+	fromRef bool
 	// force is the direction a deictic word imposes on a weekday or month
 	// ("Senin lalu", "last April"); 0 leaves it to the sentence's tense.
 	force int

@@ -75,7 +75,9 @@ type Pack struct {
 	// PluralCues are the words after which a bare plural unit is a
 	// stretch of unknown length ("for years", "within weeks").
 	PluralCues []string
-	// AndHalf follows a unit to add half of it ("an hour and a half").
+	// AndHalf adds half a unit, after the unit or between the count and
+	// the unit ("an hour and a half", "two and a half years", "dua
+	// setengah tahun").
 	AndHalf []string
 	// VagueUnits are words that are a vague duration on their own
 	// ("bertahun-tahun" -> PXY).
@@ -170,6 +172,10 @@ type Pack struct {
 	// Quarters and Halves name the fiscal quarter and half ("kuartal", "quarter").
 	Quarters []string
 	Halves   []string
+	// PartLetters abbreviate a quarter or half as a capital glued to its
+	// number ("Q3", "H1 2024"); FiscalLetters a fiscal year ("FY2024").
+	PartLetters   map[string]unit
+	FiscalLetters []string
 	// PastCues and FutureCues point a sentence's tense, which decides
 	// whether a weekday or a date without a year lies before or after the
 	// publication date ("mengatakan", "said" / "akan", "will").

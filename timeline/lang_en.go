@@ -123,8 +123,10 @@ var packEN = &Pack{
 		"thanksgiving": {Month: 11, Weekday: 4, Nth: 4}, "thanksgiving day": {Month: 11, Weekday: 4, Nth: 4},
 		"labor day": {Month: 9, Weekday: 1, Nth: 1}, "memorial day": {Month: 5, Weekday: 1, Nth: 4},
 	},
-	Quarters: []string{"quarter"},
-	Halves:   []string{"half"},
+	Quarters:      []string{"quarter"},
+	Halves:        []string{"half"},
+	PartLetters:   map[string]unit{"q": unitQuarter, "h": unitHalf},
+	FiscalLetters: []string{"fy"},
 	PastCues: []string{
 		"said", "says", "reported", "announced", "told",
 		"was", "were", "had", "did", "ago", "last",

@@ -50,7 +50,8 @@ var packID = &Pack{
 		"berbulan-bulan": unitMonth, "bertahun-tahun": unitYear, "berabad-abad": unitCentury,
 		"puluhan tahun": unitYear, "ratusan tahun": unitYear, "belasan tahun": unitYear,
 	},
-	Vague: []string{"beberapa", "sejumlah", "berapa"},
+	AndHalf: []string{"setengah"},
+	Vague:   []string{"beberapa", "sejumlah", "berapa"},
 	RelativeDays: map[string]int{
 		"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
 		"besok lusa": 2, "lusa": 2, "tadi malam": -1, "semalam": -1, "tadi pagi": 0, "tadi siang": 0,
@@ -134,6 +135,8 @@ var packID = &Pack{
 	},
 	Quarters: []string{"kuartal", "triwulan", "kwartal"},
 	Halves:   []string{"semester"},
+	// "Q3 2024" and "H1 2024" are common in Indonesian business news too.
+	PartLetters: map[string]unit{"q": unitQuarter, "h": unitHalf},
 	PastCues: []string{
 		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menyatakan", "menjelaskan",
 		"mengungkapkan", "menyebutkan", "melaporkan", "mengaku",

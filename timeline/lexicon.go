@@ -43,6 +43,8 @@ type entry struct {
 	ordSuffix      bool
 	weekend        bool
 	quarter, half  bool
+	partLetter     unit
+	fiscalLetter   bool
 	past, future   bool
 	passiveAux     bool
 	rangeLink      bool
@@ -109,6 +111,9 @@ func compilePack(p *Pack) *lexicon {
 	}
 	for k, v := range p.PluralUnits {
 		add(k, func(e *entry) { e.plural = v })
+	}
+	for k, v := range p.PartLetters {
+		add(k, func(e *entry) { e.partLetter = v })
 	}
 	for k, v := range p.CountedUnits {
 		add(k, func(e *entry) { e.counted = v })
@@ -183,6 +188,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.OrdinalSuffixes, func(e *entry) { e.ordSuffix = true }},
 		{p.Weekend, func(e *entry) { e.weekend = true }},
 		{p.Quarters, func(e *entry) { e.quarter = true }},
+		{p.FiscalLetters, func(e *entry) { e.fiscalLetter = true }},
 		{p.Halves, func(e *entry) { e.half = true }},
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},
@@ -243,7 +249,7 @@ func canStart(e *entry) bool {
 	active.stop, active.past, active.future, active.clauseBreak, active.passiveAux = false, false, false, false, false
 	active.rangeLink = false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
-	active.pluralCue, active.andHalf = false, false
+	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}

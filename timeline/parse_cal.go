@@ -43,6 +43,10 @@ func (p *parser) calendar(k int) (expr, bool) {
 		}
 	case e != nil && (e.quarter || e.half):
 		return p.quarterOrdinal(k)
+	case e != nil && e.partLetter != unitNone:
+		return p.letterPart(k)
+	case e != nil && e.fiscalLetter:
+		return p.fiscalYear(k)
 	}
 	if p.num(k) >= 0 {
 		if x, ok := p.dayFirst(k); ok {
@@ -270,8 +274,9 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 		if n.kind == tokWord && (n.e == nil || !n.e.stop && n.e.unit == unitNone && n.e.month == 0 && !n.e.hasDeictic) && !n.cap {
 			// A year qualifies a noun after a determiner ("the 1987
 			// crash") or a name ("APBN 2015 mampu", "Outlook 2015 was"),
-			// which a count does not follow.
-			if b := p.e(k - 1); (b == nil || !b.yearAdj) && !p.nameBefore(k) {
+			// which a count does not follow; a year listed after
+			// another is a year too ("between 2009 and 2017 before").
+			if b := p.e(k - 1); (b == nil || !b.yearAdj) && !p.nameBefore(k) && !p.listedAfterYear(k) {
 				return x, false
 			}
 		}
@@ -305,6 +310,16 @@ func (p *parser) spokenYear(k int, strong bool) (expr, bool) {
 	return x, false
 }
 
+// listedAfterYear tells that lexeme k follows a year and a link: a comma,
+// a glued hyphen, a conjunction or a range word ("2020 and 2022",
+// "2023-2024", "2009 dan 2017").
+func (p *parser) listedAfterYear(k int) bool {
+	e := p.e(k - 1)
+	link := p.is(k-1, ",") || p.is(k-1, "-") && p.glued(k-1) && p.glued(k) || e != nil && (e.conj || e.rangeLink)
+	y := p.num(k - 2)
+	return link && y >= 1900 && y <= 2099 && p.lx[k-2].digits == 4
+}
+
 // nameBefore tells that lexeme k follows a capitalised word that is no
 // known word and does not open its sentence: a name.
 func (p *parser) nameBefore(k int) bool {
@@ -328,10 +343,74 @@ func (p *parser) quarterOrdinal(k int) (expr, bool) {
 		return x, false
 	}
 	x.j = j
-	if y, ok := p.yearAfter(j); ok {
+	if y, ok := p.partYear(j); ok {
 		x.year, x.j = y.year, y.j
 	}
 	return x, true
+}
+
+// letterPart parses a quarter or half written as a capital glued to its
+// number, as business news abbreviates them: "Q3", "H1 2024", "Q4/2023".
+// A half needs its year ("H2" alone is also hydrogen), a glued letter
+// makes a code ("H1N1"), and a quarter after a name is a model ("Audi Q3").
+func (p *parser) letterPart(k int) (expr, bool) {
+	x := expr{i: k, j: k + 2, kind: kindCal, typ: TypeDate, rule: "letter-part"}
+	if !p.upper(k) || !p.glued(k+1) || p.num(k+1) < 0 || p.lx[k+1].digits != 1 || p.gluedWord(k+2) || p.nameBefore(k) {
+		return x, false
+	}
+	if !setPart(&x, p.e(k).partLetter == unitQuarter, p.num(k+1)) {
+		return x, false
+	}
+	if y, ok := p.partYear(x.j); ok {
+		x.year, x.j = y.year, y.j
+	}
+	return x, x.quarter != 0 || x.year != 0
+}
+
+// partYear parses the year of a quarter or half, after a space or a
+// glued slash: "kuartal III 2024", "semester I/2024", "Q4/2023".
+func (p *parser) partYear(j int) (expr, bool) {
+	if p.is(j, "/") && p.glued(j) && p.glued(j+1) {
+		j++
+	}
+	return p.yearAfter(j)
+}
+
+// fiscalYear parses a fiscal year abbreviated "FY2024", "FY 2024" or
+// "FY24" (a two-digit year is taken between 1970 and 2069).
+func (p *parser) fiscalYear(k int) (expr, bool) {
+	x := expr{i: k, j: k + 2, kind: kindCal, typ: TypeDate, rule: "fiscal-year"}
+	y := p.num(k + 1)
+	switch {
+	case !p.upper(k) || y < 0 || p.gluedWord(k+2):
+		return x, false
+	case p.lx[k+1].digits == 4 && y >= 1900 && y <= 2099:
+	case p.lx[k+1].digits == 2 && p.glued(k+1):
+		y += 2000
+		if y >= 2070 {
+			y -= 100
+		}
+	default:
+		return x, false
+	}
+	x.year = y
+	return x, true
+}
+
+// upper tells that lexeme k is written in capitals only.
+func (p *parser) upper(k int) bool {
+	for _, c := range []byte(p.text[p.lx[k].start:p.lx[k].end]) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedWord tells that lexeme k is a word or number glued to the one
+// before it.
+func (p *parser) gluedWord(k int) bool {
+	return k < len(p.lx) && p.glued(k) && (p.lx[k].kind == tokWord || p.lx[k].kind == tokNum)
 }
 
 // setPart sets the quarter (or half) o of x.

@@ -99,6 +99,15 @@ func (p *parser) counted(k int) (expr, bool) {
 		}
 		if h := p.fractionHalf(end); h > end {
 			end, x.plusHalf = h, true
+		} else if a := p.e(end); a != nil && a.andHalf && p.unitAt(end+1) != unitNone {
+			end, x.plusHalf = end+1, true // "two and a half years"
+		}
+		if m, mEnd, ok := p.countRangeEnd(end); ok && n > 0 && m > n && !x.plusHalf && p.unitAt(p.skipHyphen(mEnd)) != unitNone {
+			x.upTo, end, x.mod = m, mEnd, ModEqualOrMore
+		} else if p.is(k-1, "-") && p.glued(k-1) && p.glued(k) && p.num(k-2) >= 0 {
+			// the end of a range whose start is no count: "the 2024-25
+			// season" is not 25 seasons
+			return x, false
 		}
 		hyphen := p.skipHyphen(end)
 		u := p.unitAt(hyphen)
@@ -133,6 +142,21 @@ func (p *parser) counted(k int) (expr, bool) {
 		x.j = j + 1
 	}
 	return x, true
+}
+
+// countRangeEnd reads the upper end of a range of counts after the count
+// ending at k: "-12" glued, or a range word or conjunction and a count
+// ("to three", "hingga tiga", "or three"). It returns the count and its end.
+func (p *parser) countRangeEnd(k int) (int, int, bool) {
+	switch e := p.e(k); {
+	case p.is(k, "-") && p.glued(k) && p.glued(k+1) && p.num(k+1) >= 0:
+	case e != nil && (e.rangeLink || e.conj) && (p.num(k-1) >= 0) == (p.num(k+1) >= 0):
+		// both ends in digits or both in words: "2 to 3", "two to three"
+	default:
+		return 0, k, false
+	}
+	m, end, ok := p.count(k + 1)
+	return m, end, ok && m > 0
 }
 
 // shiftBindsRight tells that the shift word at j belongs to what follows
