@@ -147,20 +147,7 @@ func yearless(x *expr) bool {
 // a range in one sentence.
 func (r *resolver) ranged(x, y *expr) bool {
 	return x.kind == kindCal && y.kind == kindCal && x.month != 0 && y.month != 0 && y.i == x.j+1 &&
-		r.p.lx[y.i].sent == r.p.lx[x.i].sent && r.rangeLink(x.j)
-}
-
-// rangeLink tells whether lexeme k joins the ends of a range.
-func (r *resolver) rangeLink(k int) bool {
-	lm := r.p.lx[k]
-	if lm.kind == tokPunct {
-		switch r.p.text[lm.start:lm.end] {
-		case "-", "–", "—":
-			return true
-		}
-		return false
-	}
-	return lm.e != nil && lm.e.rangeLink
+		r.p.lx[y.i].sent == r.p.lx[x.i].sent && r.p.linksRange(x.j)
 }
 
 // remember keeps a resolved calendar value as the anchor of later relative

@@ -57,6 +57,9 @@ func (p *parser) calendar(k int) (expr, bool) {
 		if x, ok := p.numericDate(k); ok && (x.year != 0 || p.lang.pack.BareNumericDates || p.is(k-1, "(") && p.is(x.j, ")")) {
 			return x, true
 		}
+		if x, ok := p.rangeEndDay(k); ok {
+			return x, true
+		}
 		return p.year(k, p.yearCueBefore(k))
 	}
 	if e != nil && e.hasNum {
@@ -158,6 +161,14 @@ func (p *parser) dayFirst(k int) (expr, bool) {
 		m = k + 1
 	}
 	if e := p.e(m); e == nil || e.month == 0 {
+		// "11-22 November", "5 hingga 7 Desember": the first day of a
+		// range takes the month of the second.
+		if p.linksRange(k+1) && p.num(k+2) > d {
+			if y, ok := p.dayFirst(k + 2); ok {
+				x.day, x.month, x.j, x.rule = d, y.month, k+1, "range-start-day"
+				return x, validDate(2000, x.month, d)
+			}
+		}
 		return x, false
 	}
 	x.day, x.month, x.j = d, p.e(m).month, p.monthEnd(m)
@@ -165,6 +176,50 @@ func (p *parser) dayFirst(k int) (expr, bool) {
 		x.year, x.j = y.year, y.j
 	}
 	return x, validDate(2000, x.month, x.day)
+}
+
+// rangeEndDay parses the bare last day of a range whose month stands
+// before its first day: "22" in "Nov. 11-22" and "November 11 to 22".
+func (p *parser) rangeEndDay(k int) (expr, bool) {
+	x := expr{i: k, j: k + 1, kind: kindCal, typ: TypeDate, rule: "range-end-day"}
+	d, first := p.num(k), p.num(k-2)
+	if d < 1 || d > 31 || p.lx[k].digits > 2 || p.inNumber(k) || !p.linksRange(k-1) || first < 1 || first >= d {
+		return x, false
+	}
+	m := k - 3
+	if p.is(m, ".") && p.glued(m) {
+		m-- // "Nov."
+	}
+	e := p.e(m)
+	if e == nil || e.month == 0 {
+		return x, false
+	}
+	x.day, x.month = d, e.month
+	j := x.j
+	if p.is(j, ",") {
+		j++
+	}
+	if y, ok := p.yearAfter(j); ok {
+		x.year, x.j = y.year, y.j
+	}
+	return x, validDate(2000, x.month, d)
+}
+
+// linksRange tells whether lexeme k joins the ends of a range: a dash or
+// a range word of the pack ("to", "hingga").
+func (p *parser) linksRange(k int) bool {
+	if k < 0 || k >= len(p.lx) {
+		return false
+	}
+	lm := p.lx[k]
+	if lm.kind == tokPunct {
+		switch p.text[lm.start:lm.end] {
+		case "-", "–", "—":
+			return true
+		}
+		return false
+	}
+	return lm.e != nil && lm.e.rangeLink
 }
 
 // monthFirst parses "Desember 2019", "Aug. 7, 1998", "April", "Sept. 30".

@@ -109,6 +109,13 @@ func (p *parser) counted(k int) (expr, bool) {
 			// season" is not 25 seasons
 			return x, false
 		}
+		if a := p.e(end); a != nil && a.hasAnchoredDay && (a.anchoredDay == 1 || a.anchoredDay == -1) && n > 0 && !x.plusHalf && x.upTo == 0 {
+			// "dua hari sebelumnya": the lexicon reads "hari
+			// sebelumnya" as one word, the day before the date last
+			// mentioned; a count before it multiplies the shift.
+			x.kind, x.typ, x.unit, x.n, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, unitDay, n, a.anchoredDay, true, end+1, "offset"
+			return x, true
+		}
 		hyphen := p.skipHyphen(end)
 		u := p.unitAt(hyphen)
 		// "three-quarters" and "a half" are fractions, not spans.
