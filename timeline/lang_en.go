@@ -133,6 +133,8 @@ var packEN = &Pack{
 		"earlier", "rose", "fell", "posted", "closed", "ended", "killed", "died", "met", "signed",
 		"became", "began", "made", "took", "came", "went", "saw", "got", "gave", "dropped", "declined",
 		"agreed", "won", "lost", "earned", "held",
+		// what began "since December" began before publication
+		"since",
 		// irregular past forms, which the -ed rule misses
 		"bought", "brought", "sold", "left", "fought", "thought", "sought", "taught", "caught",
 		"built", "sent", "spent", "felt", "kept", "led", "paid", "ran", "grew", "knew", "threw",

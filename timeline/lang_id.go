@@ -142,6 +142,8 @@ var packID = &Pack{
 		"mengungkapkan", "menyebutkan", "melaporkan", "mengaku",
 		"telah", "sudah", "pernah", "tewas", "lalu", "sebelumnya", "silam", "meninggal", "ditangkap",
 		"kemarin", "tadi", "sempat", "dilaporkan",
+		// what began "sejak Desember" began before publication
+		"sejak", "semenjak",
 	},
 	FutureCues: []string{
 		"akan", "dijadwalkan", "direncanakan", "berencana", "rencananya", "mendatang", "depan",
