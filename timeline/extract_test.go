@@ -182,6 +182,8 @@ var familyTests = []struct {
 		[]want{{"December", TypeDate, "2023-12", ""}}},
 	{"ranges of days", "en", "2024-11-14", "The summit ran Nov. 11-22, 2023, and scores were 2-1.",
 		[]want{{"Nov. 11", TypeDate, "2023-11-11", ""}, {"22, 2023", TypeDate, "2023-11-22", ""}}},
+	{"a numeric ordinal day of the month", "en", "2024-11-20", "On the 14th, he flew home; the 5th floor stayed shut.",
+		[]want{{"the 14th", TypeDate, "2024-11-14", ""}}},
 	{"ordinal centuries and days", "en", "2003-05-14", "The 11th-century temple, restored in the nineteenth century, opened on March 21st.",
 		[]want{{"11th-century", TypeDate, "10", ""}, {"the nineteenth century", TypeDate, "18", ""}, {"March 21st", TypeDate, "2003-03-21", ""}}},
 	{"a hyphenated modifier points to a year", "en", "2003-05-14", "The rebels split in mid-1996 after the defection.",

@@ -60,6 +60,9 @@ func (p *parser) calendar(k int) (expr, bool) {
 		if x, ok := p.rangeEndDay(k); ok {
 			return x, true
 		}
+		if x, ok := p.ordinalDay(k); ok {
+			return x, true
+		}
 		return p.year(k, p.yearCueBefore(k))
 	}
 	if e != nil && e.hasNum {
@@ -203,6 +206,22 @@ func (p *parser) rangeEndDay(k int) (expr, bool) {
 		x.year, x.j = y.year, y.j
 	}
 	return x, validDate(2000, x.month, d)
+}
+
+// ordinalDay parses a day of the month written as a numeric ordinal after
+// a determiner and ending its phrase: "on the 14th," ("the 14th century"
+// and "the 5th floor" go on to a noun).
+func (p *parser) ordinalDay(k int) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "ordinal-day-of-month"}
+	d, end := p.ordinalWord(k)
+	if d < 1 || d > 31 || p.num(k) < 0 || p.e(k-1) == nil || !p.e(k-1).det {
+		return x, false
+	}
+	if end < len(p.lx) && p.lx[end].kind != tokPunct && (p.e(end) == nil || !p.e(end).conj) {
+		return x, false
+	}
+	x.day, x.j, x.phrase = d, end, true
+	return x, true
 }
 
 // linksRange tells whether lexeme k joins the ends of a range: a dash or
