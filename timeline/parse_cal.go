@@ -442,9 +442,10 @@ func (p *parser) letterPart(k int) (expr, bool) {
 }
 
 // partYear parses the year of a quarter or half, after a space or a
-// glued slash: "kuartal III 2024", "semester I/2024", "Q4/2023".
+// glued slash or hyphen: "kuartal III 2024", "semester I/2024",
+// "triwulan I-2015", "Q4/2023".
 func (p *parser) partYear(j int) (expr, bool) {
-	if p.is(j, "/") && p.glued(j) && p.glued(j+1) {
+	if (p.is(j, "/") || p.is(j, "-")) && p.glued(j) && p.glued(j+1) {
 		j++
 	}
 	return p.yearAfter(j)
