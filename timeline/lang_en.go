@@ -146,6 +146,9 @@ var packEN = &Pack{
 	FutureCues: []string{
 		"will", "'ll", "would", "shall", "next", "scheduled", "supposed", "planned", "plans", "expected",
 		"expects", "is to", "are to", "going to", "tomorrow", "upcoming", "coming", "due",
+		// a deadline moved lies ahead of the move
+		"postponed until", "postponed to", "delayed until", "adjourned until", "deferred until",
+		"extended to", "extended until", "extended through", "pushed back to", "put off until",
 	},
 	PastSuffixes: []string{"ed"},
 	PassiveAux:   []string{"be", "been", "being", "is", "are", "am"},

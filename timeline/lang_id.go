@@ -149,6 +149,9 @@ var packID = &Pack{
 		"akan", "dijadwalkan", "direncanakan", "berencana", "rencananya", "mendatang", "depan",
 		"nanti", "bakal", "hendak", "segera", "besok", "diperkirakan", "targetkan", "ditargetkan",
 		"menargetkan", "target", "rencana", "direncanakan", "mulai",
+		// a deadline moved lies ahead of the move
+		"ditunda hingga", "ditunda sampai", "diundur hingga", "diundur sampai", "diundur ke",
+		"diperpanjang hingga", "diperpanjang sampai",
 	},
 	ClauseBreaks: []string{"bahwa", "agar", "supaya", "karena", "sehingga", "sementara", "sedangkan", "namun", "tetapi", "tapi"},
 	Stopwords: []string{
