@@ -65,6 +65,7 @@ var packID = &Pack{
 	Deictics: map[string]int{
 		"lalu": -1, "yang lalu": -1, "kemarin": -1, "silam": -1, "yang silam": -1,
 		"ini": 0, "sekarang": 0, "depan": 1, "mendatang": 1, "yang akan datang": 1, "terakhir": -1, "ke depan": 1,
+		"belakangan": -1,
 		// "sore nanti", "pagi tadi": later or earlier today
 		"nanti": 0, "tadi": 0,
 	},
@@ -82,7 +83,8 @@ var packID = &Pack{
 		"saat itu": "PAST_REF", "ketika itu": "PAST_REF", "waktu itu": "PAST_REF", "kala itu": "PAST_REF",
 		"dulu": "PAST_REF", "dahulu": "PAST_REF", "masa lalu": "PAST_REF",
 		"nanti": "FUTURE_REF", "kelak": "FUTURE_REF", "masa depan": "FUTURE_REF",
-		"masa mendatang": "FUTURE_REF",
+		"masa mendatang": "FUTURE_REF", "waktu dekat": "FUTURE_REF",
+		"beberapa waktu lalu": "PAST_REF", "beberapa waktu yang lalu": "PAST_REF", "tempo hari": "PAST_REF",
 	},
 	PartsOfDay: map[string]string{
 		"pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",

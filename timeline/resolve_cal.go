@@ -80,10 +80,21 @@ func (r *resolver) calendar(x *expr) resolved {
 		// "the fourth Thursday of November", "Lebaran": its date in the
 		// year the publication date points to.
 		if year == 0 {
+			// The sentence's tense decides ("mudik diperkirakan
+			// memuncak pada Lebaran" in November is next year's);
+			// failing one, a holiday more than a few weeks ahead is
+			// last year's, unless it is nearly a year back.
 			year = r.dct.Year()
-			if d, ok := holidayDate(year, x.holiday); ok && d.After(r.dct.AddDate(0, 0, int(nearFuture.Hours()/24))) {
+			d, ok := holidayDate(year, x.holiday)
+			switch {
+			case !ok:
+			case dir > 0 && d.Before(r.dct):
+				year++
+			case dir < 0 && d.After(r.dct):
 				year--
-			} else if ok && r.dct.Sub(d) > 365*24*time.Hour-nearFuture {
+			case dir == 0 && d.After(r.dct.AddDate(0, 0, int(nearFuture.Hours()/24))):
+				year--
+			case dir == 0 && r.dct.Sub(d) > 365*24*time.Hour-nearFuture:
 				year++
 			}
 		}
