@@ -31,6 +31,8 @@ type expr struct {
 	decade, century  int // 199 for the 1990s, 20 for the 20th century
 	weekend          bool
 	holiday          *Holiday
+	// dayShift counts days from the holiday named ("H-3 Lebaran" is -3).
+	dayShift int
 	pod              string
 	hour, minute     int
 	hasTime          bool

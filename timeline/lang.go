@@ -176,6 +176,9 @@ type Pack struct {
 	// number ("Q3", "H1 2024"); FiscalLetters a fiscal year ("FY2024").
 	PartLetters   map[string]unit
 	FiscalLetters []string
+	// DayLetters name the day of a holiday in a countdown written with a
+	// sign and a count of days ("H" in "H-3 Lebaran", "H+2 Natal").
+	DayLetters []string
 	// PastCues and FutureCues point a sentence's tense, which decides
 	// whether a weekday or a date without a year lies before or after the
 	// publication date ("mengatakan", "said" / "akan", "will").

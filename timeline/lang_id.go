@@ -139,6 +139,7 @@ var packID = &Pack{
 	Halves:   []string{"semester"},
 	// "Q3 2024" and "H1 2024" are common in Indonesian business news too.
 	PartLetters: map[string]unit{"q": unitQuarter, "h": unitHalf},
+	DayLetters:  []string{"h"},
 	PastCues: []string{
 		"mengatakan", "kata", "ujar", "ujarnya", "katanya", "menyatakan", "menjelaskan",
 		"mengungkapkan", "menyebutkan", "melaporkan", "mengaku",

@@ -45,6 +45,7 @@ type entry struct {
 	quarter, half  bool
 	partLetter     unit
 	fiscalLetter   bool
+	dayLetter      bool
 	past, future   bool
 	passiveAux     bool
 	rangeLink      bool
@@ -189,6 +190,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Weekend, func(e *entry) { e.weekend = true }},
 		{p.Quarters, func(e *entry) { e.quarter = true }},
 		{p.FiscalLetters, func(e *entry) { e.fiscalLetter = true }},
+		{p.DayLetters, func(e *entry) { e.dayLetter = true }},
 		{p.Halves, func(e *entry) { e.half = true }},
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},

@@ -43,6 +43,8 @@ func (p *parser) calendar(k int) (expr, bool) {
 		}
 	case e != nil && (e.quarter || e.half):
 		return p.quarterOrdinal(k)
+	case e != nil && e.dayLetter && (p.is(k+1, "-") || p.is(k+1, "+")):
+		return p.holidayCountdown(k)
 	case e != nil && e.partLetter != unitNone:
 		return p.letterPart(k)
 	case e != nil && e.fiscalLetter:
@@ -449,6 +451,25 @@ func (p *parser) partYear(j int) (expr, bool) {
 		j++
 	}
 	return p.yearAfter(j)
+}
+
+// holidayCountdown parses a day counted from a holiday, as Indonesian news
+// counts down to Lebaran: "H-3 Lebaran" is three days before it, "H+2
+// Natal" two days after.
+func (p *parser) holidayCountdown(k int) (expr, bool) {
+	n := p.num(k + 2)
+	if !p.upper(k) || !p.glued(k+1) || !p.glued(k+2) || n < 0 || p.lx[k+2].digits > 2 || p.gluedWord(k+3) {
+		return expr{}, false
+	}
+	h, ok := p.words(k + 3)
+	if !ok || h.holiday == nil {
+		return expr{}, false
+	}
+	h.i, h.dayShift, h.rule = k, n, "holiday-countdown"
+	if p.is(k+1, "-") {
+		h.dayShift = -n
+	}
+	return h, true
 }
 
 // fiscalYear parses a fiscal year abbreviated "FY2024", "FY 2024" or

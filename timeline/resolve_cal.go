@@ -9,6 +9,9 @@ import (
 // year of "Sabtu (28/12)", the date of "Senin") from the publication date in
 // the direction the sentence points.
 func (r *resolver) calendar(x *expr) resolved {
+	if x.dayShift != 0 {
+		return r.countdown(x)
+	}
 	haveDCT := !r.dct.IsZero()
 	dctS := r.dctS
 	switch {
@@ -213,6 +216,21 @@ func (r *resolver) calendar(x *expr) resolved {
 		why = "as written"
 	}
 	return resolved{value: v + r.timeSuffix(x), anchor: anchor, why: why}
+}
+
+// countdown resolves a day counted from a holiday ("H-3 Lebaran"): the
+// holiday's date, shifted. A holiday whose day is unknown stays as it is.
+func (r *resolver) countdown(x *expr) resolved {
+	day := *x
+	day.dayShift = 0
+	rv := r.calendar(&day)
+	d, err := ParseDate(rv.value, "")
+	if err != nil || d.Precision != PrecisionDay {
+		return rv
+	}
+	rv.value = dayValue(d.Start.AddDate(0, 0, x.dayShift))
+	rv.why += fmt.Sprintf(", %+d day(s)", x.dayShift)
+	return rv
 }
 
 // timeSuffix is the clock time or part of day of x, "" if none.
