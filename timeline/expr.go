@@ -32,10 +32,10 @@ type expr struct {
 	weekend          bool
 	holiday          *Holiday
 	// dayShift counts days from the holiday named ("H-3 Lebaran" is -3).
-	dayShift int
-	pod              string
-	hour, minute     int
-	hasTime          bool
+	dayShift     int
+	pod          string
+	hour, minute int
+	hasTime      bool
 
 	// Relative fields.
 	unit unit
