@@ -97,6 +97,8 @@ var familyTests = []struct {
 		[]want{{"Juni", TypeDate, "2014-06", ""}, {"27 November mendatang", TypeDate, "2014-11-27", ""}}},
 	{"a moving holiday follows the tense", "id", "2024-11-14", "Arus mudik diperkirakan memuncak pada Lebaran, kata menteri beberapa waktu lalu.",
 		[]want{{"Lebaran", TypeDate, "2025-03-31", ""}, {"beberapa waktu lalu", TypeDate, "PAST_REF", ""}}},
+	{"a newspaper is no recurrence", "id", "2024-11-14", "Seperti dikutip harian Kompas, rapat digelar setiap hari dan laporan harian disusun.",
+		[]want{{"setiap hari", TypeSet, "P1D", ""}, {"harian", TypeSet, "P1D", ""}}},
 	{"holiday countdowns", "id", "2024-11-14", "Arus mudik diperkirakan memuncak pada H-3 Lebaran; pada H-1 Natal gereja penuh, H-7 saja belum.",
 		[]want{{"H-3 Lebaran", TypeDate, "2025-03-28", ""}, {"H-1 Natal", TypeDate, "2024-12-24", ""}}},
 	{"lately after a unit", "id", "2024-11-14", "Harga cabai melonjak setahun belakangan dan akan turun dalam waktu dekat.",

@@ -29,6 +29,10 @@ func (p *parser) words(k int) (expr, bool) {
 	case e.ref != "":
 		x.kind, x.ref, x.rule = kindRef, e.ref, "reference"
 	case e.setWord != "":
+		if p.titleAfter(k) {
+			// a newspaper: "harian Kompas", "the daily Haaretz"
+			return x, false
+		}
 		x.kind, x.typ, x.ref, x.rule = kindSet, TypeSet, e.setWord, "set-word"
 	case e.vagueUnit != unitNone:
 		x.kind, x.typ, x.unit, x.n, x.rule = kindDuration, TypeDuration, e.vagueUnit, -1, "vague-duration"
@@ -132,4 +136,15 @@ func (p *parser) set(k int) (expr, bool) {
 		return x, false
 	}
 	return x, true
+}
+
+// titleAfter tells that a title follows lexeme k in its sentence: a
+// capitalised word that names nothing the pack knows, or a capitalised
+// determiner ("harian The Jakarta Post").
+func (p *parser) titleAfter(k int) bool {
+	if k+1 >= len(p.lx) {
+		return false
+	}
+	n := p.lx[k+1]
+	return n.kind == tokWord && n.cap && n.sent == p.lx[k].sent && (n.e == nil || n.e.det)
 }
