@@ -88,12 +88,27 @@ func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
 		return
 	}
 	y := &xs[i+1]
-	if y.i > x.j+1 || r.p.lx[y.i].sent != r.p.lx[x.i].sent || y.hasTime || !(y.kind == kindCal && (y.weekday != 0 || y.day != 0) || y.kind == kindRelDay) {
+	if !r.sameClauseNear(x.j, y.i) || y.hasTime || !(y.kind == kindCal && (y.weekday != 0 || y.day != 0) || y.kind == kindRelDay) {
 		return
 	}
 	if d, err := ParseDate(r.resolve(y).value, ""); err == nil && d.Precision == PrecisionDay {
 		r.day, r.dayID, r.dayRelSent = d, "t"+strconv.Itoa(nextID), -1
 	}
+}
+
+// sameClauseNear tells whether lexemes [from, to) are a short stretch of
+// one clause: at most eight lexemes, none a conjunction, a clause break or
+// a verb the pack knows ("10:45 a.m. local time (0745 GMT) on Wednesday").
+func (r *resolver) sameClauseNear(from, to int) bool {
+	if to-from > 8 || to < len(r.p.lx) && from > 0 && r.p.lx[to].sent != r.p.lx[from-1].sent {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if e := r.p.lx[k].e; e != nil && (e.conj || e.clauseBreak || e.past || e.future) {
+			return false
+		}
+	}
+	return true
 }
 
 // rangeStart gives a month or a date without a year the year of the range
