@@ -69,7 +69,7 @@ var packID = &Pack{
 		// "sore nanti", "pagi tadi": later or earlier today
 		"nanti": 0, "tadi": 0,
 	},
-	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1, "itu": 0, "yang sama": 0},
+	AnchoredDeictics: map[string]int{"berikutnya": 1, "selanjutnya": 1, "sesudahnya": 1, "setelahnya": 1, "itu": 0, "yang sama": 0, "harinya": 0},
 	DeicticAfterUnit: true,
 	Shifts: map[string]Shift{
 		"lalu": {Dir: -1}, "yang lalu": {Dir: -1}, "silam": {Dir: -1}, "yang silam": {Dir: -1},

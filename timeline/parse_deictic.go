@@ -18,7 +18,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 		case e.unit != unitNone:
 			x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, k+2, d.anchored
 		case e.pod != "":
-			x.kind, x.typ, x.n, x.pod, x.j = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, k+2
+			x.kind, x.typ, x.n, x.pod, x.j, x.fromRef = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, k+2, d.anchored
 		default:
 			return x, false
 		}
@@ -65,7 +65,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 			x.yearDir, x.hasYearDir = 0, true
 		}
 	case e.pod != "":
-		x.kind, x.typ, x.n, x.pod, x.j = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, j+1
+		x.kind, x.typ, x.n, x.pod, x.j, x.fromRef = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, j+1, d.anchored
 	default:
 		return x, false
 	}

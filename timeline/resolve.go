@@ -102,6 +102,12 @@ func (r *resolver) resolve(x *expr) resolved {
 	case kindSet:
 		return resolved{value: setValue(x), why: "recurrence"}
 	case kindRelDay:
+		if x.fromRef && !r.day.IsZero() {
+			// "that night", "malam harinya": the day last mentioned
+			y, m, d := r.day.Start.Date()
+			day := dayValue(ymd(y, int(m), d))
+			return resolved{value: day + podSuffix(x.pod), anchor: r.dayID, why: "part of the day last mentioned, " + day}
+		}
 		if !haveDCT {
 			return resolved{value: "XXXX-XX-XX" + podSuffix(x.pod), why: "relative day without a publication date"}
 		}
