@@ -101,6 +101,8 @@ var familyTests = []struct {
 		[]want{{"setiap hari", TypeSet, "P1D", ""}, {"harian", TypeSet, "P1D", ""}}},
 	{"a part of the day last mentioned", "id", "2024-11-14", "Polisi tiba pada Senin (11/11). Malam harinya massa berkumpul, dan pagi itu mereka pergi.",
 		[]want{{"Senin (11/11)", TypeDate, "2024-11-11", ""}, {"Malam harinya", TypeTime, "2024-11-11TNI", ""}, {"pagi itu", TypeTime, "2024-11-11TMO", ""}}},
+	{"weeks ago name a week, weeks ahead a day", "id", "2024-03-08", "Longsor terjadi dua minggu lalu, dan perbaikan rampung dua pekan lagi.",
+		[]want{{"dua minggu lalu", TypeDate, "2024-W08", ""}, {"dua pekan lagi", TypeDate, "2024-03-22", ""}}},
 	{"holiday countdowns", "id", "2024-11-14", "Arus mudik diperkirakan memuncak pada H-3 Lebaran; pada H-1 Natal gereja penuh, H-7 saja belum.",
 		[]want{{"H-3 Lebaran", TypeDate, "2025-03-28", ""}, {"H-1 Natal", TypeDate, "2024-12-24", ""}}},
 	{"lately after a unit", "id", "2024-11-14", "Harga cabai melonjak setahun belakangan dan akan turun dalam waktu dekat.",

@@ -165,8 +165,9 @@ func (r *resolver) resolve(x *expr) resolved {
 		}
 		d := shiftUnit(r.dct, x.unit, n)
 		prec := x.unit
-		if prec == unitWeek && x.n != 0 {
-			// "dua pekan lagi" is a day, seven days a week away
+		if prec == unitWeek && n > 0 {
+			// "dua pekan lagi" is a deadline, a day seven days a week
+			// away; "two weeks ago" names the week, not a day in it
 			prec = unitDay
 		}
 		return resolved{value: unitValue(prec, d), anchor: "dct",
