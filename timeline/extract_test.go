@@ -190,6 +190,8 @@ var familyTests = []struct {
 		[]want{{"2009", TypeDate, "2009", ""}, {"2017", TypeDate, "2017", ""}, {"2019", TypeDate, "2019", ""}, {"2020", TypeDate, "2020", ""}, {"2022", TypeDate, "2022", ""}}},
 	{"business abbreviations", "en", "2024-11-14", "Q4 2023 revenue fell, H1 2024 sales and FY24 profit rose, but the Audi Q3, the H1N1 virus and H2 fuel are no dates.",
 		[]want{{"Q4 2023", TypeDate, "2023-Q4", ""}, {"H1 2024", TypeDate, "2024-H1", ""}, {"FY24", TypeDate, "2024", ""}}},
+	{"quarters count as quarters", "en", "2024-11-14", "Profit fell in the past two quarters and is reported every quarter.",
+		[]want{{"the past two quarters", TypeDuration, "P2Q", ""}, {"every quarter", TypeSet, "P1Q", ""}}},
 	{"a half between count and unit", "en", "2024-11-14", "The works lasted two and a half years.",
 		[]want{{"two and a half years", TypeDuration, "P2Y6M", ""}}},
 	{"since points to the past", "en", "2024-11-14", "He has been chief executive since December.",

@@ -334,7 +334,7 @@ func durationValue(u unit, n int) string {
 	switch {
 	case u == unitHalf && n >= 0:
 		return fmt.Sprintf("P%dM", 6*n)
-	case (u == unitQuarter || u == unitSeason) && n >= 0:
+	case u == unitSeason && n >= 0:
 		return fmt.Sprintf("P%dM", 3*n)
 	}
 	if u <= unitHour {
