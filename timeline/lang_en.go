@@ -84,7 +84,7 @@ var packEN = &Pack{
 	Zones:      []string{"est", "edt", "pst", "pdt", "cst", "cdt", "mst", "gmt", "utc", "et", "pt", "bst", "cet"},
 	AM:         []string{"a.m.", "a.m", "am"},
 	PM:         []string{"p.m.", "p.m", "pm"},
-	ClockNames: map[string]int{"noon": 12, "midnight": 24},
+	ClockNames: map[string]int{"noon": 12, "midday": 12, "midnight": 24},
 	Mods: map[string]Mod{
 		"early": ModStart, "the beginning of": ModStart, "the start of": ModStart,
 		"earlier": ModStart, "the end of": ModEnd, "late": ModEnd, "the close of": ModEnd,

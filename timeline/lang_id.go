@@ -93,7 +93,7 @@ var packID = &Pack{
 	},
 	Clock:      []string{"pukul", "jam", "pkl"},
 	Zones:      []string{"wib", "wita", "wit", "gmt", "utc"},
-	ClockNames: map[string]int{},
+	ClockNames: map[string]int{"tengah hari": 12},
 	Mods: map[string]Mod{
 		"awal": ModStart, "permulaan": ModStart, "pertengahan": ModMid, "medio": ModMid,
 		"akhir": ModEnd, "penghujung": ModEnd, "ujung": ModEnd,
