@@ -210,13 +210,13 @@ func (p *parser) rangeEndDay(k int) (expr, bool) {
 	return x, validDate(2000, x.month, d)
 }
 
-// ordinalDay parses a day of the month written as a numeric ordinal after
-// a determiner and ending its phrase: "on the 14th," ("the 14th century"
-// and "the 5th floor" go on to a noun).
+// ordinalDay parses a day of the month written as a numeric ordinal (the
+// caller has seen digits at k) after a determiner and ending its phrase:
+// "on the 14th," ("the 14th century" and "the 5th floor" go on to a noun).
 func (p *parser) ordinalDay(k int) (expr, bool) {
 	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "ordinal-day-of-month"}
 	d, end := p.ordinalWord(k)
-	if d < 1 || d > 31 || p.num(k) < 0 || p.e(k-1) == nil || !p.e(k-1).det {
+	if d < 1 || d > 31 || p.e(k-1) == nil || !p.e(k-1).det {
 		return x, false
 	}
 	if end < len(p.lx) && p.lx[end].kind != tokPunct && (p.e(end) == nil || !p.e(end).conj) {
