@@ -82,10 +82,10 @@ func eventSlide(it *Item, dates *dateBook) (tlSlide, bool) {
 		slide.EndDate = refDatePart(lastInstant(end.End), end.Precision)
 	}
 	if needsDisplayDate(d, it.Mod, it.Status) {
-		slide.DisplayDate = dates.displayDate(it.Value, it.Mod, it.Status)
+		slide.DisplayDate = html.EscapeString(html.EscapeString(dates.displayDate(it.Value, it.Mod, it.Status)))
 	}
 	if len(it.Tags) > 0 {
-		slide.Group = it.Tags[0]
+		slide.Group = html.EscapeString(html.EscapeString(it.Tags[0]))
 	}
 	return slide, true
 }

@@ -15,6 +15,21 @@ import (
 // https://timeline.knightlab.com/docs/json-format.html. Only the fields
 // factline fills are declared. appendSlide writes the events' slides by
 // hand; the tests hold its output equal to encoding/json's for these types.
+//
+// TimelineJS sets every string it shows as HTML, in two ways, and each
+// field is escaped for its way so that a reader sees the stored text
+// exactly, with no markup of its own:
+//   - headline and text go through DOMPurify and are set as HTML: they
+//     are escaped once (appendHTML);
+//   - display_date and group are first decoded as HTML to their text
+//     (entities become characters) and that text is set as HTML: they are
+//     escaped twice (appendDecodedHTML), so the decoding leaves the once
+//     escaped form.
+//
+// Autolink is always false: TimelineJS's autolinker rewrites text after
+// sanitising it and wraps "www." runs, quotes included, in a single-quoted
+// href, which lets an article's sentence add attributes. factline makes its
+// own links, escaped, and only for web URLs.
 type (
 	tlSlide struct {
 		StartDate   *tlDate `json:"start_date,omitempty"`
@@ -22,6 +37,7 @@ type (
 		DisplayDate string  `json:"display_date,omitempty"`
 		Text        tlText  `json:"text"`
 		Group       string  `json:"group,omitempty"`
+		Autolink    bool    `json:"autolink"`
 		UniqueID    string  `json:"unique_id"`
 	}
 	tlText struct {
@@ -100,8 +116,8 @@ func titleOf(ctx context.Context, s *store.Store, opt Options, words *words) (st
 // slideWriter appends the slides of one export.
 type slideWriter struct {
 	dates *dateBook
-	// text holds a slide's headline or body, HTML-escaped, until it is
-	// written as a JSON string.
+	// text holds a slide's field, HTML-escaped, until it is written as a
+	// JSON string.
 	text []byte
 	// web remembers webURL by URL: the sources of many events share an
 	// article.
@@ -131,7 +147,8 @@ func (sw *slideWriter) appendSlide(b []byte, it *Item) ([]byte, bool) {
 	if needsDisplayDate(d, it.Mod, it.Status) {
 		if display := sw.dates.displayDate(it.Value, it.Mod, it.Status); display != "" {
 			b = append(b, `,"display_date":`...)
-			b = appendString(b, display)
+			sw.text = appendDecodedHTML(sw.text[:0], display)
+			b = appendString(b, sw.text)
 		}
 	}
 	b = append(b, `,"text":{"headline":`...)
@@ -144,8 +161,10 @@ func (sw *slideWriter) appendSlide(b []byte, it *Item) ([]byte, bool) {
 	b = append(b, '}')
 	if len(it.Tags) > 0 && it.Tags[0] != "" {
 		b = append(b, `,"group":`...)
-		b = appendString(b, it.Tags[0])
+		sw.text = appendDecodedHTML(sw.text[:0], it.Tags[0])
+		b = appendString(b, sw.text)
 	}
+	b = append(b, `,"autolink":false`...)
 	// The event ID, not anything editable, so a graphic's links and
 	// styling survive an edited headline.
 	b = append(b, `,"unique_id":"factline-event-`...)
@@ -261,6 +280,16 @@ func (sw *slideWriter) webURL(s string) bool {
 		sw.web[s] = ok
 	}
 	return ok
+}
+
+// appendDecodedHTML appends s escaped for a TimelineJS field that is
+// decoded as HTML before it is set as HTML: escaped twice.
+func appendDecodedHTML(b []byte, s string) []byte {
+	start := len(b)
+	b = appendHTML(b, s)
+	once := len(b)
+	b = appendHTML(b, string(b[start:once]))
+	return append(b[:start], b[once:]...)
 }
 
 // appendHTML appends s escaped as html.EscapeString escapes it.
