@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -72,7 +73,7 @@ func (s *Server) apiCreateArticle(c *gin.Context) {
 		return
 	}
 	if in.Source == "upload" {
-		s.fail(c, store.Errorf(store.Invalid, "upload files through the form; send the text with source \"paste\""))
+		s.fail(c, apperr.Errorf(apperr.Invalid, "upload files through the form; send the text with source \"paste\""))
 		return
 	}
 	a, err := s.addArticle(c.Request.Context(), in, who(c).userID())

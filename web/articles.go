@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/claims/store"
 )
@@ -42,7 +43,7 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 		doc = ingest.Document{Kind: "form", Text: strings.ReplaceAll(in.Text, "\r\n", "\n")}
 	case "upload":
 		if len(in.file) == 0 {
-			return nil, store.Errorf(store.Invalid, "choose a file to upload")
+			return nil, apperr.Errorf(apperr.Invalid, "choose a file to upload")
 		}
 		switch strings.ToLower(filepath.Ext(in.fileName)) {
 		case ".html", ".htm", ".xhtml":
@@ -50,25 +51,25 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 		case ".txt", ".text", "":
 			doc, err = ingest.ParseText(in.fileName, in.file)
 		default:
-			return nil, store.Errorf(store.Invalid, "upload a .txt or .html file, not %q", filepath.Ext(in.fileName))
+			return nil, apperr.Errorf(apperr.Invalid, "upload a .txt or .html file, not %q", filepath.Ext(in.fileName))
 		}
 	case "url":
 		if !ingest.IsURL(in.URL) {
-			return nil, store.Errorf(store.Invalid, "give an http:// or https:// address to fetch")
+			return nil, apperr.Errorf(apperr.Invalid, "give an http:// or https:// address to fetch")
 		}
 		doc, err = s.fetcher.Fetch(ctx, in.URL)
 	default:
-		return nil, store.Errorf(store.Invalid, "source must be paste, upload or url, not %q", in.Source)
+		return nil, apperr.Errorf(apperr.Invalid, "source must be paste, upload or url, not %q", in.Source)
 	}
 	if err != nil {
-		return nil, store.Errorf(store.Invalid, "%v", err)
+		return nil, apperr.Errorf(apperr.Invalid, "%v", err)
 	}
 	if err := in.overlay(&doc); err != nil {
 		return nil, err
 	}
 	ex, err := ingest.Extract(doc)
 	if err != nil {
-		return nil, store.Errorf(store.Invalid, "%v", err)
+		return nil, apperr.Errorf(apperr.Invalid, "%v", err)
 	}
 	return s.cfg.Store.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: doc.Kind, CreatedBy: userID})
 }
@@ -89,12 +90,12 @@ func (in articleInput) overlay(doc *ingest.Document) error {
 	if in.Published != "" {
 		t, err := ingest.ParsePublished(in.Published, doc.Lang)
 		if err != nil {
-			return store.Errorf(store.Invalid, "%v", err)
+			return apperr.Errorf(apperr.Invalid, "%v", err)
 		}
 		doc.Published = t
 	}
 	if doc.URL != "" && !ingest.IsURL(doc.URL) {
-		return store.Errorf(store.Invalid, "the article URL must start with http:// or https://")
+		return apperr.Errorf(apperr.Invalid, "the article URL must start with http:// or https://")
 	}
 	return nil
 }
@@ -208,11 +209,11 @@ func (s *Server) createArticle(c *gin.Context) {
 		return
 	}
 	a, err := s.addArticle(c.Request.Context(), in, who(c).userID())
-	var se *store.Error
+	var se *apperr.Error
 	switch {
-	case errors.As(err, &se) && se.Code == store.Duplicate:
+	case errors.As(err, &se) && se.Code == apperr.Duplicate:
 		s.redirectFlash(c, "/articles/"+strconv.FormatInt(se.ID, 10), "This article was already added: here it is.")
-	case errors.As(err, &se) && se.Code == store.Invalid:
+	case errors.As(err, &se) && se.Code == apperr.Invalid:
 		status, _ := classify(err)
 		s.render(c, status, "article_new", "Add an article", newArticleData{In: in, Message: se.Message})
 	case err != nil:

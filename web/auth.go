@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -58,7 +59,7 @@ func (s *Server) authenticate(c *gin.Context) {
 			return
 		}
 		tok, err := s.cfg.Tokens.AuthenticateToken(c.Request.Context(), strings.TrimSpace(raw))
-		if code := store.ErrorCode(err); code == store.Forbidden || code == store.NotFound {
+		if code := apperr.CodeOf(err); code == apperr.Forbidden || code == apperr.NotFound {
 			s.fail(c, &httpError{http.StatusUnauthorized, "unauthorized", err.Error()})
 			return
 		} else if err != nil {
@@ -72,7 +73,7 @@ func (s *Server) authenticate(c *gin.Context) {
 	if raw, err := c.Cookie(sessionCookie); err == nil && raw != "" {
 		sess, u, err := s.cfg.Store.SessionUser(c.Request.Context(), raw)
 		switch {
-		case store.ErrorCode(err) == store.NotFound:
+		case apperr.CodeOf(err) == apperr.NotFound:
 			s.setCookie(c, sessionCookie, "", -1)
 		case err != nil:
 			s.fail(c, err)
@@ -170,7 +171,7 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	u, err := s.cfg.Store.Authenticate(c.Request.Context(), username, password)
-	if store.ErrorCode(err) == store.Forbidden {
+	if apperr.CodeOf(err) == apperr.Forbidden {
 		s.limiter.failed(ip, username)
 		d.Message = err.Error()
 		s.renderLogin(c, http.StatusUnauthorized, d)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -157,7 +158,7 @@ func (s *Server) setClaimStatus(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), t.ID, t.Version, c.PostForm("status"), who(c).userID())
-	if s.editFailed(c, err, s.renderClaim, store.Conflict, store.Invalid) {
+	if s.editFailed(c, err, s.renderClaim, apperr.Conflict, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Status set to "+c.PostForm("status")+".")
@@ -170,7 +171,7 @@ func (s *Server) addEvidence(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.AddEvidence(c.Request.Context(), id, c.PostForm("note"), c.PostForm("url"), who(c).userID())
-	if s.editFailed(c, err, s.renderClaim, store.Invalid) {
+	if s.editFailed(c, err, s.renderClaim, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/claims/"+c.Param("id")), "Evidence added.")

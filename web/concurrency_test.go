@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -223,7 +224,7 @@ func TestConcurrentEditorsLoseNoEdit(t *testing.T) {
 				switch {
 				case err != nil:
 					out.fail("%s: stale edit: %v", ed.name, err)
-				case status != http.StatusConflict || cb.Error.Code != string(store.Conflict) || len(cb.Current) == 0:
+				case status != http.StatusConflict || cb.Error.Code != string(apperr.Conflict) || len(cb.Current) == 0:
 					out.fail("%s: stale edit = %d %+v, want 409 with the current event", ed.name, status, cb.Error)
 				default:
 					out.refusedStale()

@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/gin-gonic/gin"
-
-	"github.com/factline/factline/claims/store"
 )
 
 // httpError is a problem with the request itself, found before the store is
@@ -23,20 +22,20 @@ type httpError struct {
 func (e *httpError) Error() string { return e.msg }
 
 var (
-	errNotFound     = &httpError{http.StatusNotFound, string(store.NotFound), "no such page"}
+	errNotFound     = &httpError{http.StatusNotFound, string(apperr.NotFound), "no such page"}
 	errMethod       = &httpError{http.StatusMethodNotAllowed, "method_not_allowed", "this address does not accept that method"}
 	errUnauthorized = &httpError{http.StatusUnauthorized, "unauthorized", "sign in first, or send an API token as Authorization: Bearer <token>"}
-	errReadOnly     = &httpError{http.StatusForbidden, string(store.Forbidden), "your account may read but not change anything"}
-	errAdminOnly    = &httpError{http.StatusForbidden, string(store.Forbidden), "only admins may do this"}
+	errReadOnly     = &httpError{http.StatusForbidden, string(apperr.Forbidden), "your account may read but not change anything"}
+	errAdminOnly    = &httpError{http.StatusForbidden, string(apperr.Forbidden), "only admins may do this"}
 	errCSRF         = &httpError{http.StatusForbidden, "csrf", "the form was too old or came from another site; reload the page and try again"}
 	errRateLimited  = &httpError{http.StatusTooManyRequests, "rate_limited", "too many failed sign-ins; wait a few minutes and try again"}
-	errInternal     = &httpError{http.StatusInternalServerError, string(store.Internal), "something went wrong on our side; it has been logged"}
+	errInternal     = &httpError{http.StatusInternalServerError, string(apperr.Internal), "something went wrong on our side; it has been logged"}
 )
 
 // badRequest is a request that cannot be read at all (400); a request that
-// reads fine but asks for something invalid is a store Invalid error (422).
+// reads fine but asks for something invalid is an apperr.Invalid error (422).
 func badRequest(format string, args ...any) error {
-	return &httpError{http.StatusBadRequest, string(store.Invalid), fmt.Sprintf(format, args...)}
+	return &httpError{http.StatusBadRequest, string(apperr.Invalid), fmt.Sprintf(format, args...)}
 }
 
 // apiError is the JSON error body: {"error": {"code", "message", "id"}}.
@@ -49,10 +48,10 @@ type apiError struct {
 }
 
 // classify maps any error to its HTTP status and public body. It is the one
-// place where store error codes become HTTP statuses.
+// place where application error codes become HTTP statuses.
 func classify(err error) (int, apiError) {
 	var he *httpError
-	var se *store.Error
+	var se *apperr.Error
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &he):
@@ -63,17 +62,17 @@ func classify(err error) (int, apiError) {
 	case errors.As(err, &se):
 		body := apiError{Code: string(se.Code), Message: se.Message, ID: se.ID}
 		switch se.Code {
-		case store.Invalid:
+		case apperr.Invalid:
 			return http.StatusUnprocessableEntity, body
-		case store.NotFound:
+		case apperr.NotFound:
 			return http.StatusNotFound, body
-		case store.Conflict, store.Duplicate:
+		case apperr.Conflict, apperr.Duplicate:
 			return http.StatusConflict, body
-		case store.Forbidden:
+		case apperr.Forbidden:
 			return http.StatusForbidden, body
 		}
 	}
-	return http.StatusInternalServerError, apiError{Code: string(store.Internal), Message: errInternal.msg}
+	return http.StatusInternalServerError, apiError{Code: string(apperr.Internal), Message: errInternal.msg}
 }
 
 func byteSize(n int64) string {
@@ -115,11 +114,11 @@ func (s *Server) reply(c *gin.Context, status int, v any, err error) {
 // it: an error of one of codes is one the editor can act on, so the form's
 // page is shown again through rerender with its message; any other error
 // fails the request.
-func (s *Server) editFailed(c *gin.Context, err error, rerender func(c *gin.Context, status int, message string), codes ...store.Code) bool {
+func (s *Server) editFailed(c *gin.Context, err error, rerender func(c *gin.Context, status int, message string), codes ...apperr.Code) bool {
 	if err == nil {
 		return false
 	}
-	if slices.Contains(codes, store.ErrorCode(err)) {
+	if slices.Contains(codes, apperr.CodeOf(err)) {
 		status, body := classify(err)
 		rerender(c, status, body.Message)
 		return true

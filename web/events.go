@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -114,7 +115,7 @@ func (s *Server) updateEvent(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), t.ID, t.Version, formPatch(c), who(c).userID())
-	if s.editFailed(c, err, s.renderEvent, store.Conflict, store.Invalid) {
+	if s.editFailed(c, err, s.renderEvent, apperr.Conflict, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/events/"+c.Param("id")), "Saved.")
@@ -144,7 +145,7 @@ func (s *Server) createEvent(c *gin.Context) {
 	rerender := func(c *gin.Context, status int, msg string) {
 		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: msg})
 	}
-	if s.editFailed(c, err, rerender, store.Invalid) {
+	if s.editFailed(c, err, rerender, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Event added.")
@@ -165,7 +166,7 @@ func (s *Server) mergeEvents(c *gin.Context) {
 		ids = append(ids, store.VersionedID{ID: id, Version: ver})
 	}
 	if len(ids) < 2 {
-		s.fail(c, store.Errorf(store.Invalid, "tick at least two events to merge"))
+		s.fail(c, apperr.Errorf(apperr.Invalid, "tick at least two events to merge"))
 		return
 	}
 	ev, err := s.cfg.Store.MergeEvents(c.Request.Context(), ids[0], ids[1:], who(c).userID())
@@ -192,7 +193,7 @@ func (s *Server) splitEvent(c *gin.Context) {
 		srcs = append(srcs, n)
 	}
 	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), t, srcs, who(c).userID())
-	if s.editFailed(c, err, s.renderEvent, store.Conflict, store.Invalid) {
+	if s.editFailed(c, err, s.renderEvent, apperr.Conflict, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Split off into this new event.")

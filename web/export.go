@@ -7,8 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/export"
-	"github.com/factline/factline/claims/store"
 )
 
 // apiExport streams an export:
@@ -28,7 +28,7 @@ func (s *Server) apiExport(c *gin.Context) {
 	}
 	lang := c.DefaultQuery("lang", "en")
 	if !slices.Contains(export.Languages(), lang) {
-		s.fail(c, store.Errorf(store.Invalid, "lang must be one of %s", strings.Join(export.Languages(), ", ")))
+		s.fail(c, apperr.Errorf(apperr.Invalid, "lang must be one of %s", strings.Join(export.Languages(), ", ")))
 		return
 	}
 	opt := export.Options{Filter: filter, Title: c.Query("title"), Lang: lang, SiteURL: s.siteURL(c), Reviewer: c.Query("reviewer")}

@@ -26,7 +26,7 @@ import (
 var assets embed.FS
 
 // TokenAuthenticator checks a bearer token; *store.Store is one. It fails
-// with a Forbidden or NotFound store error for unknown, revoked or expired
+// with a Forbidden or NotFound application error for unknown, revoked or expired
 // tokens.
 type TokenAuthenticator interface {
 	AuthenticateToken(ctx context.Context, raw string) (*store.APIToken, error)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -38,7 +39,7 @@ func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
 	s.render(c, status, "users", "Users and tokens", d)
 }
 
-// formFailed re-renders the users page with a store error's message, or
+// formFailed re-renders the users page with an application error's message, or
 // fails the request for any other error.
 func (s *Server) formFailed(c *gin.Context, err error) {
 	status, body := classify(err)
@@ -71,7 +72,7 @@ func (s *Server) setUserDisabled(c *gin.Context) {
 	}
 	disable := c.PostForm("disabled") == "1"
 	if disable && u.ID == who(c).user.ID {
-		s.formFailed(c, store.Errorf(store.Invalid, "you cannot disable your own account"))
+		s.formFailed(c, apperr.Errorf(apperr.Invalid, "you cannot disable your own account"))
 		return
 	}
 	if err := s.cfg.Store.SetDisabled(c.Request.Context(), u.Username, disable); err != nil {
@@ -90,7 +91,7 @@ func (s *Server) setUserDisabled(c *gin.Context) {
 func (s *Server) createToken(c *gin.Context) {
 	days, err := strconv.Atoi(c.DefaultPostForm("days", "0"))
 	if err != nil || days < 0 || days > 3650 {
-		s.formFailed(c, store.Errorf(store.Invalid, "the lifetime must be 0 (no expiry) to 3650 days"))
+		s.formFailed(c, apperr.Errorf(apperr.Invalid, "the lifetime must be 0 (no expiry) to 3650 days"))
 		return
 	}
 	_, raw, err := s.cfg.Store.CreateToken(c.Request.Context(), c.PostForm("name"), time.Duration(days)*24*time.Hour, who(c).userID())

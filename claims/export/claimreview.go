@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -61,7 +62,7 @@ const claimReviewedMax = 75
 // that has a verdict.
 func writeClaimReview(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options) error {
 	if opt.SiteURL == "" {
-		return store.Errorf(store.Invalid, "ClaimReview needs the site's public URL, where each review lives")
+		return apperr.Errorf(apperr.Invalid, "ClaimReview needs the site's public URL, where each review lives")
 	}
 	words := wordsFor(opt.Lang)
 	reviewer := crThing{Type: "Organization", Name: opt.Reviewer, URL: opt.SiteURL}

@@ -19,6 +19,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -36,14 +37,14 @@ const (
 // Formats lists every format.
 var Formats = []Format{TimelineJS, JSON, CSV, ClaimReview}
 
-// ParseFormat reads a format name; a bad one fails with store.Invalid.
+// ParseFormat reads a format name; a bad one fails with apperr.Invalid.
 func ParseFormat(s string) (Format, error) {
 	for _, f := range Formats {
 		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
 			return f, nil
 		}
 	}
-	return "", store.Errorf(store.Invalid, "unknown export format %q: want timelinejs, json, csv or claimreview", s)
+	return "", apperr.Errorf(apperr.Invalid, "unknown export format %q: want timelinejs, json, csv or claimreview", s)
 }
 
 // ContentType is the media type of the format's output.

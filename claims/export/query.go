@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
 )
@@ -40,7 +41,7 @@ type Filter struct {
 // comma-separated list mixing event statuses and claim verification statuses
 // (an editor asks for "verified" and means what was checked), dates as
 // calendar values and the article as an ID. Bad input fails with
-// store.Invalid.
+// apperr.Invalid.
 func ParseFilter(statuses, from, to, tag, article string) (Filter, error) {
 	var f Filter
 	eventStatuses := store.EventStatuses()
@@ -53,7 +54,7 @@ func ParseFilter(statuses, from, to, tag, article string) (Filter, error) {
 		case claims.Status(st).Valid():
 			f.ClaimStatuses = append(f.ClaimStatuses, st)
 		default:
-			return Filter{}, store.Errorf(store.Invalid, "unknown status %q: want one of %s, %s",
+			return Filter{}, apperr.Errorf(apperr.Invalid, "unknown status %q: want one of %s, %s",
 				st, strings.Join(eventStatuses, ", "), joinStatuses(claims.Statuses))
 		}
 	}
@@ -65,13 +66,13 @@ func ParseFilter(statuses, from, to, tag, article string) (Filter, error) {
 		return Filter{}, err
 	}
 	if f.From != "" && f.To != "" && !f.from.Start.Before(f.to.End) {
-		return Filter{}, store.Errorf(store.Invalid, "from %s is after to %s", f.From, f.To)
+		return Filter{}, apperr.Errorf(apperr.Invalid, "from %s is after to %s", f.From, f.To)
 	}
 	f.Tag = strings.TrimSpace(tag)
 	if article = strings.TrimSpace(article); article != "" {
 		id, err := strconv.ParseInt(article, 10, 64)
 		if err != nil || id <= 0 {
-			return Filter{}, store.Errorf(store.Invalid, "article must be an article ID, not %q", article)
+			return Filter{}, apperr.Errorf(apperr.Invalid, "article must be an article ID, not %q", article)
 		}
 		f.ArticleID = id
 	}
@@ -95,7 +96,7 @@ func parseBound(name, v string) (string, timeline.Date, error) {
 	}
 	d, err := timeline.ParseDate(v, timeline.ModNone)
 	if err != nil {
-		return "", timeline.Date{}, store.Errorf(store.Invalid, "%s must be a date such as 2019, 2019-12 or 2019-12-28, not %q", name, v)
+		return "", timeline.Date{}, apperr.Errorf(apperr.Invalid, "%s must be a date such as 2019, 2019-12 or 2019-12-28, not %q", name, v)
 	}
 	return v, d, nil
 }

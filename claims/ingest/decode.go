@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/factline/factline/claims/apperr"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-
-	"github.com/factline/factline/claims/store"
 )
 
 // MaxArticleBytes caps the text of one article. Longer input is refused,
@@ -18,7 +17,7 @@ import (
 const MaxArticleBytes = 2 << 20
 
 // ErrBinary is returned for input that is not text.
-var ErrBinary = store.Errorf(store.Invalid, "input looks binary, not text")
+var ErrBinary = apperr.Errorf(apperr.Invalid, "input looks binary, not text")
 
 // decodeText turns raw bytes into UTF-8 text. UTF-8 (with or without a BOM)
 // and UTF-16 with a BOM are read as such; anything else that is not valid

@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"github.com/araddon/dateparse"
-
-	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/apperr"
 )
 
 // Document is one article as read from its source, before extraction.
@@ -29,14 +28,14 @@ type Document struct {
 }
 
 // Validate checks the limits every article must meet. Its errors, like
-// every error about the input in this package, carry store.Invalid so that
+// every error about the input in this package, carry apperr.Invalid so that
 // callers can tell bad input from a fault.
 func (d *Document) Validate() error {
 	if len(d.Text) > MaxArticleBytes {
-		return store.Errorf(store.Invalid, "article text is %d bytes, over the %d-byte limit", len(d.Text), MaxArticleBytes)
+		return apperr.Errorf(apperr.Invalid, "article text is %d bytes, over the %d-byte limit", len(d.Text), MaxArticleBytes)
 	}
 	if strings.TrimSpace(d.Text) == "" {
-		return store.Errorf(store.Invalid, "article text is empty")
+		return apperr.Errorf(apperr.Invalid, "article text is empty")
 	}
 	if looksBinary([]byte(d.Text)) {
 		return ErrBinary
@@ -44,7 +43,7 @@ func (d *Document) Validate() error {
 	switch d.Lang {
 	case "", "auto", "id", "en":
 	default:
-		return store.Errorf(store.Invalid, "language %q is not supported (id, en or auto)", d.Lang)
+		return apperr.Errorf(apperr.Invalid, "language %q is not supported (id, en or auto)", d.Lang)
 	}
 	return nil
 }
@@ -77,10 +76,10 @@ func ParsePublished(s, lang string) (time.Time, error) {
 	}
 	t, err := dateparse.ParseIn(indonesianZones.Replace(s), jakarta, dateparse.PreferMonthFirst(lang == "en"), dateparse.RetryAmbiguousDateWithSwap(true))
 	if err != nil {
-		return time.Time{}, store.Errorf(store.Invalid, "publication date %q is not a date factline can read", s)
+		return time.Time{}, apperr.Errorf(apperr.Invalid, "publication date %q is not a date factline can read", s)
 	}
 	if t.Year() < 1800 || t.Year() > 2200 {
-		return time.Time{}, store.Errorf(store.Invalid, "publication date %q is out of range", s)
+		return time.Time{}, apperr.Errorf(apperr.Invalid, "publication date %q is out of range", s)
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 }

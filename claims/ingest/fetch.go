@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/apperr"
 )
 
 // Fetch limits: a news page is far smaller than this; a larger answer is
@@ -29,7 +29,7 @@ func IsURL(s string) bool {
 func parseHTTPURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, store.Errorf(store.Invalid, "%q is not an http(s) URL", s)
+		return nil, apperr.Errorf(apperr.Invalid, "%q is not an http(s) URL", s)
 	}
 	return u, nil
 }
@@ -70,7 +70,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 		return Document{}, fmt.Errorf("fetch %s: %w", u, err)
 	}
 	if len(body) > MaxFetchBytes {
-		return Document{}, store.Errorf(store.Invalid, "fetch %s: the page is over the %d-byte limit", u, MaxFetchBytes)
+		return Document{}, apperr.Errorf(apperr.Invalid, "fetch %s: the page is over the %d-byte limit", u, MaxFetchBytes)
 	}
 	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	var doc Document
@@ -80,7 +80,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 	case mediaType == "text/html" || mediaType == "application/xhtml+xml" || mediaType == "":
 		doc, err = ParseHTML(u.String(), body, u.String())
 	default:
-		return Document{}, store.Errorf(store.Invalid, "fetch %s: content type %q is not an article (HTML or plain text)", u, mediaType)
+		return Document{}, apperr.Errorf(apperr.Invalid, "fetch %s: content type %q is not an article (HTML or plain text)", u, mediaType)
 	}
 	if err != nil {
 		return Document{}, err

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -103,8 +104,8 @@ func (in *Ingester) store(ctx context.Context, doc Document, ex *claims.Extracti
 		return out
 	}
 	a, err := in.Store.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: doc.Kind, CreatedBy: in.CreatedBy})
-	var se *store.Error
-	if errors.As(err, &se) && se.Code == store.Duplicate {
+	var se *apperr.Error
+	if errors.As(err, &se) && se.Code == apperr.Duplicate {
 		out.ArticleID, out.Duplicate = se.ID, true
 		return out
 	}

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -263,7 +264,7 @@ func TestIngestRejectsBadInputWithoutPartialRows(t *testing.T) {
 		outs := runTarget(t, in, Target{Name: writeFile(t, name, c.data)}, Defaults{})
 		if len(outs) != 1 || outs[0].Err == nil || !strings.Contains(outs[0].Err.Error(), c.want) {
 			t.Errorf("%s: outcomes %+v, want an error mentioning %q", name, outs, c.want)
-		} else if store.ErrorCode(outs[0].Err) != store.Invalid {
+		} else if apperr.CodeOf(outs[0].Err) != apperr.Invalid {
 			t.Errorf("%s: error %v is not coded invalid, so a caller would take it for a fault", name, outs[0].Err)
 		}
 	}

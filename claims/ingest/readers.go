@@ -10,9 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/markusmobius/go-trafilatura"
-
-	"github.com/factline/factline/claims/store"
 )
 
 // ParseText reads a plain-text article. A short first line that is followed
@@ -48,7 +47,7 @@ func ParseHTML(source string, raw []byte, pageURL string) (Document, error) {
 	}
 	res, err := trafilatura.Extract(bytes.NewReader(raw), opts)
 	if err != nil {
-		return Document{}, store.Errorf(store.Invalid, "no article text found in the HTML: %v", err)
+		return Document{}, apperr.Errorf(apperr.Invalid, "no article text found in the HTML: %v", err)
 	}
 	doc := Document{
 		Source:    source,
@@ -128,10 +127,10 @@ func parseJSONLine(source string, line []byte) (Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
-		return Document{}, store.Errorf(store.Invalid, "invalid JSON: %v", err)
+		return Document{}, apperr.Errorf(apperr.Invalid, "invalid JSON: %v", err)
 	}
 	if dec.More() {
-		return Document{}, store.Errorf(store.Invalid, "invalid JSON: more than one value on the line")
+		return Document{}, apperr.Errorf(apperr.Invalid, "invalid JSON: more than one value on the line")
 	}
 	doc := Document{Source: source, Kind: "jsonl", Title: a.Title, URL: a.URL, Publisher: a.Publisher, Author: a.Author, Lang: a.Lang, Text: a.Text}
 	var err error

@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/timeline"
 )
 
@@ -33,7 +34,7 @@ type SaveOptions struct {
 
 // SaveExtraction stores an article with its timexes, claims, events and
 // event sources in one transaction: either all of it is there or none.
-// An article whose content is already stored fails with Duplicate, naming
+// An article whose content is already stored fails with apperr.Duplicate, naming
 // the existing article's ID.
 func (s *Store) SaveExtraction(ctx context.Context, ex *claims.Extraction, opt SaveOptions) (*Article, error) {
 	a := ex.Article
@@ -92,7 +93,7 @@ func (s *Store) SaveExtraction(ctx context.Context, ex *claims.Extraction, opt S
 }
 
 func duplicateArticle(id int64) error {
-	e := Errorf(Duplicate, "already ingested as #%d", id)
+	e := apperr.Errorf(apperr.Duplicate, "already ingested as #%d", id)
 	e.ID = id
 	return e
 }
@@ -204,7 +205,7 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (*Article, error) {
 	var a Article
 	err := s.db.WithContext(ctx).First(&a, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no article #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no article #%d", id)
 	}
 	return &a, err
 }

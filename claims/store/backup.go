@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/migrations"
 )
 
@@ -14,10 +15,10 @@ import (
 // exist yet. PostgreSQL databases are backed up with pg_dump instead.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.dialect != migrations.SQLite {
-		return Errorf(Invalid, "backup copies SQLite databases; use pg_dump for PostgreSQL")
+		return apperr.Errorf(apperr.Invalid, "backup copies SQLite databases; use pg_dump for PostgreSQL")
 	}
 	if _, err := os.Stat(path); err == nil {
-		return Errorf(Invalid, "%s already exists: choose a new file", path)
+		return apperr.Errorf(apperr.Invalid, "%s already exists: choose a new file", path)
 	}
 	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
 		return fmt.Errorf("store: backup to %s: %w", path, err)

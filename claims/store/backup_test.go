@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -60,7 +61,7 @@ func TestBackupDuringWrites(t *testing.T) {
 	if err != nil || n < 3 || n > written.Load() {
 		t.Fatalf("the copy holds %d users (%v); the source had at least 3 and at most %d", n, err, written.Load())
 	}
-	if err := s.Backup(ctx, path); store.ErrorCode(err) != store.Invalid {
+	if err := s.Backup(ctx, path); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("backup over an existing file: %v, want invalid", err)
 	}
 }

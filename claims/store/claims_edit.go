@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 )
 
 // Limits on evidence an editor writes.
@@ -29,7 +30,7 @@ func claimByID(db *gorm.DB, id int64) (*Claim, error) {
 	var c Claim
 	err := db.First(&c, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no claim #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no claim #%d", id)
 	}
 	return &c, err
 }
@@ -39,7 +40,7 @@ func claimByID(db *gorm.DB, id int64) (*Claim, error) {
 func (s *Store) SetClaimStatus(ctx context.Context, id int64, version int, status string, userID *int64) (*Claim, error) {
 	st, err := claims.ParseStatus(status)
 	if err != nil {
-		return nil, Errorf(Invalid, "status must be unverified, verified, disputed, false or unverifiable, not %q", status)
+		return nil, apperr.Errorf(apperr.Invalid, "status must be unverified, verified, disputed, false or unverifiable, not %q", status)
 	}
 	var out *Claim
 	err = s.tx(ctx, func(tx *gorm.DB) error {
@@ -57,7 +58,7 @@ func (s *Store) saveClaimStatus(tx *gorm.DB, id int64, version int, status, acti
 		return nil, err
 	}
 	if before.Version != version {
-		e := Errorf(Conflict, "claim #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", id, version, before.Version)
+		e := apperr.Errorf(apperr.Conflict, "claim #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", id, version, before.Version)
 		e.ID = id
 		return nil, e
 	}
@@ -69,7 +70,7 @@ func (s *Store) saveClaimStatus(tx *gorm.DB, id int64, version int, status, acti
 		return nil, res.Error
 	}
 	if res.RowsAffected == 0 {
-		e := Errorf(Conflict, "claim #%d was changed by someone else at the same moment; reload it", id)
+		e := apperr.Errorf(apperr.Conflict, "claim #%d was changed by someone else at the same moment; reload it", id)
 		e.ID = id
 		return nil, e
 	}
@@ -92,18 +93,18 @@ func (s *Store) revertClaim(ctx context.Context, rev *Revision, version int, use
 func (s *Store) AddEvidence(ctx context.Context, claimID int64, note, link string, userID *int64) (*ClaimEvidence, error) {
 	note, link = strings.TrimSpace(note), strings.TrimSpace(link)
 	if note == "" && link == "" {
-		return nil, Errorf(Invalid, "write a note or give a link")
+		return nil, apperr.Errorf(apperr.Invalid, "write a note or give a link")
 	}
 	if utf8.RuneCountInString(note) > maxEvidenceNote {
-		return nil, Errorf(Invalid, "the note must be at most %d characters", maxEvidenceNote)
+		return nil, apperr.Errorf(apperr.Invalid, "the note must be at most %d characters", maxEvidenceNote)
 	}
 	if !storable(note) {
-		return nil, Errorf(Invalid, "the note may not contain NUL characters or invalid UTF-8")
+		return nil, apperr.Errorf(apperr.Invalid, "the note may not contain NUL characters or invalid UTF-8")
 	}
 	if link != "" {
 		u, err := url.Parse(link)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > maxEvidenceURL {
-			return nil, Errorf(Invalid, "the link must be an http(s) URL of at most %d characters", maxEvidenceURL)
+			return nil, apperr.Errorf(apperr.Invalid, "the link must be an http(s) URL of at most %d characters", maxEvidenceURL)
 		}
 	}
 	ev := &ClaimEvidence{ClaimID: claimID, Note: note, URL: link, UserID: userID, CreatedAt: s.Now()}
@@ -154,7 +155,7 @@ func (s *Store) ReviewQueue(ctx context.Context, f ReviewFilter) ([]ReviewItem, 
 	if f.Status != "" {
 		st, err := claims.ParseStatus(f.Status)
 		if err != nil {
-			return nil, 0, Errorf(Invalid, "unknown status %q", f.Status)
+			return nil, 0, apperr.Errorf(apperr.Invalid, "unknown status %q", f.Status)
 		}
 		q = q.Where("c.status = ?", string(st))
 	}

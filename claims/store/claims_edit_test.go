@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -25,10 +26,10 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if err != nil || c.Status != "verified" || c.Version != 2 {
 		t.Fatalf("set status: %+v %v", c, err)
 	}
-	if _, err := s.SetClaimStatus(ctx, first.ID, 1, "false", nil); store.ErrorCode(err) != store.Conflict {
+	if _, err := s.SetClaimStatus(ctx, first.ID, 1, "false", nil); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale status: %v", err)
 	}
-	if _, err := s.SetClaimStatus(ctx, first.ID, 2, "probably", nil); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.SetClaimStatus(ctx, first.ID, 2, "probably", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("bad status: %v", err)
 	}
 	if queue, _, _ = s.ReviewQueue(ctx, store.ReviewFilter{}); queue[len(queue)-1].ID != first.ID {
@@ -37,13 +38,13 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if only, n, _ := s.ReviewQueue(ctx, store.ReviewFilter{Status: "verified", Speaker: "KCNA"}); n != 1 || only[0].ID != first.ID {
 		t.Errorf("filtered queue: %d", n)
 	}
-	if _, err := s.AddEvidence(ctx, first.ID, "", "", nil); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.AddEvidence(ctx, first.ID, "", "", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("empty evidence: %v", err)
 	}
-	if _, err := s.AddEvidence(ctx, first.ID, "", "javascript:alert(1)", nil); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.AddEvidence(ctx, first.ID, "", "javascript:alert(1)", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("javascript: link: %v", err)
 	}
-	if _, err := s.AddEvidence(ctx, 9999, "note", "", nil); store.ErrorCode(err) != store.NotFound {
+	if _, err := s.AddEvidence(ctx, 9999, "note", "", nil); apperr.CodeOf(err) != apperr.NotFound {
 		t.Errorf("evidence for no claim: %v", err)
 	}
 	if _, err := s.AddEvidence(ctx, first.ID, "KCNA English edition", "https://kcnawatch.org/", nil); err != nil {
@@ -62,7 +63,7 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if c, _ := s.ClaimByID(ctx, first.ID); c.Status != "unverified" || c.Version != 3 {
 		t.Errorf("after revert: %s v%d", c.Status, c.Version)
 	}
-	if _, err := s.Revert(ctx, revs[1].ID, 3, nil); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.Revert(ctx, revs[1].ID, 3, nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("reverting evidence: %v", err)
 	}
 }

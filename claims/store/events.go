@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/timeline"
 )
 
@@ -42,7 +43,7 @@ func EventMods() []string {
 
 // storable reports whether text can be stored on every database:
 // PostgreSQL's text type refuses NUL and invalid UTF-8 with an error, so
-// such input must be refused as Invalid before it gets there.
+// such input must be refused as apperr.Invalid before it gets there.
 func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // Limits on what an editor may write.
@@ -122,7 +123,7 @@ func (s *Store) EventByID(ctx context.Context, id int64) (*EventDetail, error) {
 func eventDetail(db *gorm.DB, id int64) (*EventDetail, error) {
 	var ev Event
 	if err := db.First(&ev, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no event #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no event #%d", id)
 	} else if err != nil {
 		return nil, err
 	}
@@ -146,7 +147,7 @@ func eventDetail(db *gorm.DB, id int64) (*EventDetail, error) {
 func loadEventState(tx *gorm.DB, id int64) (*eventState, error) {
 	var st eventState
 	if err := tx.First(&st.Event, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no event #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no event #%d", id)
 	} else if err != nil {
 		return nil, err
 	}
@@ -159,20 +160,20 @@ func loadEventState(tx *gorm.DB, id int64) (*eventState, error) {
 }
 
 // lockedEvent loads an event for an edit that read version. A version that
-// is not the current one is a Conflict naming the current version; a merged
-// event is a Conflict too, since its sources now live elsewhere.
+// is not the current one is a apperr.Conflict naming the current version; a merged
+// event is a apperr.Conflict too, since its sources now live elsewhere.
 func lockedEvent(tx *gorm.DB, id int64, version int) (*eventState, error) {
 	st, err := loadEventState(tx, id)
 	if err != nil {
 		return nil, err
 	}
 	if st.Version != version {
-		e := Errorf(Conflict, "event #%d was changed by someone else since you opened it (you edited version %d, it is now at version %d)", id, version, st.Version)
+		e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else since you opened it (you edited version %d, it is now at version %d)", id, version, st.Version)
 		e.ID = id
 		return nil, e
 	}
 	if st.MergedInto != nil {
-		e := Errorf(Conflict, "event #%d was merged into #%d; edit that one", id, *st.MergedInto)
+		e := apperr.Errorf(apperr.Conflict, "event #%d was merged into #%d; edit that one", id, *st.MergedInto)
 		e.ID = *st.MergedInto
 		return nil, e
 	}
@@ -196,7 +197,7 @@ func (s *Store) saveEventState(tx *gorm.DB, st *eventState) error {
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
-		e := Errorf(Conflict, "event #%d was changed by someone else at the same moment; reload it", st.ID)
+		e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else at the same moment; reload it", st.ID)
 		e.ID = st.ID
 		return e
 	}
@@ -245,25 +246,25 @@ func (s *Store) UpdateEvent(ctx context.Context, id int64, version int, p EventP
 func (p EventPatch) apply(st *eventState) error {
 	for _, text := range []*string{p.Headline, p.Description, p.Value, p.Mod, p.Precision, p.Status} {
 		if text != nil && !storable(*text) {
-			return Errorf(Invalid, "the text may not contain NUL characters or invalid UTF-8")
+			return apperr.Errorf(apperr.Invalid, "the text may not contain NUL characters or invalid UTF-8")
 		}
 	}
 	if p.Headline != nil {
 		h := strings.TrimSpace(*p.Headline)
 		if h == "" || utf8.RuneCountInString(h) > maxHeadline {
-			return Errorf(Invalid, "the headline must be 1-%d characters", maxHeadline)
+			return apperr.Errorf(apperr.Invalid, "the headline must be 1-%d characters", maxHeadline)
 		}
 		st.Headline = h
 	}
 	if p.Description != nil {
 		if utf8.RuneCountInString(*p.Description) > maxDescription {
-			return Errorf(Invalid, "the description must be at most %d characters", maxDescription)
+			return apperr.Errorf(apperr.Invalid, "the description must be at most %d characters", maxDescription)
 		}
 		st.Description = strings.TrimSpace(*p.Description)
 	}
 	if p.Status != nil {
 		if !slices.Contains(eventStatuses, *p.Status) {
-			return Errorf(Invalid, "status must be one of %s, not %q", strings.Join(eventStatuses, ", "), *p.Status)
+			return apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", strings.Join(eventStatuses, ", "), *p.Status)
 		}
 		st.Status = *p.Status
 	}
@@ -307,13 +308,13 @@ func (p EventPatch) apply(st *eventState) error {
 // parseEventDate reads a date an editor typed, explaining what it accepts.
 func parseEventDate(value, mod string) (timeline.Date, error) {
 	if !slices.Contains(eventMods, timeline.Mod(mod)) {
-		return timeline.Date{}, Errorf(Invalid, "unknown date modifier %q", mod)
+		return timeline.Date{}, apperr.Errorf(apperr.Invalid, "unknown date modifier %q", mod)
 	}
 	d, err := timeline.ParseDate(value, timeline.Mod(mod))
 	// Year 0 parses (ISO 8601 counts it) but no article dates an event
 	// there; it is a typo or a probe.
 	if err != nil || d.Start.Year() < 1 {
-		return d, Errorf(Invalid, "%q is not a date: write 2019-12-28, 2019-12, 2019-Q4, 2019 or 2019-12-28T10:15", value)
+		return d, apperr.Errorf(apperr.Invalid, "%q is not a date: write 2019-12-28, 2019-12, 2019-Q4, 2019 or 2019-12-28T10:15", value)
 	}
 	return d, nil
 }
@@ -333,10 +334,10 @@ func coarsen(d timeline.Date, p timeline.Precision) (string, error) {
 	}
 	have, want := rank[d.Precision], rank[p]
 	if want == 0 {
-		return "", Errorf(Invalid, "precision must be year, half, quarter, month, day or minute, not %q", p)
+		return "", apperr.Errorf(apperr.Invalid, "precision must be year, half, quarter, month, day or minute, not %q", p)
 	}
 	if have == 0 || want > have {
-		return "", Errorf(Invalid, "the date %s has %s precision: type a more precise date instead of asking for %s precision", d.Value, d.Precision, p)
+		return "", apperr.Errorf(apperr.Invalid, "the date %s has %s precision: type a more precise date instead of asking for %s precision", d.Value, d.Precision, p)
 	}
 	switch p {
 	case timeline.PrecisionYear:
@@ -362,12 +363,12 @@ func cleanTags(in []string) ([]string, error) {
 			continue
 		}
 		if utf8.RuneCountInString(t) > maxTag || strings.ContainsAny(t, ",\n") || !storable(t) {
-			return nil, Errorf(Invalid, "a tag must be at most %d characters without commas", maxTag)
+			return nil, apperr.Errorf(apperr.Invalid, "a tag must be at most %d characters without commas", maxTag)
 		}
 		out = append(out, t)
 	}
 	if len(out) > maxTags {
-		return nil, Errorf(Invalid, "an event may have at most %d tags", maxTags)
+		return nil, apperr.Errorf(apperr.Invalid, "an event may have at most %d tags", maxTags)
 	}
 	slices.Sort(out)
 	return out, nil
@@ -427,7 +428,7 @@ type VersionedID struct {
 // its page and history). Every event's version is checked.
 func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []VersionedID, userID *int64) (*EventDetail, error) {
 	if len(others) == 0 {
-		return nil, Errorf(Invalid, "choose at least two events to merge")
+		return nil, apperr.Errorf(apperr.Invalid, "choose at least two events to merge")
 	}
 	var out *EventDetail
 	err := s.tx(ctx, func(tx *gorm.DB) error {
@@ -438,7 +439,7 @@ func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []Ve
 		tagSet := slices.Clone(tBefore.Tags)
 		for _, o := range others {
 			if o.ID == target.ID {
-				return Errorf(Invalid, "cannot merge event #%d into itself", o.ID)
+				return apperr.Errorf(apperr.Invalid, "cannot merge event #%d into itself", o.ID)
 			}
 			oBefore, err := lockedEvent(tx, o.ID, o.Version)
 			if err != nil {
@@ -526,11 +527,11 @@ func (s *Store) SplitEvent(ctx context.Context, ev VersionedID, sourceIDs []int6
 		}
 		for _, id := range sourceIDs {
 			if !slices.Contains(before.SourceIDs, id) {
-				return Errorf(Invalid, "source #%d does not belong to event #%d", id, ev.ID)
+				return apperr.Errorf(apperr.Invalid, "source #%d does not belong to event #%d", id, ev.ID)
 			}
 		}
 		if len(sourceIDs) == 0 || len(sourceIDs) >= len(before.SourceIDs) {
-			return Errorf(Invalid, "choose some, but not all, of the event's sources to split off")
+			return apperr.Errorf(apperr.Invalid, "choose some, but not all, of the event's sources to split off")
 		}
 		now := s.Now()
 		created := &eventState{Event: before.Event, Tags: slices.Clone(before.Tags)}
@@ -570,7 +571,7 @@ func (s *Store) RevisionByID(ctx context.Context, id int64) (*Revision, error) {
 	var r Revision
 	err := s.db.WithContext(ctx).First(&r, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no revision #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no revision #%d", id)
 	}
 	return &r, err
 }
@@ -584,7 +585,7 @@ func (s *Store) Revert(ctx context.Context, revisionID int64, version int, userI
 		return nil, err
 	}
 	if rev.Before == "" {
-		return nil, Errorf(Invalid, "revision #%d created the %s; hide it instead of reverting", rev.ID, rev.Entity)
+		return nil, apperr.Errorf(apperr.Invalid, "revision #%d created the %s; hide it instead of reverting", rev.ID, rev.Entity)
 	}
 	switch rev.Entity {
 	case EntityEvent:
@@ -592,7 +593,7 @@ func (s *Store) Revert(ctx context.Context, revisionID int64, version int, userI
 	case EntityClaim:
 		return rev, s.revertClaim(ctx, rev, version, userID)
 	}
-	return nil, Errorf(Invalid, "revisions of %ss cannot be reverted", rev.Entity)
+	return nil, apperr.Errorf(apperr.Invalid, "revisions of %ss cannot be reverted", rev.Entity)
 }
 
 func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, userID *int64) error {
@@ -606,7 +607,7 @@ func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, use
 			return err
 		}
 		if before.Version != version {
-			e := Errorf(Conflict, "event #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", before.ID, version, before.Version)
+			e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", before.ID, version, before.Version)
 			e.ID = before.ID
 			return e
 		}

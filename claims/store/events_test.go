@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 	"github.com/factline/factline/timeline"
@@ -75,10 +76,10 @@ func testUpdateEventLocksAndLogs(t *testing.T, s *store.Store) {
 	if got.Precision != "month" || got.StartsAt.Day() != 1 || got.EndsAt.Month() != time.January || strings.Join(got.Tags, ",") != "kim,plenary" || got.Version != 2 {
 		t.Fatalf("after update: %+v", got)
 	}
-	if _, err := s.UpdateEvent(ctx, ev.ID, 1, store.EventPatch{Headline: ptr("stale")}, &user.ID); store.ErrorCode(err) != store.Conflict {
+	if _, err := s.UpdateEvent(ctx, ev.ID, 1, store.EventPatch{Headline: ptr("stale")}, &user.ID); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale update: %v", err)
 	}
-	if _, err := s.UpdateEvent(ctx, ev.ID, 2, store.EventPatch{Value: ptr("2019"), Precision: ptr("day")}, &user.ID); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.UpdateEvent(ctx, ev.ID, 2, store.EventPatch{Value: ptr("2019"), Precision: ptr("day")}, &user.ID); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("inventing precision: %v", err)
 	}
 	// A failed edit leaves no trace: the revision log has the one change.
@@ -93,7 +94,7 @@ func testUpdateEventLocksAndLogs(t *testing.T, s *store.Store) {
 	if back.Value != "2019-12-28" || len(back.Tags) != 0 || back.Version != 3 {
 		t.Fatalf("after revert: %+v", back)
 	}
-	if _, err := s.Revert(ctx, revs[0].ID, 2, &user.ID); store.ErrorCode(err) != store.Conflict {
+	if _, err := s.Revert(ctx, revs[0].ID, 2, &user.ID); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale revert: %v", err)
 	}
 }
@@ -122,7 +123,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if evs := eventsOf(t, s, store.TimelineFilter{Query: "plenary"}); len(evs) != 1 || len(evs[0].Articles) != 2 {
 		t.Fatalf("after merge the timeline has %d plenary events", len(evs))
 	}
-	if _, err := s.UpdateEvent(ctx, b.ID, 3, store.EventPatch{Headline: ptr("x")}, nil); store.ErrorCode(err) != store.Conflict {
+	if _, err := s.UpdateEvent(ctx, b.ID, 3, store.EventPatch{Headline: ptr("x")}, nil); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("editing a merged-away event: %v", err)
 	}
 	// Undo the merge from the merged-away event's history: its source
@@ -152,7 +153,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SplitEvent(ctx, store.VersionedID{ID: a.ID, Version: merged.Version}, []int64{merged.Sources[0].ID, merged.Sources[1].ID}, nil); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.SplitEvent(ctx, store.VersionedID{ID: a.ID, Version: merged.Version}, []int64{merged.Sources[0].ID, merged.Sources[1].ID}, nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("splitting off every source: %v", err)
 	}
 	created, err := s.SplitEvent(ctx, store.VersionedID{ID: a.ID, Version: merged.Version}, []int64{merged.Sources[1].ID}, nil)
@@ -177,7 +178,7 @@ func testCreateEvent(t *testing.T, s *store.Store) {
 		t.Fatalf("created %+v", ev)
 	}
 	for _, bad := range []store.NewEvent{{Headline: "", Value: "2020"}, {Headline: "x", Value: "soon"}, {Headline: "x", Value: "2020", Status: "maybe"}} {
-		if _, err := s.CreateEvent(ctx, bad, nil); store.ErrorCode(err) != store.Invalid {
+		if _, err := s.CreateEvent(ctx, bad, nil); apperr.CodeOf(err) != apperr.Invalid {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"time"
+
+	"github.com/factline/factline/claims/apperr"
 )
 
 // CreateSession signs a user in for ttl and returns the cookie token (128
@@ -21,7 +23,7 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Durati
 }
 
 // SessionUser returns the live session named by a cookie token and its user.
-// An unknown or expired session, or a disabled user, is NotFound.
+// An unknown or expired session, or a disabled user, is apperr.NotFound.
 func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
 	// Every signed-in request asks this: one query, scanned by hand.
 	var sess Session
@@ -40,7 +42,7 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User,
 		return nil, nil, err
 	}
 	if !found || u.Disabled {
-		return nil, nil, Errorf(NotFound, "no such session")
+		return nil, nil, apperr.Errorf(apperr.NotFound, "no such session")
 	}
 	return &sess, &u, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -32,13 +33,13 @@ func testSessions(t *testing.T, s *store.Store) {
 		got.ExpiresAt.Sub(sess.ExpiresAt).Abs() > time.Millisecond || got.CreatedAt.After(got.ExpiresAt) {
 		t.Fatalf("lookup read the wrong columns: %+v %+v", got, who)
 	}
-	if _, _, err := s.SessionUser(ctx, "not-a-token"); store.ErrorCode(err) != store.NotFound {
+	if _, _, err := s.SessionUser(ctx, "not-a-token"); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("unknown token: %v", err)
 	}
 	if err := s.SetDisabled(ctx, "ana", true); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.SessionUser(ctx, token); store.ErrorCode(err) != store.NotFound {
+	if _, _, err := s.SessionUser(ctx, token); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("disabled user's session: %v", err)
 	}
 	s.SetDisabled(ctx, "ana", false)
@@ -46,7 +47,7 @@ func testSessions(t *testing.T, s *store.Store) {
 	now := s.Now
 	s.Now = func() time.Time { return now().Add(2 * time.Hour) }
 	defer func() { s.Now = now }()
-	if _, _, err := s.SessionUser(ctx, token); store.ErrorCode(err) != store.NotFound {
+	if _, _, err := s.SessionUser(ctx, token); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("expired session: %v", err)
 	}
 	if n, err := s.DeleteExpiredSessions(ctx); err != nil || n != 1 {
@@ -57,7 +58,7 @@ func testSessions(t *testing.T, s *store.Store) {
 	if err := s.DeleteSession(ctx, token); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.SessionUser(ctx, token); store.ErrorCode(err) != store.NotFound {
+	if _, _, err := s.SessionUser(ctx, token); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("deleted session: %v", err)
 	}
 }

@@ -3,7 +3,7 @@
 //
 // SQLite (one file, the default) and PostgreSQL share the same code and the
 // same versioned migrations. Every edit goes through optimistic locking: a
-// write names the version it read, and a stale one fails with Conflict.
+// write names the version it read, and a stale one fails with apperr.Conflict.
 package store
 
 import (

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 	"github.com/factline/factline/migrations"
@@ -76,19 +77,19 @@ func TestUsers(t *testing.T) {
 
 func testUsers(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	if _, err := s.CreateUser(ctx, "ana", "short", store.RoleEditor); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.CreateUser(ctx, "ana", "short", store.RoleEditor); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("short password: %v, want invalid", err)
 	}
-	if _, err := s.CreateUser(ctx, "ana", "a long enough password", "boss"); store.ErrorCode(err) != store.Invalid {
+	if _, err := s.CreateUser(ctx, "ana", "a long enough password", "boss"); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("bad role: %v, want invalid", err)
 	}
 	if _, err := s.CreateUser(ctx, "ana", "a long enough password", store.RoleEditor); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CreateUser(ctx, "ana", "a long enough password", store.RoleViewer); store.ErrorCode(err) != store.Duplicate {
+	if _, err := s.CreateUser(ctx, "ana", "a long enough password", store.RoleViewer); apperr.CodeOf(err) != apperr.Duplicate {
 		t.Fatalf("second ana: %v, want duplicate", err)
 	}
-	if _, err := s.Authenticate(ctx, "ana", "wrong password!!"); store.ErrorCode(err) != store.Forbidden {
+	if _, err := s.Authenticate(ctx, "ana", "wrong password!!"); apperr.CodeOf(err) != apperr.Forbidden {
 		t.Fatalf("wrong password: %v", err)
 	}
 	u, err := s.Authenticate(ctx, "ana", "a long enough password")
@@ -104,10 +105,10 @@ func testUsers(t *testing.T, s *store.Store) {
 	if err := s.SetDisabled(ctx, "ana", true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Authenticate(ctx, "ana", "another good password"); store.ErrorCode(err) != store.Forbidden {
+	if _, err := s.Authenticate(ctx, "ana", "another good password"); apperr.CodeOf(err) != apperr.Forbidden {
 		t.Fatalf("disabled user logged in: %v", err)
 	}
-	if err := s.SetPassword(ctx, "nobody", "another good password"); store.ErrorCode(err) != store.NotFound {
+	if err := s.SetPassword(ctx, "nobody", "another good password"); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("unknown user: %v", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/factline/factline/claims/apperr"
 	"gorm.io/gorm"
 )
 
@@ -80,10 +81,10 @@ func validTokenName(name string) bool {
 func (s *Store) CreateToken(ctx context.Context, name string, ttl time.Duration, createdBy *int64) (*APIToken, string, error) {
 	name = strings.TrimSpace(name)
 	if !validTokenName(name) {
-		return nil, "", Errorf(Invalid, "token name must be 1-64 characters without spaces, and not only digits")
+		return nil, "", apperr.Errorf(apperr.Invalid, "token name must be 1-64 characters without spaces, and not only digits")
 	}
 	if ttl < 0 {
-		return nil, "", Errorf(Invalid, "token lifetime must not be negative")
+		return nil, "", apperr.Errorf(apperr.Invalid, "token lifetime must not be negative")
 	}
 	buf := make([]byte, tokenBytes)
 	if _, err := rand.Read(buf); err != nil {
@@ -102,7 +103,7 @@ func (s *Store) CreateToken(ctx context.Context, name string, ttl time.Duration,
 			return err
 		}
 		if n > 0 {
-			return Errorf(Duplicate, "a token named %q exists; revoke it first or choose another name", name)
+			return apperr.Errorf(apperr.Duplicate, "a token named %q exists; revoke it first or choose another name", name)
 		}
 		return tx.Create(t).Error
 	})
@@ -131,7 +132,7 @@ func (s *Store) RevokeToken(ctx context.Context, ref string) (*APIToken, error) 
 		err = q.Where("name = ? AND revoked_at IS NULL", ref).First(&t).Error
 	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no active token %q", ref)
+		return nil, apperr.Errorf(apperr.NotFound, "no active token %q", ref)
 	}
 	if err != nil || t.RevokedAt != nil {
 		return &t, err
@@ -147,11 +148,11 @@ func (s *Store) RevokeToken(ctx context.Context, ref string) (*APIToken, error) 
 // errBadToken answers an unknown or malformed token. Revoked and expired
 // tokens get their own message: only the holder of the token can see it, and
 // it tells a graphics desk why its feed stopped.
-var errBadToken = Errorf(Forbidden, "unknown API token")
+var errBadToken = apperr.Errorf(apperr.Forbidden, "unknown API token")
 
 // AuthenticateToken checks a raw token from an Authorization: Bearer header
 // and returns its row. Unknown, revoked and expired tokens fail with
-// Forbidden. It records when the token was last used.
+// apperr.Forbidden. It records when the token was last used.
 func (s *Store) AuthenticateToken(ctx context.Context, raw string) (*APIToken, error) {
 	if !strings.HasPrefix(raw, TokenPrefix) || len(raw) > 256 {
 		return nil, errBadToken
@@ -167,9 +168,9 @@ func (s *Store) AuthenticateToken(ctx context.Context, raw string) (*APIToken, e
 	now := s.Now()
 	switch {
 	case t.RevokedAt != nil:
-		return nil, Errorf(Forbidden, "API token %q was revoked", t.Name)
+		return nil, apperr.Errorf(apperr.Forbidden, "API token %q was revoked", t.Name)
 	case !t.Active(now):
-		return nil, Errorf(Forbidden, "API token %q expired", t.Name)
+		return nil, apperr.Errorf(apperr.Forbidden, "API token %q expired", t.Name)
 	}
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) >= lastUsedEvery {
 		if err := s.db.WithContext(ctx).Model(&t).Update("last_used_at", now).Error; err != nil {

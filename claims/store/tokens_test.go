@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -54,14 +55,14 @@ func testTokenLifecycle(t *testing.T, s *store.Store) {
 		"empty":     "",
 		"altered":   raw[:len(raw)-1] + "x",
 	} {
-		if _, err := s.AuthenticateToken(ctx, bad); store.ErrorCode(err) != store.Forbidden {
+		if _, err := s.AuthenticateToken(ctx, bad); apperr.CodeOf(err) != apperr.Forbidden {
 			t.Errorf("%s token: %v, want forbidden", name, err)
 		}
 	}
 
 	// Expiry is checked against the store's clock.
 	now = now.Add(91 * 24 * time.Hour)
-	if _, err := s.AuthenticateToken(ctx, raw); store.ErrorCode(err) != store.Forbidden || !strings.Contains(err.Error(), "expired") {
+	if _, err := s.AuthenticateToken(ctx, raw); apperr.CodeOf(err) != apperr.Forbidden || !strings.Contains(err.Error(), "expired") {
 		t.Fatalf("expired token: %v", err)
 	}
 }
@@ -81,11 +82,11 @@ func testTokenRevoke(t *testing.T, s *store.Store) {
 	if a.ExpiresAt != nil {
 		t.Fatalf("ttl 0 should mean no expiry, got %v", a.ExpiresAt)
 	}
-	if _, _, err := s.CreateToken(ctx, "graphics", 0, nil); store.ErrorCode(err) != store.Duplicate {
+	if _, _, err := s.CreateToken(ctx, "graphics", 0, nil); apperr.CodeOf(err) != apperr.Duplicate {
 		t.Fatalf("second active token with one name: %v, want duplicate", err)
 	}
 	for _, bad := range []string{"", "two words", "12345", strings.Repeat("x", 65)} {
-		if _, _, err := s.CreateToken(ctx, bad, 0, nil); store.ErrorCode(err) != store.Invalid {
+		if _, _, err := s.CreateToken(ctx, bad, 0, nil); apperr.CodeOf(err) != apperr.Invalid {
 			t.Errorf("name %q: %v, want invalid", bad, err)
 		}
 	}
@@ -97,19 +98,19 @@ func testTokenRevoke(t *testing.T, s *store.Store) {
 	if r, err := s.RevokeToken(ctx, "graphics"); err != nil || r.ID != a.ID || r.RevokedAt == nil {
 		t.Fatalf("revoke by name: %+v, %v", r, err)
 	}
-	if _, err := s.AuthenticateToken(ctx, rawA); store.ErrorCode(err) != store.Forbidden || !strings.Contains(err.Error(), "revoked") {
+	if _, err := s.AuthenticateToken(ctx, rawA); apperr.CodeOf(err) != apperr.Forbidden || !strings.Contains(err.Error(), "revoked") {
 		t.Fatalf("revoked token: %v", err)
 	}
 	if _, err := s.AuthenticateToken(ctx, rawB); err != nil {
 		t.Fatalf("revoking one token touched another: %v", err)
 	}
-	if _, err := s.RevokeToken(ctx, "graphics"); store.ErrorCode(err) != store.NotFound {
+	if _, err := s.RevokeToken(ctx, "graphics"); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("revoke a revoked name again: %v, want not found", err)
 	}
 	if r, err := s.RevokeToken(ctx, "1"); err != nil || r.ID != a.ID {
 		t.Fatalf("revoke a revoked ID again: %+v, %v; want a no-op", r, err)
 	}
-	if _, err := s.RevokeToken(ctx, "99"); store.ErrorCode(err) != store.NotFound {
+	if _, err := s.RevokeToken(ctx, "99"); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("revoke unknown ID: %v", err)
 	}
 	// The name is free again once its token is revoked.

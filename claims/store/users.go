@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/factline/factline/claims/apperr"
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 )
@@ -22,10 +23,10 @@ func ValidRole(role string) bool {
 func (s *Store) CreateUser(ctx context.Context, username, password, role string) (*User, error) {
 	username = strings.TrimSpace(username)
 	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t\r\n\x00") || !utf8.ValidString(username) {
-		return nil, Errorf(Invalid, "username must be 1-64 characters without spaces")
+		return nil, apperr.Errorf(apperr.Invalid, "username must be 1-64 characters without spaces")
 	}
 	if !ValidRole(role) {
-		return nil, Errorf(Invalid, "role must be admin, editor or viewer, not %q", role)
+		return nil, apperr.Errorf(apperr.Invalid, "role must be admin, editor or viewer, not %q", role)
 	}
 	hash, err := hashPassword(password)
 	if err != nil {
@@ -35,17 +36,17 @@ func (s *Store) CreateUser(ctx context.Context, username, password, role string)
 	u := &User{Username: username, PasswordHash: hash, Role: role, CreatedAt: now, UpdatedAt: now}
 	err = s.db.WithContext(ctx).Create(u).Error
 	if isUniqueViolation(err) {
-		return nil, Errorf(Duplicate, "user %q already exists", username)
+		return nil, apperr.Errorf(apperr.Duplicate, "user %q already exists", username)
 	}
 	return u, err
 }
 
 func hashPassword(password string) (string, error) {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
-		return "", Errorf(Invalid, "password must be at least %d characters", MinPasswordLength)
+		return "", apperr.Errorf(apperr.Invalid, "password must be at least %d characters", MinPasswordLength)
 	}
 	if len(password) > 72 { // bcrypt reads no further; refuse rather than silently truncate
-		return "", Errorf(Invalid, "password must be at most 72 bytes")
+		return "", apperr.Errorf(apperr.Invalid, "password must be at most 72 bytes")
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	return string(h), err
@@ -78,7 +79,7 @@ func (s *Store) updateUser(ctx context.Context, username string, fields map[stri
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
-		return Errorf(NotFound, "no user %q", username)
+		return apperr.Errorf(apperr.NotFound, "no user %q", username)
 	}
 	return nil
 }
@@ -95,7 +96,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
 	var u User
 	err := s.db.WithContext(ctx).First(&u, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(NotFound, "no user #%d", id)
+		return nil, apperr.Errorf(apperr.NotFound, "no user #%d", id)
 	}
 	return &u, err
 }
@@ -109,7 +110,7 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // errBadLogin is deliberately the same for an unknown user, a wrong password
 // and a disabled account, so a login form does not reveal which names exist.
-var errBadLogin = Errorf(Forbidden, "wrong username or password")
+var errBadLogin = apperr.Errorf(apperr.Forbidden, "wrong username or password")
 
 // dummyHash is compared against when the user does not exist, so that a
 // login for an unknown name takes as long as one for a known name.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -41,7 +42,7 @@ func TestTokenCommand(t *testing.T) {
 	if _, stderr, code := execCLI(t, "token", "revoke", "graphics", "--db", db); code != 0 {
 		t.Fatalf("token revoke: exit %d: %s", code, stderr)
 	}
-	if _, err := s.AuthenticateToken(context.Background(), raw); store.ErrorCode(err) != store.Forbidden {
+	if _, err := s.AuthenticateToken(context.Background(), raw); apperr.CodeOf(err) != apperr.Forbidden {
 		t.Errorf("revoked token still authenticates: %v", err)
 	}
 	stdout, _, _ = execCLI(t, "token", "list", "--db", db)
