@@ -1,8 +1,10 @@
 package web
 
 import (
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -158,21 +160,25 @@ func (s *Server) renderLogin(c *gin.Context, status int, d loginData) {
 	s.render(c, status, "login", "Sign in", d)
 }
 
-// login checks a username and password, rate-limited per address and per
-// name, and starts a fresh session: the session id is always new at login,
-// so a session fixed by an attacker before sign-in is worthless.
+// login checks a username and password under the login limits (see
+// loginLimiter) and starts a fresh session: the session id is always new at
+// login, so a session fixed by an attacker before sign-in is worthless.
 func (s *Server) login(c *gin.Context) {
 	username, password := strings.TrimSpace(c.PostForm("username")), c.PostForm("password")
 	d := loginData{Next: safeNext(c.PostForm("next")), Username: username}
-	ip := c.ClientIP()
-	if !s.limiter.allow(ip, username) {
+	attempt, ok, retryAfter := s.limiter.reserve(c.ClientIP(), username)
+	if !ok {
+		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(retryAfter.Seconds()))))
 		d.Message = errRateLimited.msg
 		s.renderLogin(c, http.StatusTooManyRequests, d)
 		return
 	}
+	if err := s.limiter.wait(c.Request.Context(), attempt); err != nil {
+		s.fail(c, err)
+		return
+	}
 	u, err := s.cfg.Store.Authenticate(c.Request.Context(), username, password)
 	if apperr.CodeOf(err) == apperr.Forbidden {
-		s.limiter.failed(ip, username)
 		d.Message = err.Error()
 		s.renderLogin(c, http.StatusUnauthorized, d)
 		return
@@ -180,7 +186,7 @@ func (s *Server) login(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.limiter.succeeded(username)
+	s.limiter.succeeded(attempt)
 	// Sign-ins are rare and cheap to piggyback on: sweep expired sessions
 	// here rather than run a timer.
 	if _, err := s.cfg.Store.DeleteExpiredSessions(c.Request.Context()); err != nil {

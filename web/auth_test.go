@@ -1,10 +1,17 @@
 package web
 
 import (
+	"context"
+	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestLoginStartsAFreshSessionAndLogoutEndsIt(t *testing.T) {
@@ -47,20 +54,116 @@ func TestLoginStartsAFreshSessionAndLogoutEndsIt(t *testing.T) {
 	}
 }
 
-func TestLoginFailuresAreRateLimited(t *testing.T) {
-	e := newEnv(t)
+// anonFrom is an anonymous client whose connections come from a given
+// loopback address, as a second machine's would.
+func (e *env) anonFrom(ip string) *client {
 	c := e.anon()
-	token := c.get("/login").csrf()
-	try := func(pw string) int {
-		return c.form("POST", "/login", url.Values{"username": {"viewer"}, "password": {pw}, "csrf_token": {token}}).status
-	}
-	for i := 0; i < maxFailsPerUser; i++ {
-		if got := try("wrong password"); got != http.StatusUnauthorized {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	c.hc.Transport = &http.Transport{DialContext: d.DialContext}
+	return c
+}
+
+// loginForm is a sign-in form with the client's CSRF token.
+func (c *client) loginForm(username, password string) url.Values {
+	return url.Values{"username": {username}, "password": {password}, "csrf_token": {c.get("/login").csrf()}}
+}
+
+// frozenClock stops the server's login limiter at a moment the test moves.
+func frozenClock(e *env) *time.Time {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	e.srv.limiter.now = func() time.Time { return now }
+	return &now
+}
+
+// Failures from one address on one account back off (doubling waits, told
+// in Retry-After) and never lock out the account's owner elsewhere.
+func TestLoginFailuresBackOffPerAccountAndAddress(t *testing.T) {
+	e := newEnv(t)
+	now := frozenClock(e)
+	c := e.anon()
+	form := c.loginForm("viewer", "wrong password")
+	for i := 0; i < freeFailsPerPair; i++ {
+		if got := c.form("POST", "/login", form).status; got != http.StatusUnauthorized {
 			t.Fatalf("failure %d = %d, want 401", i, got)
 		}
 	}
-	if got := try(testPassword); got != http.StatusTooManyRequests {
-		t.Errorf("after %d failures = %d, want 429 even with the right password", maxFailsPerUser, got)
+	right := c.loginForm("viewer", testPassword)
+	for _, wait := range []string{"1", "2", "4"} {
+		res := c.form("POST", "/login", right)
+		if res.status != http.StatusTooManyRequests || res.header.Get("Retry-After") != wait {
+			t.Fatalf("next attempt = %d, Retry-After %q; want 429 with Retry-After %s", res.status, res.header.Get("Retry-After"), wait)
+		}
+		secs, _ := strconv.Atoi(wait)
+		*now = now.Add(time.Duration(secs) * time.Second)
+		if got := c.form("POST", "/login", form).status; got != http.StatusUnauthorized {
+			t.Fatalf("after waiting %ss = %d, want the guess checked (401)", wait, got)
+		}
+	}
+	// The owner, on another machine, signs in at once.
+	owner := e.anonFrom("127.0.0.2")
+	if res := owner.form("POST", "/login", owner.loginForm("viewer", testPassword)); res.status != http.StatusSeeOther {
+		t.Errorf("the owner from another address = %d, want 303: %s", res.status, res.body)
+	}
+}
+
+// Parallel guesses cannot outrun the limit: each attempt is reserved before
+// its password is checked.
+func TestParallelLoginGuessesAreReservedFirst(t *testing.T) {
+	e := newEnv(t)
+	frozenClock(e)
+	c := e.anon()
+	form := c.loginForm("editor", "wrong password")
+	const guesses = 40
+	statuses := make(chan int, guesses)
+	var wg sync.WaitGroup
+	for range guesses {
+		wg.Go(func() { statuses <- c.form("POST", "/login", form).status })
+	}
+	wg.Wait()
+	close(statuses)
+	counts := map[int]int{}
+	for s := range statuses {
+		counts[s]++
+	}
+	if counts[http.StatusUnauthorized] > freeFailsPerPair || counts[http.StatusUnauthorized]+counts[http.StatusTooManyRequests] != guesses {
+		t.Errorf("%d parallel wrong guesses answered %v; want at most %d checked (401) and the rest 429", guesses, counts, freeFailsPerPair)
+	}
+}
+
+// Failures on one account from many addresses slow every attempt on it
+// (a delay before the password check, doubling up to a limit) but never
+// refuse its owner.
+func TestAccountUnderAttackIsDelayedNotLocked(t *testing.T) {
+	e := newEnv(t)
+	frozenClock(e)
+	var delays []time.Duration
+	e.srv.limiter.sleep = func(_ context.Context, d time.Duration) error {
+		delays = append(delays, d)
+		return nil
+	}
+	const attackers = 6
+	for i := range attackers {
+		c := e.anonFrom(fmt.Sprintf("127.0.1.%d", i+1))
+		form := c.loginForm("editor", "wrong password")
+		for range freeFailsPerPair {
+			if got := c.form("POST", "/login", form).status; got != http.StatusUnauthorized {
+				t.Fatalf("attacker %d = %d, want 401", i, got)
+			}
+		}
+	}
+	fails := attackers * freeFailsPerPair
+	if len(delays) != fails-accountDelayAfter {
+		t.Fatalf("%d delays after %d failures, want one per attempt after the first %d: %v", len(delays), fails, accountDelayAfter, delays)
+	}
+	if delays[0] != accountDelay || delays[1] != 2*accountDelay || slices.Max(delays) != maxAccountDelay {
+		t.Errorf("delays %v: want %v doubling up to %v", delays, accountDelay, maxAccountDelay)
+	}
+	owner := e.anonFrom("127.0.0.2")
+	if res := owner.form("POST", "/login", owner.loginForm("editor", testPassword)); res.status != http.StatusSeeOther {
+		t.Errorf("the owner during the attack = %d, want 303: %s", res.status, res.body)
+	}
+	if last := delays[len(delays)-1]; last != maxAccountDelay {
+		t.Errorf("the owner waited %v, want %v", last, maxAccountDelay)
 	}
 }
 

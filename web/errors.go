@@ -28,7 +28,7 @@ var (
 	errReadOnly     = &httpError{http.StatusForbidden, string(apperr.Forbidden), "your account may read but not change anything"}
 	errAdminOnly    = &httpError{http.StatusForbidden, string(apperr.Forbidden), "only admins may do this"}
 	errCSRF         = &httpError{http.StatusForbidden, "csrf", "the form was too old or came from another site; reload the page and try again"}
-	errRateLimited  = &httpError{http.StatusTooManyRequests, "rate_limited", "too many failed sign-ins; wait a few minutes and try again"}
+	errRateLimited  = &httpError{http.StatusTooManyRequests, "rate_limited", "too many failed sign-ins from your address; wait a little and try again"}
 	errInternal     = &httpError{http.StatusInternalServerError, string(apperr.Internal), "something went wrong on our side; it has been logged"}
 )
 
