@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -219,11 +221,25 @@ func (s *Server) logout(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, "/login")
 }
 
-// safeNext keeps a post-login redirect on this site: a path, never a
-// scheme-relative //host or /\host that browsers treat as another site.
+// safeNext keeps a post-login redirect on this site: only a plain absolute
+// path (with an optional query and fragment) is kept. Browsers drop tabs
+// and newlines inside a URL and read a backslash as a slash, so "/\t/host"
+// and "/\\host" would lead to another site: any character that is not
+// printable, a space, a backslash or invalid UTF-8 refuses the whole value,
+// as does anything with a scheme or a host.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
-		return "/timeline"
+	const home = "/timeline"
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return home
+	}
+	for _, r := range next {
+		if r == '\\' || r == ' ' || !unicode.IsPrint(r) || r == utf8.RuneError {
+			return home
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") {
+		return home
 	}
 	return next
 }

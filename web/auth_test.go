@@ -192,6 +192,36 @@ func TestLoginNeedsCSRFAndSafeNext(t *testing.T) {
 	}
 }
 
+// After sign-in only a plain path on this site is followed: every form a
+// browser would read as another site goes to the timeline instead, both
+// from the login form and for a visitor already signed in.
+func TestLoginRedirectStaysOnSite(t *testing.T) {
+	e := newEnv(t)
+	offSite := []string{
+		"/\t/evil.example/", "/\n/evil.example/", "/\r\n//evil.example/", "/\\evil.example/", "\\\\evil.example/",
+		"//evil.example/", "///evil.example/", "https://evil.example/", "javascript:alert(1)", "/\x00//evil.example",
+		" //evil.example/", "/ /evil.example/", "/\u00a0/evil.example/", "/\u200b/evil.example/", "/\xff/evil",
+		"evil.example", "",
+	}
+	onSite := []string{"/articles/3?tab=claims#c2", "/timeline?from=2019-12&q=Kim%20Jong", "/"}
+	for _, next := range append(offSite, onSite...) {
+		want := "/timeline"
+		if slices.Contains(onSite, next) {
+			want = next
+		}
+		c := e.anon()
+		res := c.form("POST", "/login", url.Values{"username": {"editor"}, "password": {testPassword},
+			"csrf_token": {c.get("/login").csrf()}, "next": {next}})
+		if got := res.header.Get("Location"); res.status != http.StatusSeeOther || got != want {
+			t.Errorf("login with next=%q: %d to %q, want 303 to %q", next, res.status, got, want)
+		}
+		// A query that is not valid text may instead be refused whole.
+		if res := c.get("/login?next=" + url.QueryEscape(next)); res.status != http.StatusBadRequest && res.header.Get("Location") != want {
+			t.Errorf("signed-in GET /login?next=%q: %d to %q, want 303 to %q", next, res.status, res.header.Get("Location"), want)
+		}
+	}
+}
+
 func TestChangesNeedCSRF(t *testing.T) {
 	e := newEnv(t)
 	c, ev := e.editSeeded()
