@@ -45,10 +45,9 @@ func benchDocs(b *testing.B) []benchDoc {
 			docs = append(docs, benchDoc{d.Text, d.Lang, dct})
 		}
 	}
-	for _, tt := range familyTests {
-		if tt.lang == "en" {
-			dct, _ := time.Parse("2006-01-02", tt.dct)
-			docs = append(docs, benchDoc{tt.text, tt.lang, dct})
+	for _, file := range languages().byCode["en"].examples {
+		for _, s := range file.Sentences {
+			docs = append(docs, benchDoc{s.Text, "en", s.DCT})
 		}
 	}
 	return docs

@@ -1,27 +1,36 @@
 package timeline
 
-// DetectLanguage returns the code of the language pack whose stopwords are
-// most frequent in text; ties go to the first pack.
+// markerWeight is what one marker counts for against one stopword: a word
+// only one language of a close pair uses ("kerana", "karena") says more
+// about the text than a function word both share.
+const markerWeight = 3
+
+// DetectLanguage returns the code of the language whose words are most
+// frequent in text: each of its stopwords counts one, each of its markers
+// markerWeight. Ties go to the default language, then to the first code.
 func DetectLanguage(text string) string {
-	packs := lexicons()
+	r := languages()
 	var l lexer
-	counts := make([]int, len(packList))
+	scores := make([]int, len(r.langs))
 	for _, t := range tokenize(text, nil) {
 		if t.kind != tokWord {
 			continue
 		}
 		w := l.lower(text[t.start:t.end])
-		for i, p := range packList {
-			if packs[p.Code].stop[string(w)] {
-				counts[i]++
-			}
+		for i, lg := range r.langs {
+			scores[i] += lg.lex.detect[string(w)]
 		}
 	}
 	best := 0
-	for i := range counts {
-		if counts[i] > counts[best] {
+	for i, lg := range r.langs {
+		if lg == r.fallback {
 			best = i
 		}
 	}
-	return packList[best].Code
+	for i := range scores {
+		if scores[i] > scores[best] {
+			best = i
+		}
+	}
+	return r.langs[best].Code
 }

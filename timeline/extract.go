@@ -9,7 +9,8 @@ import (
 
 // Options controls one extraction.
 type Options struct {
-	// Lang is a language pack code ("id", "en"); "" or "auto" detects it.
+	// Lang is the code of a registered language (see Languages); "" or
+	// "auto" detects it.
 	Lang string
 	// DCT is the document creation time (the publication date). The zero
 	// time means unknown: it is then inferred from the text where possible.

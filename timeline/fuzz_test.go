@@ -14,8 +14,12 @@ func FuzzExtract(f *testing.F) {
 	if b, err := os.ReadFile("../testdata/antara-2019-12-30-kim-plenary.txt"); err == nil {
 		f.Add(string(b), "id", int64(0))
 	}
-	for _, tt := range familyTests {
-		f.Add(tt.text, tt.lang, int64(1577664000))
+	for _, l := range languages().langs {
+		for _, file := range l.examples {
+			for _, s := range file.Sentences {
+				f.Add(s.Text, l.Code, s.DCT.Unix())
+			}
+		}
 	}
 	f.Add("Sabtu (28/12", "id", int64(0))
 	f.Add("pukul 24.59 WIB (31/2/2019) 1990-an 12/13/", "auto", int64(-1))

@@ -1,10 +1,5 @@
 package timeline
 
-import (
-	"sort"
-	"sync"
-)
-
 // unit is a calendar or clock unit a temporal expression counts in.
 type unit uint8
 
@@ -42,197 +37,175 @@ type Holiday struct {
 	Dates                    map[int]string
 }
 
-// Pack is the language-specific data the engine needs. Every key may be
-// several words ("hari ini", "the end of"); keys are matched case-insensitively
-// token by token, so "p.m." matches "p.m." and "P.M.". Adding a language means
-// writing one Pack and registering it in packList.
+// Pack is the language-specific data the engine needs, read from the
+// language's folder of timeline/lang: each field tagged lex is the section of
+// that name, each field tagged grammar an entry of the [grammar] section.
+// Every key may be several words ("hari ini", "the end of"); keys are matched
+// case-insensitively token by token, so "p.m." matches "p.m." and "P.M.".
 type Pack struct {
-	// Code is the language code used in Options.Lang ("id", "en").
+	// Code is the code of the language (see Language).
 	Code string
 	// Months and Weekdays map names and abbreviations to 1..12 and 1..7
 	// (Monday is 1). An abbreviation may be followed by a full stop.
-	Months   map[string]int
-	Weekdays map[string]int
+	Months   map[string]int `lex:"months"`
+	Weekdays map[string]int `lex:"weekdays"`
 	// NamesNeedCapital lists month and weekday names that are ordinary
 	// words when written in lower case ("may", "minggu" meaning week).
-	NamesNeedCapital []string
+	NamesNeedCapital []string `lex:"names-need-capital"`
 	// Abbreviations are month and weekday names that count only when a
 	// full stop or a number follows them.
-	Abbreviations []string
+	Abbreviations []string `lex:"abbreviations"`
 	// Numbers are cardinal number words; "se-" forms and "a" count as one.
-	Numbers map[string]int
+	Numbers map[string]int `lex:"numbers"`
 	// Ordinals are ordinal words ("kedua", "third", Roman "III" for quarters).
-	Ordinals map[string]int
+	Ordinals map[string]int `lex:"ordinals"`
 	// OrdinalPrefix introduces a numeric ordinal ("ke" in "hari ke-3");
 	// OrdinalSuffixes end one, glued to its digits ("th" in "20th").
-	OrdinalPrefix   []string
-	OrdinalSuffixes []string
+	OrdinalPrefix   []string `lex:"ordinal-prefix"`
+	OrdinalSuffixes []string `lex:"ordinal-suffixes"`
 	// Units and PluralUnits name units; a bare plural ("years") is a vague
 	// duration. CountedUnits fuse a count and a unit ("sehari", "setahun").
-	Units        map[string]unit
-	PluralUnits  map[string]unit
-	CountedUnits map[string]unit
+	Units        map[string]unit `lex:"units"`
+	PluralUnits  map[string]unit `lex:"plural-units"`
+	CountedUnits map[string]unit `lex:"counted-units"`
 	// PluralCues are the words after which a bare plural unit is a
 	// stretch of unknown length ("for years", "within weeks").
-	PluralCues []string
+	PluralCues []string `lex:"plural-cues"`
 	// AndHalf adds half a unit, after the unit or between the count and
 	// the unit ("an hour and a half", "two and a half years", "dua
 	// setengah tahun").
-	AndHalf []string
+	AndHalf []string `lex:"and-half"`
 	// VagueUnits are words that are a vague duration on their own
 	// ("bertahun-tahun" -> PXY).
-	VagueUnits map[string]unit
+	VagueUnits map[string]unit `lex:"vague-units"`
 	// Vague words count an unknown number ("beberapa", "several").
-	Vague []string
+	Vague []string `lex:"vague"`
 	// RelativeDays are day words relative to the publication date
 	// ("kemarin" -1, "today" 0, "lusa" 2).
-	RelativeDays map[string]int
+	RelativeDays map[string]int `lex:"relative-days"`
 	// AnchoredDays are days relative to the date last mentioned
 	// ("keesokan harinya", "the next day").
-	AnchoredDays map[string]int
+	AnchoredDays map[string]int `lex:"anchored-days"`
 	// BareNumericDates accepts "28/12" outside brackets; where fractions
 	// are common ("7/8 point") only a bracketed one or one with a year is
 	// a date.
-	BareNumericDates bool
+	BareNumericDates bool `grammar:"bare-numeric-dates"`
 	// Deictics select the unit before, at or after the reference ("lalu" -1,
 	// "this" 0, "next" 1). DeicticAfterUnit says the word follows the unit
 	// ("tahun lalu") rather than preceding it ("last year").
-	Deictics         map[string]int
-	DeicticAfterUnit bool
+	Deictics         map[string]int `lex:"deictics"`
+	DeicticAfterUnit bool           `grammar:"deictic-after-unit"`
 	// DeicticRefs are deictic words that, after a determiner and before
 	// no unit, name a vague time on their own ("in the past").
-	DeicticRefs map[string]string
+	DeicticRefs map[string]string `lex:"deictic-refs" values:"PRESENT_REF PAST_REF FUTURE_REF"`
 	// AnchoredDeictics count from the date last mentioned rather than
 	// the publication date ("the following month", "bulan berikutnya").
-	AnchoredDeictics map[string]int
+	AnchoredDeictics map[string]int `lex:"anchored-deictics"`
 	// Shifts follow a counted span ("tiga hari lalu", "two years ago").
-	Shifts map[string]Shift
+	Shifts map[string]Shift `lex:"shifts"`
 	// Comparatives after a shift word make it a comparison, leaving the
 	// count a duration ("two years later than planned").
-	Comparatives []string
+	Comparatives []string `lex:"comparatives"`
 	// Refs are vague references to the present, past or future.
-	Refs map[string]string
+	Refs map[string]string `lex:"refs" values:"PRESENT_REF PAST_REF FUTURE_REF"`
 	// PartsOfDay map to TIMEX3 codes (MO, MI, AF, EV, NI); they follow a
 	// day ("Senin pagi", "Friday morning").
-	PartsOfDay map[string]string
+	PartsOfDay map[string]string `lex:"parts-of-day" values:"MO MI AF EV NI"`
 	// Clock introduces a clock time ("pukul", "jam"); Zones follow one
 	// ("WIB", "EST"); AM and PM mark the half of the day.
-	Clock  []string
-	Zones  []string
-	AM, PM []string
+	Clock []string `lex:"clock"`
+	Zones []string `lex:"zones"`
+	AM    []string `lex:"am"`
+	PM    []string `lex:"pm"`
 	// ClockNames are times of day with a fixed clock value ("noon" 12,
 	// "midnight" 24).
-	ClockNames map[string]int
+	ClockNames map[string]int `lex:"clock-names"`
 	// Mods narrow a date ("akhir" END, "early" START, "the end of" END).
-	Mods map[string]Mod
+	Mods map[string]Mod `lex:"mods"`
 	// Before marks an expression as lying just before what follows
 	// ("menjelang 2020" -> 2020 BEFORE).
-	Before []string
+	Before []string `lex:"before"`
 	// QuantityMods qualify a count ("lebih dari" MORE_THAN, "about" APPROX).
-	QuantityMods map[string]Mod
+	QuantityMods map[string]Mod `lex:"quantity-mods"`
 	// Frequencies before a counted unit make it a recurrence ("dua kali
 	// sehari", "three times a week").
-	Frequencies []string
+	Frequencies []string `lex:"frequencies"`
 	// Sets introduce a recurrence ("setiap", "every"); SetWords are one on
 	// their own ("daily" -> P1D).
-	Sets     []string
-	SetWords map[string]string
+	Sets     []string          `lex:"sets"`
+	SetWords map[string]string `lex:"set-words" values:"PT1H P1D P1W P1M P1Y"`
 	// Conjunctions join a second name to a recurrence, which then recurs
 	// too ("setiap Senin dan Kamis", "every Friday and Saturday").
-	Conjunctions []string
+	Conjunctions []string `lex:"conjunctions"`
 	// RangeLinks join the two ends of a range of dates ("Januari hingga
 	// Maret 2024", "from November to January"); a dash does in every
 	// language. The start of a range takes its year from the end.
-	RangeLinks []string
+	RangeLinks []string `lex:"range-links"`
 	// YearWords precede a year inside the span ("tahun 2013", "fiscal 1999").
-	YearWords []string
+	YearWords []string `lex:"year-words"`
 	// YearCues are words after which a bare number is a year ("sejak",
 	// "since"); NotYearCues are words after which it never is ("Rp", "No").
-	YearCues    []string
-	NotYearCues []string
+	YearCues    []string `lex:"year-cues"`
+	NotYearCues []string `lex:"not-year-cues"`
 	// YearAdjectiveCues are words after which a year may qualify a noun
 	// ("the 1987 crash", "its 1990 invasion"); elsewhere a number before
 	// a noun counts it ("2000 orang").
-	YearAdjectiveCues []string
+	YearAdjectiveCues []string `lex:"year-adjective-cues"`
 	// DayWords precede a weekday or a day number inside the span ("hari
 	// Minggu", "tanggal 24").
-	DayWords []string
+	DayWords []string `lex:"day-words"`
 	// Determiners are kept inside the span before a temporal noun ("the").
-	Determiners []string
+	Determiners []string `lex:"determiners"`
 	// DecadeSuffixes turn a year into its decade ("1990-an", "1990s").
-	DecadeSuffixes []string
+	DecadeSuffixes []string `lex:"decade-suffixes"`
 	// Seasons map to TIMEX3 season codes (SP, SU, FA, WI); a one-word
 	// season needs a year, determiner or deictic to count ("last fall").
-	Seasons map[string]string
+	Seasons map[string]string `lex:"seasons" values:"SP SU FA WI"`
 	// Holidays are named days: a fixed day of a month, or the Nth
 	// weekday of a month (Thanksgiving: the fourth Thursday of November).
-	Holidays map[string]Holiday
+	Holidays map[string]Holiday `lex:"holidays"`
 	// Weekend names the weekend ("akhir pekan", "weekend").
-	Weekend []string
+	Weekend []string `lex:"weekend"`
 	// Quarters and Halves name the fiscal quarter and half ("kuartal", "quarter").
-	Quarters []string
-	Halves   []string
+	Quarters []string `lex:"quarters"`
+	Halves   []string `lex:"halves"`
 	// PartLetters abbreviate a quarter or half as a capital glued to its
 	// number ("Q3", "H1 2024"); FiscalLetters a fiscal year ("FY2024").
-	PartLetters   map[string]unit
-	FiscalLetters []string
+	PartLetters   map[string]unit `lex:"part-letters"`
+	FiscalLetters []string        `lex:"fiscal-letters"`
 	// DayLetters name the day of a holiday in a countdown written with a
 	// sign and a count of days ("H" in "H-3 Lebaran", "H+2 Natal").
-	DayLetters []string
+	DayLetters []string `lex:"day-letters"`
 	// PastCues and FutureCues point a sentence's tense, which decides
 	// whether a weekday or a date without a year lies before or after the
 	// publication date ("mengatakan", "said" / "akan", "will").
-	PastCues   []string
-	FutureCues []string
+	PastCues   []string `lex:"past-cues"`
+	FutureCues []string `lex:"future-cues"`
 	// PastSuffixes end the regular past forms of a language's verbs
 	// ("-ed": "stepped", "issued"), which no list can hold; a lower-case
 	// word the lexicon does not know that ends in one is a past cue.
-	PastSuffixes []string
+	PastSuffixes []string `lex:"past-suffixes"`
 	// PassiveAux make the word after them a participle, not a past form:
 	// "to be published in early November" looks ahead.
-	PassiveAux []string
+	PassiveAux []string `lex:"passive-aux"`
 	// ClauseBreaks end the clause an expression sits in when looking for
 	// a cue after it: in "said on Sunday that the US will act", "will"
 	// belongs to another clause.
-	ClauseBreaks []string
+	ClauseBreaks []string `lex:"clause-breaks"`
 	// AgeAfter and AgeBefore mark a counted span as someone's age, which
 	// is not a time ("6-year-old", "berusia 52 tahun").
-	AgeAfter, AgeBefore []string
+	AgeAfter  []string `lex:"age-after"`
+	AgeBefore []string `lex:"age-before"`
 	// PeriodNouns stand for a span the text has dated ("the year-ago
 	// period", "periode yang sama tahun lalu").
-	PeriodNouns []string
+	PeriodNouns []string `lex:"period-nouns"`
 	// Stopwords are frequent function words, used to detect the language
 	// and to accept a year followed by one ("2018 dan April").
-	Stopwords []string
+	Stopwords []string `lex:"stopwords"`
+	// Markers are single words frequent in this language and rare in its
+	// neighbours ("kerana" in Malay, "karena" in Indonesian); language
+	// detection weighs them above stopwords.
+	Markers []string `lex:"markers"`
 	// Copyright marks a copyright line whose year dates the text.
-	Copyright []string
-}
-
-// packList is every language the engine knows.
-var packList = []*Pack{packID, packEN}
-
-var (
-	compileOnce sync.Once
-	compiled    map[string]*lexicon
-)
-
-// lexicons returns the compiled lexicon of every pack, built once.
-func lexicons() map[string]*lexicon {
-	compileOnce.Do(func() {
-		compiled = make(map[string]*lexicon, len(packList))
-		for _, p := range packList {
-			compiled[p.Code] = compilePack(p)
-		}
-	})
-	return compiled
-}
-
-// Languages lists the codes of the language packs, sorted.
-func Languages() []string {
-	var codes []string
-	for _, p := range packList {
-		codes = append(codes, p.Code)
-	}
-	sort.Strings(codes)
-	return codes
+	Copyright []string `lex:"copyright"`
 }

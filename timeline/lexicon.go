@@ -83,15 +83,16 @@ type node struct {
 type lexicon struct {
 	pack *Pack
 	root *node
-	// stop is the set of stopwords, for language detection.
-	stop map[string]bool
+	// detect weighs the stopwords and markers of the language, for
+	// language detection.
+	detect map[string]int
 	// pastForm is the entry of a word known as past only by its ending.
 	pastForm *entry
 }
 
 // compilePack builds the phrase trie of a pack.
 func compilePack(p *Pack) *lexicon {
-	lx := &lexicon{pack: p, root: &node{}, stop: map[string]bool{}, pastForm: &entry{past: true}}
+	lx := &lexicon{pack: p, root: &node{}, detect: map[string]int{}, pastForm: &entry{past: true}}
 	add := func(key string, f func(e *entry)) {
 		f(lx.insert(key))
 	}
@@ -214,7 +215,10 @@ func compilePack(p *Pack) *lexicon {
 		}
 	}
 	for _, w := range p.Stopwords {
-		lx.stop[strings.ToLower(w)] = true
+		lx.detect[strings.ToLower(w)] = 1
+	}
+	for _, w := range p.Markers {
+		lx.detect[strings.ToLower(w)] = markerWeight
 	}
 
 	for _, w := range p.NamesNeedCapital {
