@@ -25,14 +25,8 @@ func Extract(a Article) Extraction {
 // extractWith runs everything after temporal tagging on the tagger's result
 // res, so tests can give hand-made expressions.
 func extractWith(a Article, res timeline.Result) Extraction {
-	p := packFor(res.Lang)
-	if p == nil {
-		p = packFor(guessLang(a.Text))
-	}
 	a.Lang = res.Lang
-	if packFor(a.Lang) == nil {
-		a.Lang = p.code
-	}
+	p := packOf(a.Lang)
 	if a.Published.IsZero() && !res.DCT.IsZero() {
 		a.Published, a.PublishedInferred, a.PublishedEvidence = res.DCT, true, res.DCTEvidence
 	}

@@ -1,16 +1,16 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/factline/factline/timeline"
+)
 
 // pack holds everything the engine needs to know about one language. The
 // engine only reads these tables; adding a language means adding a file
 // like lang_id.go, never a branch in the code.
 type pack struct {
 	code string
-	// common are frequent function words, used to guess the language of an
-	// article that does not say.
-	common set
-
 	// lineRules recognise boilerplate lines by their opening label.
 	lineRules []lineRule
 	// contributorPhrases mark a short line as crediting contributors
@@ -197,23 +197,16 @@ func register(p *pack) { packs[p.code] = p }
 // packFor returns the pack for code, or nil.
 func packFor(code string) *pack { return packs[code] }
 
-// guessLang picks the language whose common words are most frequent in the
-// first few kilobytes of text.
-func guessLang(text string) string {
-	if len(text) > 4096 {
-		text = text[:4096]
-	}
-	best, bestN := "", 0
-	for code, p := range packs {
-		n := 0
-		eachWord(text, 0, len(text), func(w word) {
-			if p.common[lowerASCII(text[w.start:w.end])] {
-				n++
-			}
-		})
-		if n > bestN || (n == bestN && code < best) {
-			best, bestN = code, n
+// packOf returns the pack that reads a registered language: its own, else
+// that of its near language ("ms" reads "id"), else the default language's.
+func packOf(code string) *pack {
+	for seen := map[string]bool{}; code != "" && !seen[code]; {
+		seen[code] = true
+		if p := packs[code]; p != nil {
+			return p
 		}
+		l, _ := timeline.LookupLanguage(code)
+		code = l.Near
 	}
-	return best
+	return packs[timeline.DefaultLanguage().Code]
 }

@@ -4,7 +4,6 @@ package claims
 func init() {
 	p := &pack{
 		code:               "en",
-		common:             wordSet("the and of to in that is was for on with said it as by at from he she they have has"),
 		contributorPhrases: []string{" contributed to this report", " contributed reporting", " contributed from ", " contributed to this story"},
 		// Outlets that write their name after the place without brackets.
 		outlets: nameSet("Reuters|AP|AFP|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|CNA|BBC|CNN|Al Jazeera|The Jakarta Post"),

@@ -3,8 +3,7 @@ package claims
 // Indonesian: ANTARA, Kompas and similar newsrooms.
 func init() {
 	p := &pack{
-		code:   "id",
-		common: wordSet("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh sudah telah bahwa mereka kata ujar"),
+		code: "id",
 		// Outlets that write their name after the place without a domain.
 		outlets: nameSet("CNN Indonesia|FAJAR|Tribunnews|Tribun|Republika|Okezone|Liputan6|Suara|JPNN|Kumparan|" +
 			"detikNews|detikcom|Tempo|Bisnis|Kontan|Media Indonesia|Jawa Pos|JawaPos|Sindonews|iNews|VIVA|IDN Times|" +

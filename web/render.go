@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/timeline"
 )
 
 // pageSet holds one template per page, each the layout plus that page's
@@ -21,7 +22,8 @@ type pageSet map[string]*template.Template
 // loadPages parses the layout and shared partials (partial_*.html)
 // once, then each page on a clone of them.
 func loadPages() (pageSet, error) {
-	base, err := template.New("").Funcs(templateFuncs).ParseFS(assets, "templates/layout.html", "templates/partial_*.html")
+	// Language choices come from the one registry of languages.
+	base, err := template.New("").Funcs(templateFuncs).Funcs(template.FuncMap{"languages": timeline.Languages}).ParseFS(assets, "templates/layout.html", "templates/partial_*.html")
 	if err != nil {
 		return nil, err
 	}

@@ -64,8 +64,17 @@ var languages = map[string]*words{
 	},
 }
 
-// Languages lists the language codes display dates can be written in.
-func Languages() []string { return []string{"en", "id"} }
+// Languages lists the registered languages display dates can be written
+// in: those with display words.
+func Languages() []string {
+	var out []string
+	for _, code := range timeline.LanguageCodes() {
+		if languages[code] != nil {
+			out = append(out, code)
+		}
+	}
+	return out
+}
 
 // wordsFor returns the words of a language, English when it is unknown.
 func wordsFor(lang string) *words {

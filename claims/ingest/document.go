@@ -8,6 +8,7 @@ import (
 
 	"github.com/araddon/dateparse"
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/timeline"
 )
 
 // Document is one article as read from its source, before extraction.
@@ -40,10 +41,8 @@ func (d *Document) Validate() error {
 	if looksBinary([]byte(d.Text)) {
 		return ErrBinary
 	}
-	switch d.Lang {
-	case "", "auto", "id", "en":
-	default:
-		return apperr.Errorf(apperr.Invalid, "language %q is not supported (id, en or auto)", d.Lang)
+	if err := timeline.CheckLanguage(d.Lang); err != nil {
+		return apperr.Errorf(apperr.Invalid, "%v", err)
 	}
 	return nil
 }

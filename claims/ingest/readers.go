@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/timeline"
 	"github.com/markusmobius/go-trafilatura"
 )
 
@@ -69,14 +70,13 @@ func ParseHTML(source string, raw []byte, pageURL string) (Document, error) {
 	return doc, nil
 }
 
-// normaliseLang keeps the languages factline has packs for.
+// normaliseLang keeps the registered language of a metadata tag ("id-ID",
+// "en_US", "ms"), or "" (detect it) for any other.
 func normaliseLang(l string) string {
-	l = strings.ToLower(l)
-	if len(l) > 2 {
-		l = l[:2]
-	}
-	if l == "id" || l == "en" {
-		return l
+	code, _, _ := strings.Cut(strings.ToLower(l), "-")
+	code, _, _ = strings.Cut(code, "_")
+	if _, ok := timeline.LookupLanguage(code); ok {
+		return code
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/factline/factline/claims/export"
 )
@@ -25,7 +26,7 @@ func runExport(env *cliEnv, args []string) error {
 	article := fs.String("article", "", "keep events told by the article with this `ID`")
 	out := fs.String("o", "-", "write to `file` instead of standard output")
 	title := fs.String("title", "", "TimelineJS title slide `headline` (default: the article's title with --article)")
-	lang := fs.String("lang", "en", "`language` of display dates: en or id")
+	lang := fs.String("lang", "en", "`language` of display dates: "+strings.Join(export.Languages(), ", "))
 	siteURL := fs.String("site-url", os.Getenv("FACTLINE_SITE_URL"), "public `URL` of this factline, where ClaimReview reviews live (env FACTLINE_SITE_URL)")
 	reviewer := fs.String("reviewer", os.Getenv("FACTLINE_REVIEWER"), "`organisation` named as ClaimReview author (env FACTLINE_REVIEWER)")
 	if err := parseFlags(fs, args); err != nil {

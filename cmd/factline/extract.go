@@ -80,9 +80,9 @@ type articleOut struct {
 }
 
 func runExtract(env *cliEnv, args []string) error {
-	fs := newFlags(env, "extract", "[--dct DATE] [--lang id|en|auto] [--jsonl] [--explain] [FILE|-]")
+	fs := newFlags(env, "extract", "[--dct DATE] [--lang "+strings.Join(append(timeline.LanguageCodes(), "auto"), "|")+"] [--jsonl] [--explain] [FILE|-]")
 	dct := fs.String("dct", "", "publication date `YYYY-MM-DD` (default: inferred from the text)")
-	lang := fs.String("lang", "auto", "language of the text: id, en or auto")
+	lang := fs.String("lang", "auto", "language of the text: "+timeline.LanguageChoices())
 	jsonl := fs.Bool("jsonl", false, "read and write one JSON document per line ({\"id\",\"lang\",\"dct\",\"text\"})")
 	explain := fs.Bool("explain", false, "include how each expression was resolved")
 	if err := parseFlags(fs, args); err != nil {
@@ -90,6 +90,9 @@ func runExtract(env *cliEnv, args []string) error {
 	}
 	if fs.NArg() > 1 {
 		return usagef("at most one input file")
+	}
+	if err := timeline.CheckLanguage(*lang); err != nil {
+		return usagef("--lang: %v", err)
 	}
 	in := env.stdin
 	if name := fs.Arg(0); name != "" && name != "-" {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims/ingest"
+	"github.com/factline/factline/timeline"
 )
 
 func init() {
@@ -24,7 +25,7 @@ func runIngest(env *cliEnv, args []string) error {
 	fs.StringVar(&d.Publisher, "publisher", "", "publisher `name` for articles that lack one")
 	fs.StringVar(&d.URL, "url", "", "original `URL` of the article")
 	fs.StringVar(&d.Title, "title", "", "article `title`")
-	fs.StringVar(&d.Lang, "lang", "", "article language: id, en or auto (default: detected)")
+	fs.StringVar(&d.Lang, "lang", "", "article language: "+timeline.LanguageChoices()+" (default: detected)")
 	format := fs.String("format", "text", "how to read standard input: text, html or jsonl")
 	workers := fs.Int("workers", 0, "articles extracted at once (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures")
@@ -39,10 +40,8 @@ func runIngest(env *cliEnv, args []string) error {
 	default:
 		return usagef("--format must be text, html or jsonl")
 	}
-	switch d.Lang {
-	case "", "auto", "id", "en":
-	default:
-		return usagef("--lang must be id, en or auto")
+	if err := timeline.CheckLanguage(d.Lang); err != nil {
+		return usagef("--lang: %v", err)
 	}
 	if d.Published != "" {
 		if _, err := ingest.ParsePublished(d.Published, d.Lang); err != nil {

@@ -11,6 +11,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/factline/factline/timeline"
 )
 
 // Exit statuses shared by every subcommand.
@@ -68,6 +70,10 @@ func run(env *cliEnv, args []string) int {
 			return exitUsage
 		}
 		return exitOK
+	}
+	if err := timeline.LoadLanguages(); err != nil {
+		fmt.Fprintf(env.stderr, "factline: %v\n", err)
+		return exitFail
 	}
 	c, ok := commands[args[0]]
 	if !ok {
