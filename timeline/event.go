@@ -18,6 +18,19 @@ const (
 	StatusReported EventStatus = "reported"
 )
 
+// EventStatuses lists every event status, in the order editors see them.
+var EventStatuses = []EventStatus{StatusHappened, StatusScheduled, StatusOngoing, StatusReported}
+
+// Valid reports whether s is one of EventStatuses.
+func (s EventStatus) Valid() bool {
+	for _, st := range EventStatuses {
+		if st == s {
+			return true
+		}
+	}
+	return false
+}
+
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into an
 // article's original text.
 type Span struct {

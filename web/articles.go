@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/claims/store"
 )
@@ -263,7 +264,7 @@ func (s *Server) loadArticle(c *gin.Context) (*articleData, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs, _, err := s.cfg.Store.Timeline(ctx, store.TimelineFilter{ArticleID: id, IncludeHidden: true, Limit: store.MaxTimelineLimit})
+	evs, _, err := s.cfg.Store.Timeline(ctx, filter.Filter{ArticleID: id, IncludeHidden: true}, store.MaxTimelineLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -230,7 +231,7 @@ func TestBrowserEditorFlow(t *testing.T) {
 	ed.do(chromedp.Focus(chromedp.CSS(`#article-body .timex`)))
 	ed.screenshot("article")
 
-	evs, _, err := e.store.Timeline(t.Context(), store.TimelineFilter{})
+	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +319,7 @@ func TestBrowserViewerCannotEdit(t *testing.T) {
 	e := newEnv(t)
 	e.seed()
 	var plenary store.TimelineEvent
-	evs, _, _ := e.store.Timeline(t.Context(), store.TimelineFilter{})
+	evs, _, _ := e.store.Timeline(t.Context(), filter.Filter{}, 0)
 	for _, ev := range evs {
 		if ev.Value == "2019-12-28" {
 			plenary = ev

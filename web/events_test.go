@@ -222,7 +222,7 @@ func TestTimelineFiltersAndOrder(t *testing.T) {
 		t.Error("text filter found nothing")
 	}
 	for _, bad := range []string{"from=yesterday", "status=rumoured", "group=colour", "article=x", "limit=0"} {
-		if res := c.get("/api/v1/timeline?" + bad); res.status != http.StatusBadRequest {
+		if res := c.get("/api/v1/timeline?" + bad); res.status != http.StatusUnprocessableEntity {
 			t.Errorf("%s = %d", bad, res.status)
 		}
 	}

@@ -12,7 +12,8 @@ import (
 )
 
 // apiExport streams an export:
-// ?format=timelinejs|json|csv|claimreview&status=&from=&to=&tag=&article=&lang=&title=.
+// ?format=timelinejs|json|csv|claimreview&lang=&title=&reviewer= and the
+// timeline's filter (status, from, to, tag, article, speaker, publisher, q).
 // It carries an ETag and answers If-None-Match with 304 before reading any
 // event, so a published graphic can poll it cheaply.
 func (s *Server) apiExport(c *gin.Context) {
@@ -21,7 +22,7 @@ func (s *Server) apiExport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	filter, err := export.ParseFilter(c.Query("status"), c.Query("from"), c.Query("to"), c.Query("tag"), c.Query("article"))
+	filter, err := readFilter(c)
 	if err != nil {
 		s.fail(c, err)
 		return

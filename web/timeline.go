@@ -5,16 +5,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
-	"github.com/factline/factline/timeline"
 )
 
 // timelineQuery is the timeline's filter as the pages and the API read it
-// from the query string.
+// from the query string, with the values as given for the filter form.
 type timelineQuery struct {
 	From, To  string
 	Statuses  []string
@@ -25,64 +25,43 @@ type timelineQuery struct {
 	Q         string
 	Group     string
 	Hidden    bool
-	filter    store.TimelineFilter
+	filter    filter.Filter
+	limit     int
 }
 
 // Groupings the timeline can draw lanes by.
 var timelineGroups = []string{"", "article", "speaker", "tag"}
 
-// readTimelineQuery reads and checks the filter. From and To take any
-// calendar value ("2019", "2019-12", "2019-12-28"); To includes its whole
-// interval. Hidden events are shown only to people who can unhide them.
+// readFilter reads the event filter from the query string, the same way
+// for the timeline and the exports (see filter.Params). Bad input is an
+// apperr.Invalid error, answered 422.
+func readFilter(c *gin.Context) (filter.Filter, error) {
+	return filter.Parse(filter.Params{Status: c.QueryArray("status"), From: c.Query("from"), To: c.Query("to"),
+		Tag: c.Query("tag"), Article: c.Query("article"), Speaker: c.Query("speaker"), Publisher: c.Query("publisher"),
+		Q: c.Query("q")})
+}
+
+// readTimelineQuery reads and checks the filter and how to draw it. Hidden
+// events are shown only to people who can unhide them.
 func readTimelineQuery(c *gin.Context) (timelineQuery, error) {
-	q := timelineQuery{From: c.Query("from"), To: c.Query("to"), Statuses: c.QueryArray("status"),
-		Speaker: strings.TrimSpace(c.Query("speaker")), Publisher: strings.TrimSpace(c.Query("publisher")),
-		Article: c.Query("article"), Tag: strings.TrimSpace(c.Query("tag")), Q: strings.TrimSpace(c.Query("q")),
-		Group: c.Query("group"), Hidden: c.Query("hidden") == "1" && who(c).canEdit()}
-	f := store.TimelineFilter{Speaker: q.Speaker, Publisher: q.Publisher, Tag: strings.ToLower(q.Tag), Query: q.Q, IncludeHidden: q.Hidden}
-	for _, bound := range []struct {
-		v   string
-		dst **time.Time
-		end bool
-	}{{q.From, &f.From, false}, {q.To, &f.To, true}} {
-		if bound.v == "" {
-			continue
-		}
-		d, err := timeline.ParseDate(bound.v, timeline.ModNone)
-		if err != nil {
-			return q, badRequest("%q is not a date: use 2019, 2019-12 or 2019-12-28", bound.v)
-		}
-		t := d.Start
-		if bound.end {
-			t = d.End
-		}
-		*bound.dst = &t
+	f, err := readFilter(c)
+	if err != nil {
+		return timelineQuery{}, err
 	}
-	q.Statuses = slices.DeleteFunc(q.Statuses, func(s string) bool { return s == "" })
-	for _, st := range q.Statuses {
-		if !slices.Contains(store.EventStatuses(), st) {
-			return q, badRequest("unknown status %q: use %s", st, strings.Join(store.EventStatuses(), ", "))
-		}
-	}
-	f.Statuses = q.Statuses
-	if q.Article != "" {
-		id, err := strconv.ParseInt(q.Article, 10, 64)
-		if err != nil || id <= 0 {
-			return q, badRequest("article must be an article number, not %q", q.Article)
-		}
-		f.ArticleID = id
-	}
+	f.IncludeHidden = c.Query("hidden") == "1" && who(c).canEdit()
+	q := timelineQuery{From: f.From, To: f.To, Statuses: slices.Concat(f.EventStatuses, f.ClaimStatuses),
+		Speaker: f.Speaker, Publisher: f.Publisher, Article: strings.TrimSpace(c.Query("article")), Tag: f.Tag, Q: f.Query,
+		Group: c.Query("group"), Hidden: f.IncludeHidden, filter: f}
 	if !slices.Contains(timelineGroups, q.Group) {
-		return q, badRequest("group must be article, speaker or tag, not %q", q.Group)
+		return q, apperr.Errorf(apperr.Invalid, "group must be article, speaker or tag, not %q", q.Group)
 	}
 	if l := c.Query("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > store.MaxTimelineLimit {
-			return q, badRequest("limit must be 1-%d", store.MaxTimelineLimit)
+			return q, apperr.Errorf(apperr.Invalid, "limit must be 1-%d", store.MaxTimelineLimit)
 		}
-		f.Limit = n
+		q.limit = n
 	}
-	q.filter = f
 	return q, nil
 }
 
@@ -100,7 +79,7 @@ type timelineResult struct {
 }
 
 func (s *Server) loadTimeline(c *gin.Context, q timelineQuery) (*timelineResult, error) {
-	evs, total, err := s.cfg.Store.Timeline(c.Request.Context(), q.filter)
+	evs, total, err := s.cfg.Store.Timeline(c.Request.Context(), q.filter, q.limit)
 	if err != nil {
 		return nil, err
 	}

@@ -73,8 +73,13 @@ func writeClaimReview(ctx context.Context, s *store.Store, w *bufio.Writer, opt 
 		return err
 	}
 	list := newJSONList(w)
-	err := eachReviewedClaim(ctx, s, opt.Filter, func(c *Claim) error {
-		return list.addValue(claimReview(c, reviewer, opt.SiteURL, words))
+	err := s.ReviewedClaimBatches(ctx, opt.Filter, func(batch []store.ExportClaim) error {
+		for i := range batch {
+			if err := list.addValue(claimReview(&batch[i], reviewer, opt.SiteURL, words)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -82,7 +87,7 @@ func writeClaimReview(ctx context.Context, s *store.Store, w *bufio.Writer, opt 
 	return text(w, "]\n")
 }
 
-func claimReview(c *Claim, reviewer crThing, siteURL string, words *words) crReview {
+func claimReview(c *store.ExportClaim, reviewer crThing, siteURL string, words *words) crReview {
 	r := crReview{
 		Context: "https://schema.org", Type: "ClaimReview",
 		URL:           ClaimURL(siteURL, c.ID),

@@ -81,7 +81,7 @@ func TestClaimReview(t *testing.T) {
 		statuses, tag string
 		want          int
 	}{{"false", "", 1}, {"verified,disputed", "", 1}, {"", "korea", 0}, {"reported", "", 2}, {"scheduled", "", 0}} {
-		f, err := ParseFilter(c.statuses, "", "", c.tag, "")
+		f, err := parseFilter(c.statuses, "", "", c.tag, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -33,7 +33,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	}
 	dates := newDateBook(opt.Lang)
 	row := make([]string, len(csvHeader))
-	err := eachEvent(ctx, s, opt.Filter, fullDepth, func(it *Item) error {
+	write := func(it *store.ExportEvent) error {
 		var publishers, titles, urls, published, sentences, speakers, statuses []string
 		for _, src := range it.Sources {
 			publishers = appendNew(publishers, src.ArticlePublisher)
@@ -57,6 +57,14 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 			row[i] = neutralise(f)
 		}
 		return cw.Write(row)
+	}
+	err := s.EventBatches(ctx, opt.Filter, store.FullDepth, func(batch []store.ExportEvent) error {
+		for i := range batch {
+			if err := write(&batch[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ func TestETag(t *testing.T) {
 	if base != etag(JSON, Options{}) || len(base) < 10 || base[:3] != `W/"` {
 		t.Fatalf("ETag %q is not stable or not a weak tag", base)
 	}
-	tagged, _ := ParseFilter("", "", "", "korea", "")
+	tagged, _ := parseFilter("", "", "", "korea", "")
 	seen := map[string]string{base: "base"}
 	distinct := func(name, e string) {
 		t.Helper()

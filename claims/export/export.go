@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -71,7 +72,7 @@ func (f Format) FileName() string {
 
 // Options say what to export and how to present it.
 type Options struct {
-	Filter Filter
+	Filter filter.Filter
 	// Title heads the TimelineJS title slide; by default the article's title
 	// when exporting one article, else a generic title.
 	Title string
@@ -107,30 +108,11 @@ func Write(ctx context.Context, s *store.Store, w io.Writer, f Format, opt Optio
 }
 
 // ETag fingerprints what an export of f with opt would hold, without
-// writing it: a hash of the options and of a cheap summary of every table
-// an export reads (row counts, version sums, the latest change times and
-// IDs). Any edit through the store changes one of them: edits, merges and
-// splits bump a version (tag changes bump their event's) and updated_at;
-// evidence, sources and tags add or remove rows. The tag is weak (W/) because it vouches for
-// the content, not for the bytes a proxy may recompress.
+// writing it: a hash of the options and of the store's ExportState, which
+// any edit changes. The tag is weak (W/) because it vouches for the
+// content, not for the bytes a proxy may recompress.
 func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, error) {
-	var state struct {
-		Events, Sources, Tags, Evidence, Revisions    int64
-		EventVersions, ClaimVersions, ArticleVersions int64
-		EventsAt, ClaimsAt, ArticlesAt                string
-	}
-	err := s.DB().WithContext(ctx).Raw(`SELECT
-		(SELECT COUNT(*) FROM events) AS events,
-		(SELECT COUNT(*) FROM event_sources) AS sources,
-		(SELECT COUNT(*) FROM event_tags) AS tags,
-		(SELECT COUNT(*) FROM claim_evidence) AS evidence,
-		(SELECT COALESCE(MAX(id), 0) FROM revisions) AS revisions,
-		(SELECT COALESCE(SUM(version), 0) FROM events) AS event_versions,
-		(SELECT COALESCE(SUM(version), 0) FROM claims) AS claim_versions,
-		(SELECT COALESCE(SUM(version), 0) FROM articles) AS article_versions,
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM events) AS events_at,
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM claims) AS claims_at,
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM articles) AS articles_at`).Scan(&state).Error
+	state, err := s.ExportState(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -169,7 +151,7 @@ func text(w *bufio.Writer, parts ...string) error {
 }
 
 // describe says in words which events a filter keeps, for title slides.
-func describe(f Filter) string {
+func describe(f filter.Filter) string {
 	var parts []string
 	if len(f.EventStatuses) > 0 {
 		parts = append(parts, "events "+strings.Join(f.EventStatuses, " or "))
@@ -185,6 +167,15 @@ func describe(f Filter) string {
 	}
 	if f.ArticleID != 0 {
 		parts = append(parts, fmt.Sprintf("article #%d", f.ArticleID))
+	}
+	if f.Speaker != "" {
+		parts = append(parts, "speaker "+f.Speaker)
+	}
+	if f.Publisher != "" {
+		parts = append(parts, "publisher "+f.Publisher)
+	}
+	if f.Query != "" {
+		parts = append(parts, fmt.Sprintf("text %q", f.Query))
 	}
 	return strings.Join(parts, "; ")
 }

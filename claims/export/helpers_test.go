@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
@@ -153,4 +154,21 @@ func claimOf(t testing.TB, s *store.Store, eventID int64) int64 {
 		t.Fatalf("event %d has no claim: %v", eventID, err)
 	}
 	return ids[0]
+}
+
+// parseFilter reads a filter from the parameters the CLI takes.
+func parseFilter(statuses, from, to, tag, article string) (filter.Filter, error) {
+	return filter.Parse(filter.Params{Status: []string{statuses}, From: from, To: to, Tag: tag, Article: article})
+}
+
+// eachEvent hands fn the events s.EventBatches finds, one at a time.
+func eachEvent(s *store.Store, f filter.Filter, d store.Depth, fn func(*store.ExportEvent) error) error {
+	return s.EventBatches(context.Background(), f, d, func(batch []store.ExportEvent) error {
+		for i := range batch {
+			if err := fn(&batch[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -90,7 +90,14 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 	}
 	dates := newDateBook(opt.Lang)
 	list := newJSONList(w)
-	err := eachEvent(ctx, s, opt.Filter, fullDepth, func(it *Item) error { return list.add(appendEvent(list.next(), it, dates)) })
+	err := s.EventBatches(ctx, opt.Filter, store.FullDepth, func(batch []store.ExportEvent) error {
+		for i := range batch {
+			if err := list.add(appendEvent(list.next(), &batch[i], dates)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -107,7 +114,7 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 // Sources, claims and evidence are always lists, tags null when an item
 // has none loaded; an end date is written only when the end value names a
 // calendar interval.
-func appendEvent(b []byte, it *Item, dates *dateBook) []byte {
+func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 	b = append(b, `{"id":`...)
 	b = appendInt(b, it.ID)
 	b = append(b, `,"headline":`...)
@@ -164,7 +171,7 @@ func appendEvent(b []byte, it *Item, dates *dateBook) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"article":`...)
-		b = appendArticle(b, src.ArticleID, &src.ArticleRef)
+		b = appendArticle(b, src.ArticleID, &src.ArticleCredit)
 		b = append(b, `,"sentence":`...)
 		b = appendString(b, src.Sentence)
 		b = append(b, `,"span":`...)
@@ -200,7 +207,7 @@ func appendEvent(b []byte, it *Item, dates *dateBook) []byte {
 		b = append(b, `,"status":`...)
 		b = appendString(b, c.Status)
 		b = append(b, `,"article":`...)
-		b = appendArticle(b, c.ArticleID, &c.ArticleRef)
+		b = appendArticle(b, c.ArticleID, &c.ArticleCredit)
 		b = append(b, `,"span":`...)
 		b = appendSpan(b, c.Start, c.End)
 		b = append(b, `,"evidence":[`...)
@@ -225,7 +232,7 @@ func appendEvent(b []byte, it *Item, dates *dateBook) []byte {
 }
 
 // appendArticle appends a jsonArticle.
-func appendArticle(b []byte, id int64, a *ArticleRef) []byte {
+func appendArticle(b []byte, id int64, a *store.ArticleCredit) []byte {
 	b = append(b, `{"id":`...)
 	b = appendInt(b, id)
 	b = append(b, `,"title":`...)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -46,10 +47,10 @@ func TestJSONExportMatchesSchema(t *testing.T) {
 	exec(t, fx.s, "UPDATE events SET end_value = ? WHERE id = ?", "2020-02", lasting)
 	exec(t, fx.s, "INSERT INTO events (headline, value, status, created_at, updated_at) VALUES ('Undated', 'PRESENT_REF', 'happened', ?, ?)", time.Now(), time.Now())
 	sch := compileSchema(t)
-	for _, f := range []Filter{{}, {ClaimStatuses: []string{"verified"}, Tag: "korea", From: "2019", To: "2019-12"}} {
+	for _, f := range []filter.Filter{{}, {ClaimStatuses: []string{"verified"}, Tag: "korea", From: "2019", To: "2019-12"}} {
 		if f.From != "" {
 			var err error
-			if f, err = ParseFilter("verified", "2019", "2019-12", "korea", ""); err != nil {
+			if f, err = parseFilter("verified", "2019", "2019-12", "korea", ""); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
 )
@@ -22,7 +23,7 @@ import (
 // were written before they were written by hand.
 
 // nativeEvent is the reference jsonEvent of an item.
-func nativeEvent(it *Item, dates *dateBook) jsonEvent {
+func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 	ev := jsonEvent{
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
@@ -35,12 +36,12 @@ func nativeEvent(it *Item, dates *dateBook) jsonEvent {
 			Start: stampOf(&d.Start), End: stampOf(&d.End)}
 	}
 	for i, src := range it.Sources {
-		ev.Sources[i] = jsonSource{Article: articleOf(src.ArticleID, src.ArticleRef), Sentence: src.Sentence,
+		ev.Sources[i] = jsonSource{Article: articleOf(src.ArticleID, src.ArticleCredit), Sentence: src.Sentence,
 			Span: jsonSpan{src.Start, src.End}, ClaimID: src.ClaimID}
 	}
 	for i, c := range it.Claims {
 		jc := jsonClaim{ID: c.ID, Text: c.Text, Kind: c.Kind, Speaker: c.Speaker, Role: c.Role, Cue: c.Cue,
-			Quote: c.Quote, Status: c.Status, Article: articleOf(c.ArticleID, c.ArticleRef),
+			Quote: c.Quote, Status: c.Status, Article: articleOf(c.ArticleID, c.ArticleCredit),
 			Span: jsonSpan{c.Start, c.End}, Evidence: make([]jsonEvidence, len(c.Evidence))}
 		for j, e := range c.Evidence {
 			jc.Evidence[j] = jsonEvidence{Note: e.Note, URL: e.URL, CreatedAt: stampAt(e.CreatedAt)}
@@ -50,7 +51,7 @@ func nativeEvent(it *Item, dates *dateBook) jsonEvent {
 	return ev
 }
 
-func articleOf(id int64, a ArticleRef) jsonArticle {
+func articleOf(id int64, a store.ArticleCredit) jsonArticle {
 	return jsonArticle{ID: id, Title: a.ArticleTitle, URL: a.ArticleURL, Publisher: a.ArticlePublisher, Published: a.ArticlePublished}
 }
 
@@ -65,7 +66,7 @@ func stampOf(t *time.Time) *stamp {
 }
 
 // eventSlide is the reference tlSlide of an item.
-func eventSlide(it *Item, dates *dateBook) (tlSlide, bool) {
+func eventSlide(it *store.ExportEvent, dates *dateBook) (tlSlide, bool) {
 	d, ok := dates.calendarDate(it.Value)
 	if !ok {
 		return tlSlide{}, false
@@ -95,7 +96,7 @@ func refDatePart(t time.Time, p timeline.Precision) *tlDate {
 	return &d
 }
 
-func slideText(it *Item) string {
+func slideText(it *store.ExportEvent) string {
 	var b strings.Builder
 	if it.Description != "" {
 		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(it.Description))
@@ -106,7 +107,7 @@ func slideText(it *Item) string {
 	return b.String()
 }
 
-func sourceCredit(src Source) string {
+func sourceCredit(src store.ExportSource) string {
 	name := src.ArticlePublisher
 	if src.ArticleTitle != "" {
 		if name != "" {
@@ -225,12 +226,12 @@ func TestStampMatchesTimeJSON(t *testing.T) {
 // sources, claims, evidence, tags (nil, empty, several) and an end date,
 // with nil and set pointers, zero and large IDs, and the hard strings in
 // every text field.
-func variedItems() []*Item {
+func variedItems() []*store.ExportEvent {
 	at := time.Date(2019, 12, 28, 10, 15, 30, 123456789, time.FixedZone("WIB", 7*3600))
 	later := at.Add(36 * time.Hour)
 	claimID := int64(42)
 	zero := int64(0)
-	var items []*Item
+	var items []*store.ExportEvent
 	values := []struct{ value, mod, status, end string }{
 		{"2019-12-28", "", "happened", ""},
 		{"2011", "END", "happened", "2012-03"},
@@ -246,7 +247,7 @@ func variedItems() []*Item {
 	}
 	for i, s := range hardStrings {
 		v := values[i%len(values)]
-		it := &Item{}
+		it := &store.ExportEvent{}
 		it.ID = int64(i) * 1_000_000_007
 		it.Headline, it.Description = s, hardStrings[(i+3)%len(hardStrings)]
 		it.Value, it.Mod, it.Status, it.EndValue = v.value, v.mod, v.status, v.end
@@ -261,28 +262,28 @@ func variedItems() []*Item {
 		case 0:
 			// As an item before its batch is completed: nothing loaded.
 		case 1:
-			it.Tags, it.Sources, it.Claims = []string{}, []Source{}, []Claim{}
+			it.Tags, it.Sources, it.Claims = []string{}, []store.ExportSource{}, []store.ExportClaim{}
 		default:
 			it.Tags = []string{s, "korea", "<b>"}
-			ref := ArticleRef{ArticleTitle: s, ArticleURL: "https://news.example/a?x=1&y=<2>", ArticlePublisher: "ANTARA & co", ArticlePublished: "2019-12-30"}
+			ref := store.ArticleCredit{ArticleTitle: s, ArticleURL: "https://news.example/a?x=1&y=<2>", ArticlePublisher: "ANTARA & co", ArticlePublished: "2019-12-30"}
 			if i%4 == 3 {
-				ref = ArticleRef{ArticleURL: "javascript:alert('x')"}
+				ref = store.ArticleCredit{ArticleURL: "javascript:alert('x')"}
 			}
-			src := Source{ArticleRef: ref}
+			src := store.ExportSource{ArticleCredit: ref}
 			src.ArticleID, src.Start, src.End, src.Sentence = int64(i), 12, 345, hardStrings[(i+5)%len(hardStrings)]
 			other := src
-			other.ClaimID, other.ArticleRef = &claimID, ArticleRef{ArticleTitle: "Only a title", ArticlePublished: s}
+			other.ClaimID, other.ArticleCredit = &claimID, store.ArticleCredit{ArticleTitle: "Only a title", ArticlePublished: s}
 			third := src
-			third.ClaimID, third.ArticleRef = &zero, ArticleRef{ArticlePublisher: s, ArticleURL: "http://plain.example/" + s}
-			it.Sources = []Source{src, other, third}
-			c := Claim{ArticleRef: ref}
+			third.ClaimID, third.ArticleCredit = &zero, store.ArticleCredit{ArticlePublisher: s, ArticleURL: "http://plain.example/" + s}
+			it.Sources = []store.ExportSource{src, other, third}
+			c := store.ExportClaim{ArticleCredit: ref}
 			c.ID, c.ArticleID, c.Start, c.End = claimID, int64(i), 0, 99
 			c.Text, c.Kind, c.Speaker, c.Role, c.Cue, c.Quote, c.Status = s, "statement", hardStrings[(i+1)%len(hardStrings)], "<role>", "kata", i%2 == 0, "verified"
 			c.Evidence = []store.ClaimEvidence{{Note: s, URL: "https://kcnawatch.org/?a&b", CreatedAt: later}, {CreatedAt: at}}
-			none := Claim{Evidence: []store.ClaimEvidence{}}
-			unloaded := Claim{}
+			none := store.ExportClaim{Evidence: []store.ClaimEvidence{}}
+			unloaded := store.ExportClaim{}
 			unloaded.ID, unloaded.Text = -1, s
-			it.Claims = []Claim{c, none, unloaded}
+			it.Claims = []store.ExportClaim{c, none, unloaded}
 		}
 		items = append(items, it)
 	}
@@ -345,7 +346,7 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 		w.WriteString(`{"schema_version":"` + SchemaVersion + `","generator":"factline","filter":`)
 		writeJSONValue(w, opt.Filter)
 		w.WriteString(`,"events":[`)
-		err = eachEvent(context.Background(), s, opt.Filter, fullDepth, func(it *Item) error { return each(nativeEvent(it, dates)) })
+		err = eachEvent(s, opt.Filter, store.FullDepth, func(it *store.ExportEvent) error { return each(nativeEvent(it, dates)) })
 		fmt.Fprintf(w, `],"count":%d}`+"\n", n)
 	case TimelineJS:
 		title, terr := titleOf(context.Background(), s, opt, dates.words)
@@ -353,7 +354,7 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 			t.Fatal(terr)
 		}
 		w.WriteString(`{"events":[`)
-		err = eachEvent(context.Background(), s, opt.Filter, fullDepth, func(it *Item) error {
+		err = eachEvent(s, opt.Filter, store.FullDepth, func(it *store.ExportEvent) error {
 			if slide, ok := eventSlide(it, dates); ok {
 				return each(slide)
 			}
@@ -389,16 +390,16 @@ func TestExportsMatchReference(t *testing.T) {
 	exec(t, fx.s, "INSERT INTO events (headline, value, status, created_at, updated_at) VALUES ('Undated', 'PRESENT_REF', 'happened', ?, ?)", time.Now(), time.Now())
 	exec(t, fx.s, "UPDATE claim_evidence SET note = ? WHERE claim_id = ?", hardStrings[3], fx.kcnaClaim)
 	exec(t, fx.s, "INSERT INTO event_tags (event_id, tag) VALUES (?, ?)", lasting, hardStrings[2])
-	byArticle, err := ParseFilter("happened,false", "", "", "", fmt.Sprint(fx.article))
+	byArticle, err := parseFilter("happened,false", "", "", "", fmt.Sprint(fx.article))
 	if err != nil {
 		t.Fatal(err)
 	}
-	narrow, err := ParseFilter("verified", "2019", "2019-12", "korea", "")
+	narrow, err := parseFilter("verified", "2019", "2019-12", "korea", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []Format{JSON, TimelineJS} {
-		for _, filter := range []Filter{{}, byArticle, narrow} {
+		for _, filter := range []filter.Filter{{}, byArticle, narrow} {
 			for _, lang := range Languages() {
 				opt := Options{Filter: filter, Lang: lang}
 				got, want := export(t, fx.s, f, opt), referenceExport(t, fx.s, f, opt)
@@ -425,14 +426,14 @@ func FuzzJSONEvent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, value, url string) {
 		at := time.Date(2019, 12, 28, 10, 15, 30, 5, time.UTC)
 		claimID := int64(len(a))
-		it := &Item{Tags: []string{a, b}}
+		it := &store.ExportEvent{Tags: []string{a, b}}
 		it.ID, it.Headline, it.Description, it.Value, it.Mod, it.Precision, it.Status = int64(len(b)), a, b, value, b, a, a
 		it.EndValue, it.StartsAt, it.UpdatedAt = b, &at, at
-		src := Source{ArticleRef: ArticleRef{ArticleTitle: a, ArticleURL: url, ArticlePublisher: b, ArticlePublished: a + b}}
+		src := store.ExportSource{ArticleCredit: store.ArticleCredit{ArticleTitle: a, ArticleURL: url, ArticlePublisher: b, ArticlePublished: a + b}}
 		src.Sentence, src.ClaimID = b+a, &claimID
-		c := Claim{ArticleRef: src.ArticleRef, Evidence: []store.ClaimEvidence{{Note: a, URL: url, CreatedAt: at}}}
+		c := store.ExportClaim{ArticleCredit: src.ArticleCredit, Evidence: []store.ClaimEvidence{{Note: a, URL: url, CreatedAt: at}}}
 		c.ID, c.Text, c.Kind, c.Speaker, c.Role, c.Cue, c.Status = claimID, a, b, a, b, a, b
-		it.Sources, it.Claims = []Source{src, {}}, []Claim{c}
+		it.Sources, it.Claims = []store.ExportSource{src, {}}, []store.ExportClaim{c}
 		for lang, d := range dates {
 			if got, want := append(appendEvent(nil, it, d), '\n'), encodeJSON(t, nativeEvent(it, d)); !bytes.Equal(got, want) {
 				t.Fatalf("event (%s):\n got %s\nwant %s", lang, got, want)

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -9,36 +8,14 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 )
-
-func TestParseFilter(t *testing.T) {
-	f, err := ParseFilter(" Verified, scheduled ,,false", "2019", "2019-12-28", " korea ", "7")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.EventStatuses) != 1 || f.EventStatuses[0] != "scheduled" || len(f.ClaimStatuses) != 2 ||
-		f.From != "2019" || f.To != "2019-12-28" || f.Tag != "korea" || f.ArticleID != 7 {
-		t.Fatalf("filter %+v", f)
-	}
-	for _, bad := range [][5]string{
-		{"verified,maybe", "", "", "", ""},
-		{"", "last year", "", "", ""},
-		{"", "", "2019-13", "", ""},
-		{"", "2020", "2019", "", ""},
-		{"", "", "", "", "abc"},
-		{"", "", "", "", "-1"},
-	} {
-		if _, err := ParseFilter(bad[0], bad[1], bad[2], bad[3], bad[4]); err == nil {
-			t.Errorf("ParseFilter%q accepted", bad)
-		}
-	}
-}
 
 // ids exports JSON with a filter and returns the event IDs in order.
 func ids(t *testing.T, fx *fixture, statuses, from, to, tag, article string) []int64 {
 	t.Helper()
-	f, err := ParseFilter(statuses, from, to, tag, article)
+	f, err := parseFilter(statuses, from, to, tag, article)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +87,7 @@ type itemSummary struct {
 	Articles []string
 }
 
-func summarise(it *Item, d depth) itemSummary {
+func summarise(it *store.ExportEvent, d store.Depth) itemSummary {
 	sum := itemSummary{Tags: it.Tags}
 	if it.StartsAt != nil {
 		sum.Start = it.StartsAt.UTC().String()
@@ -120,7 +97,7 @@ func summarise(it *Item, d depth) itemSummary {
 		if src.ClaimID != nil {
 			claim = strconv.FormatInt(*src.ClaimID, 10)
 		}
-		if d == slideDepth {
+		if d == store.SlideDepth {
 			sum.Sources = append(sum.Sources, fmt.Sprint(src.ArticleID, " ", src.Sentence))
 		} else {
 			sum.Sources = append(sum.Sources, fmt.Sprint(src.ArticleID, " ", src.Start, "-", src.End, " ", claim, " ", src.Sentence))
@@ -139,15 +116,15 @@ func summarise(it *Item, d depth) itemSummary {
 }
 
 // loadOne reads an item's lists the plain way, one event at a time.
-func loadOne(t *testing.T, s *store.Store, id int64, d depth) itemSummary {
+func loadOne(t *testing.T, s *store.Store, id int64, d store.Depth) itemSummary {
 	t.Helper()
 	db := s.DB()
 	var ev store.Event
 	if err := db.First(&ev, id).Error; err != nil {
 		t.Fatal(err)
 	}
-	it := &Item{Event: ev, Tags: []string{}}
-	if d == slideDepth {
+	it := &store.ExportEvent{Event: ev, Tags: []string{}}
+	if d == store.SlideDepth {
 		it.StartsAt = nil
 	}
 	if err := db.Model(&store.EventTag{}).Where("event_id = ?", id).Order("tag").Pluck("tag", &it.Tags).Error; err != nil {
@@ -157,23 +134,23 @@ func loadOne(t *testing.T, s *store.Store, id int64, d depth) itemSummary {
 	if err := db.Where("event_id = ?", id).Order("article_id, start_offset").Find(&srcs).Error; err != nil {
 		t.Fatal(err)
 	}
-	ref := func(article int64) ArticleRef {
+	ref := func(article int64) store.ArticleCredit {
 		var a store.Article
 		if err := db.First(&a, article).Error; err != nil {
 			t.Fatal(err)
 		}
-		return ArticleRef{ArticleTitle: a.Title, ArticleURL: a.URL, ArticlePublisher: a.Publisher, ArticlePublished: a.Published}
+		return store.ArticleCredit{ArticleTitle: a.Title, ArticleURL: a.URL, ArticlePublisher: a.Publisher, ArticlePublished: a.Published}
 	}
 	for _, es := range srcs {
-		it.Sources = append(it.Sources, Source{EventSource: es, ArticleRef: ref(es.ArticleID)})
-		if d == slideDepth || es.ClaimID == nil || slices.ContainsFunc(it.Claims, func(c Claim) bool { return c.ID == *es.ClaimID }) {
+		it.Sources = append(it.Sources, store.ExportSource{EventSource: es, ArticleCredit: ref(es.ArticleID)})
+		if d == store.SlideDepth || es.ClaimID == nil || slices.ContainsFunc(it.Claims, func(c store.ExportClaim) bool { return c.ID == *es.ClaimID }) {
 			continue
 		}
-		var c Claim
+		var c store.ExportClaim
 		if err := db.First(&c.Claim, *es.ClaimID).Error; err != nil {
 			t.Fatal(err)
 		}
-		c.ArticleRef = ref(c.ArticleID)
+		c.ArticleCredit = ref(c.ArticleID)
 		if err := db.Where("claim_id = ?", c.ID).Order("id").Find(&c.Evidence).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -186,7 +163,7 @@ func loadOne(t *testing.T, s *store.Store, id int64, d depth) itemSummary {
 // batches, with no, one or several sources, shared and repeated claims,
 // tags and evidence, holds what a plain read of its event finds.
 func TestEachEventAcrossBatches(t *testing.T) {
-	s := seedEvents(t, 2*batchSize+batchSize/2)
+	s := seedEvents(t, 2*store.EventBatchSize+store.EventBatchSize/2)
 	exec(t, s, "DELETE FROM event_sources WHERE event_id % 7 = 0")
 	exec(t, s, "DELETE FROM event_tags WHERE event_id % 3 = 0")
 	exec(t, s, "UPDATE events SET starts_at = NULL, ends_at = NULL WHERE id % 11 = 0")
@@ -197,10 +174,10 @@ func TestEachEventAcrossBatches(t *testing.T) {
 	exec(t, s, `INSERT INTO event_sources (event_id, article_id, claim_id, start_offset, end_offset, sentence)
 		SELECT event_id, 1, claim_id + 1, 5, 9, 'other ' || event_id FROM event_sources WHERE event_id % 4 = 2 AND start_offset = 0`)
 	exec(t, s, `INSERT INTO claim_evidence (claim_id, note, url, created_at) SELECT id, 'second note ' || id, '', created_at FROM claims WHERE id % 20 = 0`)
-	for _, d := range []depth{fullDepth, slideDepth} {
+	for _, d := range []store.Depth{store.FullDepth, store.SlideDepth} {
 		n := 0
 		shapes := map[[3]int]bool{}
-		err := eachEvent(context.Background(), s, Filter{}, d, func(it *Item) error {
+		err := eachEvent(s, filter.Filter{}, d, func(it *store.ExportEvent) error {
 			n++
 			shapes[[3]int{len(it.Tags), len(it.Sources), len(it.Claims)}] = true
 			if got, want := summarise(it, d), loadOne(t, s, it.ID, d); !reflect.DeepEqual(got, want) {
@@ -211,7 +188,7 @@ func TestEachEventAcrossBatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := 2*batchSize + batchSize/2; n != want || len(shapes) < 6 {
+		if want := 2*store.EventBatchSize + store.EventBatchSize/2; n != want || len(shapes) < 6 {
 			t.Errorf("depth %d: %d events in %d shapes (tags, sources, claims), want %d in more", d, n, len(shapes), want)
 		}
 	}

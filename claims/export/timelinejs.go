@@ -70,12 +70,15 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 	}
 	list := newJSONList(w)
 	slides := &slideWriter{dates: dates, web: map[string]bool{}}
-	err = eachEvent(ctx, s, opt.Filter, slideDepth, func(it *Item) error {
-		b, ok := slides.appendSlide(list.next(), it)
-		if !ok {
-			return nil
+	err = s.EventBatches(ctx, opt.Filter, store.SlideDepth, func(batch []store.ExportEvent) error {
+		for i := range batch {
+			if b, ok := slides.appendSlide(list.next(), &batch[i]); ok {
+				if err := list.add(b); err != nil {
+					return err
+				}
+			}
 		}
-		return list.add(b)
+		return nil
 	})
 	if err != nil {
 		return err
@@ -130,7 +133,7 @@ const rememberedURLs = 4096
 // appendSlide appends an event's slide as encoding/json writes its tlSlide
 // (omitting empty fields); ok is false for an event whose value names no
 // calendar interval, which TimelineJS cannot place.
-func (sw *slideWriter) appendSlide(b []byte, it *Item) ([]byte, bool) {
+func (sw *slideWriter) appendSlide(b []byte, it *store.ExportEvent) ([]byte, bool) {
 	d, ok := sw.dates.calendarDate(it.Value)
 	if !ok {
 		return b, false
@@ -221,7 +224,7 @@ func datePart(t time.Time, p timeline.Precision) tlDate {
 // appendSlideText appends a slide's body: the description, then every
 // source sentence quoted with its article named and linked. All of it is
 // article or editor text, so all of it is escaped.
-func (sw *slideWriter) appendSlideText(b []byte, it *Item) []byte {
+func (sw *slideWriter) appendSlideText(b []byte, it *store.ExportEvent) []byte {
 	if it.Description != "" {
 		b = append(b, "<p>"...)
 		b = appendHTML(b, it.Description)
@@ -240,7 +243,7 @@ func (sw *slideWriter) appendSlideText(b []byte, it *Item) []byte {
 
 // appendCredit names a source's article, linked when its URL is a web
 // address. Other schemes (javascript:, data:) are never made links.
-func (sw *slideWriter) appendCredit(b []byte, src *Source) []byte {
+func (sw *slideWriter) appendCredit(b []byte, src *store.ExportSource) []byte {
 	link := sw.webURL(src.ArticleURL)
 	if link {
 		b = append(b, `<a href="`...)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
 )
 
@@ -155,7 +156,7 @@ func TestDatePartsAndDisplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		it := &Item{}
+		it := &store.ExportEvent{}
 		it.ID, it.Value, it.Mod, it.Status, it.Headline = 1, c.value, c.mod, c.status, "h"
 		it.Precision = string(d.Precision)
 		sl, ok := slideOf(t, it, en)
@@ -174,10 +175,10 @@ func TestDatePartsAndDisplay(t *testing.T) {
 	}
 	// A plain day is left to TimelineJS, which formats it in the reader's
 	// locale; an undated value gets no slide.
-	if sl, _ := slideOf(t, &Item{}, en); sl.DisplayDate != "" {
+	if sl, _ := slideOf(t, &store.ExportEvent{}, en); sl.DisplayDate != "" {
 		t.Error("an undated event got a slide")
 	}
-	it := &Item{}
+	it := &store.ExportEvent{}
 	it.Value, it.Status = "2019-12-28", "happened"
 	if sl, ok := slideOf(t, it, en); !ok || sl.DisplayDate != "" {
 		t.Errorf("plain day: display_date %q, want none", sl.DisplayDate)
@@ -189,7 +190,7 @@ func TestDatePartsAndDisplay(t *testing.T) {
 }
 
 // slideOf is an item's slide as the export writes it.
-func slideOf(t *testing.T, it *Item, dates *dateBook) (tlSlide, bool) {
+func slideOf(t *testing.T, it *store.ExportEvent, dates *dateBook) (tlSlide, bool) {
 	t.Helper()
 	b, ok := (&slideWriter{dates: dates, web: map[string]bool{}}).appendSlide(nil, it)
 	if !ok {

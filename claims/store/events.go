@@ -15,14 +15,15 @@ import (
 	"github.com/factline/factline/timeline"
 )
 
-// Event statuses an editor may set; the schema's CHECK lists the same.
-var eventStatuses = []string{
-	string(timeline.StatusHappened), string(timeline.StatusScheduled),
-	string(timeline.StatusOngoing), string(timeline.StatusReported),
+// EventStatuses lists the statuses an event may have, as the schema's
+// CHECK does.
+func EventStatuses() []string {
+	out := make([]string, len(timeline.EventStatuses))
+	for i, s := range timeline.EventStatuses {
+		out[i] = string(s)
+	}
+	return out
 }
-
-// EventStatuses lists the statuses an event may have.
-func EventStatuses() []string { return slices.Clone(eventStatuses) }
 
 // eventMods are the modifiers an event date may carry: those that say where
 // in the value's interval it lies or how sure it is. Duration modifiers
@@ -263,8 +264,8 @@ func (p EventPatch) apply(st *eventState) error {
 		st.Description = strings.TrimSpace(*p.Description)
 	}
 	if p.Status != nil {
-		if !slices.Contains(eventStatuses, *p.Status) {
-			return apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", strings.Join(eventStatuses, ", "), *p.Status)
+		if !timeline.EventStatus(*p.Status).Valid() {
+			return apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", strings.Join(EventStatuses(), ", "), *p.Status)
 		}
 		st.Status = *p.Status
 	}
@@ -354,11 +355,15 @@ func coarsen(d timeline.Date, p timeline.Precision) (string, error) {
 	return d.Value, nil
 }
 
-// cleanTags trims, lower-cases and de-duplicates tags.
+// normalTag is a tag as it is stored and compared: trimmed and lower-case,
+// so "Korea" and "korea" are one tag.
+func normalTag(t string) string { return strings.ToLower(strings.TrimSpace(t)) }
+
+// cleanTags normalises and de-duplicates tags.
 func cleanTags(in []string) ([]string, error) {
 	out := []string{}
 	for _, t := range in {
-		t = strings.ToLower(strings.TrimSpace(t))
+		t = normalTag(t)
 		if t == "" || slices.Contains(out, t) {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 	"github.com/factline/factline/timeline"
@@ -48,9 +49,9 @@ func saveFixture(t *testing.T, s *store.Store, publisher string) *store.Article 
 	return a
 }
 
-func eventsOf(t *testing.T, s *store.Store, f store.TimelineFilter) []store.TimelineEvent {
+func eventsOf(t *testing.T, s *store.Store, f filter.Filter) []store.TimelineEvent {
 	t.Helper()
-	evs, _, err := s.Timeline(context.Background(), f)
+	evs, _, err := s.Timeline(context.Background(), f, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestUpdateEventLocksAndLogs(t *testing.T) { storetest.Each(t, testUpdateEve
 func testUpdateEventLocksAndLogs(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	saveFixture(t, s, "ANTARA")
-	ev := eventsOf(t, s, store.TimelineFilter{})[1]
+	ev := eventsOf(t, s, filter.Filter{})[1]
 	user, err := s.CreateUser(ctx, "ed", "a long enough password", store.RoleEditor)
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +106,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	saveFixture(t, s, "ANTARA")
 	saveFixture(t, s, "Reuters")
-	plenaries := eventsOf(t, s, store.TimelineFilter{Query: "plenary"})
+	plenaries := eventsOf(t, s, filter.Filter{Query: "plenary"})
 	if len(plenaries) != 2 {
 		t.Fatalf("%d plenary events", len(plenaries))
 	}
@@ -120,7 +121,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if len(merged.Sources) != 2 || strings.Join(merged.Tags, ",") != "reuters" {
 		t.Fatalf("merged: %d sources, tags %v", len(merged.Sources), merged.Tags)
 	}
-	if evs := eventsOf(t, s, store.TimelineFilter{Query: "plenary"}); len(evs) != 1 || len(evs[0].Articles) != 2 {
+	if evs := eventsOf(t, s, filter.Filter{Query: "plenary"}); len(evs) != 1 || len(evs[0].Articles) != 2 {
 		t.Fatalf("after merge the timeline has %d plenary events", len(evs))
 	}
 	if _, err := s.UpdateEvent(ctx, b.ID, 3, store.EventPatch{Headline: ptr("x")}, nil); apperr.CodeOf(err) != apperr.Conflict {
@@ -136,7 +137,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if _, err := s.Revert(ctx, last.ID, 3, nil); err != nil {
 		t.Fatal(err)
 	}
-	if evs := eventsOf(t, s, store.TimelineFilter{Query: "plenary"}); len(evs) != 2 {
+	if evs := eventsOf(t, s, filter.Filter{Query: "plenary"}); len(evs) != 2 {
 		t.Fatalf("after reverting the merge: %d plenary events", len(evs))
 	}
 	checkFirstSource(t, s)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/factline/factline/claims/filter"
 	"gorm.io/gorm"
 )
 
@@ -15,22 +16,6 @@ const (
 	DefaultTimelineLimit = 1000
 	MaxTimelineLimit     = 5000
 )
-
-// TimelineFilter narrows the timeline. Zero fields do not filter.
-type TimelineFilter struct {
-	// From and To keep events whose interval overlaps [From, To).
-	From, To  *time.Time
-	Statuses  []string
-	Speaker   string
-	Publisher string
-	ArticleID int64
-	Tag       string
-	// Query matches words in the headline, description or a source sentence.
-	Query string
-	// IncludeHidden shows events editors hid (never merged ones).
-	IncludeHidden bool
-	Limit         int
-}
 
 // TimelineEvent is an event as the timeline draws it: with its tags and a
 // summary of its sources for grouping and filtering.
@@ -48,82 +33,54 @@ type ArticleRef struct {
 	Publisher string `json:"publisher"`
 }
 
-// Timeline lists events matching f in date order; events of the same day
-// keep the order their article tells them in. Undated events come last. It
-// also returns how many events match in all, which exceeds len when the
+// Timeline lists up to limit events that f keeps, in timeline order
+// (DefaultTimelineLimit when limit is 0, never more than MaxTimelineLimit).
+// It also returns how many events match in all, which exceeds len when the
 // limit cut the list.
-func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEvent, int64, error) {
-	q := s.db.WithContext(ctx).Model(&Event{}).Where("merged_into IS NULL")
-	if !f.IncludeHidden {
-		q = q.Where("hidden = ?", false)
+func (s *Store) Timeline(ctx context.Context, f filter.Filter, limit int) ([]TimelineEvent, int64, error) {
+	q, err := matching(s.db.WithContext(ctx).Model(&Event{}), f)
+	if err != nil {
+		return nil, 0, err
 	}
-	if f.From != nil {
-		q = q.Where("ends_at > ?", f.From.UTC())
+	q = withClaimStatuses(q, f)
+	from, to, _ := f.Window()
+	if limit <= 0 {
+		limit = DefaultTimelineLimit
 	}
-	if f.To != nil {
-		q = q.Where("starts_at < ?", f.To.UTC())
-	}
-	if len(f.Statuses) > 0 {
-		q = q.Where("status IN ?", f.Statuses)
-	}
-	if f.Speaker != "" {
-		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
-			WHERE es.event_id = events.id AND c.speaker = ?)`, f.Speaker)
-	}
-	if f.Publisher != "" {
-		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN articles a ON a.id = es.article_id
-			WHERE es.event_id = events.id AND a.publisher = ?)`, f.Publisher)
-	}
-	if f.ArticleID != 0 {
-		q = q.Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = ?)", f.ArticleID)
-	}
-	if f.Tag != "" {
-		q = q.Where("EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = events.id AND t.tag = ?)", f.Tag)
-	}
-	if f.Query != "" {
-		like := "%" + escapeLike(f.Query) + "%"
-		q = q.Where(`(headline LIKE ? ESCAPE '\' OR description LIKE ? ESCAPE '\' OR EXISTS (
-			SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.sentence LIKE ? ESCAPE '\'))`, like, like, like)
-	}
-	if f.Limit <= 0 {
-		f.Limit = DefaultTimelineLimit
-	}
-	f.Limit = min(f.Limit, MaxTimelineLimit)
+	limit = min(limit, MaxTimelineLimit)
 	// Dated events first, read in the order of the events_timeline_order
 	// index so the database stops at the limit instead of sorting every
 	// match; the undated ones fill what room is left. Events that start
 	// together keep the order their first source tells them in.
 	q = q.Session(&gorm.Session{})
-	const sameStart = "first_article_id, first_offset, id"
-	dated := q.Where("starts_at IS NOT NULL").Order("starts_at, " + sameStart).Session(&gorm.Session{})
+	dated := q.Where("events.starts_at IS NOT NULL").Order(datedOrder).Session(&gorm.Session{})
 	var rows []Event
-	var err error
-	if f.From != nil {
+	if from != nil {
 		// "ends_at > From" alone makes the database walk every event that
 		// starts before the window. Only decades and centuries last longer
 		// than ShortSpan, so the others are read from ShortSpan before
 		// From on, and the long ones that began earlier through their own
 		// partial index; they sort first, all starting earlier.
-		early := f.From.UTC().Add(-ShortSpan)
-		if rows, err = findEvents(dated.Where("starts_at < ?", early).Where(longSpan).Limit(f.Limit), nil); err != nil {
+		early := from.Add(-ShortSpan)
+		if rows, err = findEvents(dated.Where("events.starts_at < ?", early).Where(longSpan).Limit(limit), nil); err != nil {
 			return nil, 0, err
 		}
-		dated = dated.Where("starts_at >= ?", early)
+		dated = dated.Where("events.starts_at >= ?", early)
 	}
-	if len(rows) < f.Limit {
-		if rows, err = findEvents(dated.Limit(f.Limit-len(rows)), rows); err != nil {
+	if len(rows) < limit {
+		if rows, err = findEvents(dated.Limit(limit-len(rows)), rows); err != nil {
 			return nil, 0, err
 		}
 	}
 	// An undated event has no interval, so a date bound leaves it out.
-	if len(rows) < f.Limit && f.From == nil && f.To == nil {
-		if rows, err = findEvents(q.Where("starts_at IS NULL").Order(sameStart).Limit(f.Limit-len(rows)), rows); err != nil {
+	if len(rows) < limit && from == nil && to == nil {
+		if rows, err = findEvents(q.Where("events.starts_at IS NULL").Order(sameStart).Limit(limit-len(rows)), rows); err != nil {
 			return nil, 0, err
 		}
 	}
 	// Only a list the limit cut short needs counting: otherwise it is all.
 	total := int64(len(rows))
-	if len(rows) == f.Limit {
+	if len(rows) == limit {
 		if err := q.Count(&total).Error; err != nil {
 			return nil, 0, err
 		}
@@ -151,12 +108,72 @@ const ShortSpan = 367 * 24 * time.Hour
 // (migrations/0003), which the database uses only for that same condition.
 const longSpan = "precision IN ('century', 'decade')"
 
-// EndsAfter narrows q, a query on events, to the events whose interval
-// ends after from. It says so in a form the database answers from its
-// indexes with an upper bound on the start also given (see Timeline): the
-// plain "ends_at > from" walks every event that starts earlier.
-func EndsAfter(q *gorm.DB, from time.Time) *gorm.DB {
-	return q.Where("events.ends_at > ? AND (events.starts_at >= ? OR events."+longSpan+")", from.UTC(), from.UTC().Add(-ShortSpan))
+// Timeline order, the one order every list and export of events uses:
+// by start; events that start together in the order their first source
+// tells them (article, then offset, kept in the event's row), so the events
+// of one day read as the story does; undated events last. datedOrder is the
+// order of the events_timeline_order index, which a query that keeps only
+// dated events reads without sorting.
+const (
+	sameStart     = "events.first_article_id, events.first_offset, events.id"
+	datedOrder    = "events.starts_at, " + sameStart
+	timelineOrder = "events.starts_at IS NULL, " + datedOrder
+)
+
+// matching narrows q, a query on events, to the events f keeps, its
+// ClaimStatuses aside (see withClaimStatuses): the one place a filter
+// becomes SQL. A bad From or To fails with apperr.Invalid.
+func matching(q *gorm.DB, f filter.Filter) (*gorm.DB, error) {
+	from, to, err := f.Window()
+	if err != nil {
+		return nil, err
+	}
+	q = q.Where("events.merged_into IS NULL")
+	if !f.IncludeHidden {
+		q = q.Where("events.hidden = ?", false)
+	}
+	if from != nil {
+		// "ends_at > from" alone makes the database walk every event that
+		// starts earlier; with the start bounded too it answers from its
+		// indexes (only decades and centuries last longer than ShortSpan).
+		q = q.Where("events.ends_at > ? AND (events.starts_at >= ? OR events."+longSpan+")", *from, from.Add(-ShortSpan))
+	}
+	if to != nil {
+		q = q.Where("events.starts_at < ?", *to)
+	}
+	if len(f.EventStatuses) > 0 {
+		q = q.Where("events.status IN ?", f.EventStatuses)
+	}
+	if f.Speaker != "" {
+		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
+			WHERE es.event_id = events.id AND c.speaker = ?)`, f.Speaker)
+	}
+	if f.Publisher != "" {
+		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN articles a ON a.id = es.article_id
+			WHERE es.event_id = events.id AND a.publisher = ?)`, f.Publisher)
+	}
+	if f.ArticleID != 0 {
+		q = q.Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = ?)", f.ArticleID)
+	}
+	if tag := normalTag(f.Tag); tag != "" {
+		q = q.Where("EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = events.id AND t.tag = ?)", tag)
+	}
+	if f.Query != "" {
+		like := "%" + escapeLike(f.Query) + "%"
+		q = q.Where(`(events.headline LIKE ? ESCAPE '\' OR events.description LIKE ? ESCAPE '\' OR EXISTS (
+			SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.sentence LIKE ? ESCAPE '\'))`, like, like, like)
+	}
+	return q, nil
+}
+
+// withClaimStatuses narrows q, a query on events, to the events carried by
+// a claim with one of f's ClaimStatuses.
+func withClaimStatuses(q *gorm.DB, f filter.Filter) *gorm.DB {
+	if len(f.ClaimStatuses) == 0 {
+		return q
+	}
+	return q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
+		WHERE es.event_id = events.id AND c.status IN ?)`, f.ClaimStatuses)
 }
 
 // eventFields are the columns of Event in the order findEvents scans them.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
 )
@@ -19,23 +20,21 @@ func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
 	a := saveFixture(t, s, "ANTARA")
 	saveFixture(t, s, "Reuters")
 	checkFirstSource(t, s)
-	all := eventsOf(t, s, store.TimelineFilter{})
+	all := eventsOf(t, s, filter.Filter{})
 	if len(all) != 6 || all[0].Value != "2011" || all[0].Mod != "END" {
 		t.Fatalf("timeline: %d events, first %s", len(all), all[0].Value)
 	}
 	// Same day: the order the article tells them in, not alphabetical.
-	one := eventsOf(t, s, store.TimelineFilter{ArticleID: a.ID})
+	one := eventsOf(t, s, filter.Filter{ArticleID: a.ID})
 	if !strings.HasPrefix(one[1].Headline, "Kim met") || !strings.HasPrefix(one[2].Headline, "Later") {
 		t.Errorf("same-day order: %q then %q", one[1].Headline, one[2].Headline)
 	}
-	from := time.Date(2011, 10, 1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(2011, 11, 1, 0, 0, 0, 0, time.UTC)
-	if evs, total, err := s.Timeline(ctx, store.TimelineFilter{From: &from, To: &to}); len(evs) != 2 || total != 2 || err != nil {
+	if evs, total, err := s.Timeline(ctx, filter.Filter{From: "2011-10", To: "2011-10"}, 0); len(evs) != 2 || total != 2 || err != nil {
 		t.Errorf("October 2011 overlaps %d events (total %d, %v), want the two 'late 2011'", len(evs), total, err)
 	}
-	for name, f := range map[string]store.TimelineFilter{
+	for name, f := range map[string]filter.Filter{
 		"speaker":   {Speaker: "Lee"},
-		"publisher": {Publisher: "Reuters", Statuses: []string{"happened"}},
+		"publisher": {Publisher: "Reuters", EventStatuses: []string{"happened"}},
 		"article":   {ArticleID: a.ID},
 		"query":     {Query: "power"},
 	} {
@@ -47,13 +46,13 @@ func testTimelineOrderAndFilters(t *testing.T, s *store.Store) {
 	if _, err := s.UpdateEvent(ctx, all[0].ID, 1, store.EventPatch{Hidden: ptr(true), Tags: &[]string{"power"}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if evs := eventsOf(t, s, store.TimelineFilter{}); len(evs) != 5 {
+	if evs := eventsOf(t, s, filter.Filter{}); len(evs) != 5 {
 		t.Errorf("hidden event still listed: %d", len(evs))
 	}
-	if evs := eventsOf(t, s, store.TimelineFilter{IncludeHidden: true, Tag: "power"}); len(evs) != 1 || !evs[0].Hidden {
+	if evs := eventsOf(t, s, filter.Filter{IncludeHidden: true, Tag: "Power"}); len(evs) != 1 || !evs[0].Hidden {
 		t.Errorf("hidden+tag: %+v", evs)
 	}
-	evs, total, err := s.Timeline(ctx, store.TimelineFilter{Limit: 2})
+	evs, total, err := s.Timeline(ctx, filter.Filter{}, 2)
 	if err != nil || len(evs) != 2 || total != 5 {
 		t.Errorf("limit 2: %d of %d, %v", len(evs), total, err)
 	}
@@ -128,16 +127,17 @@ func testTimelineWindowsMatchIntervals(t *testing.T, s *store.Store) {
 	for range 60 {
 		from := time.Date(1975+rng.IntN(55), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
 		to := from.AddDate(0, rng.IntN(3), 1+rng.IntN(40))
-		evs, _, err := s.Timeline(ctx, store.TimelineFilter{From: &from, To: &to, Limit: store.MaxTimelineLimit})
+		f := filter.Filter{From: from.Format(time.DateOnly), To: to.AddDate(0, 0, -1).Format(time.DateOnly)}
+		evs, _, err := s.Timeline(ctx, f, store.MaxTimelineLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var viaEndsAfter []int64
-		if err := store.EndsAfter(s.DB().Model(&store.Event{}), from).Where("starts_at < ?", to).Pluck("id", &viaEndsAfter).Error; err != nil {
+		var overlapping []int64
+		if err := s.DB().Model(&store.Event{}).Where("ends_at > ? AND starts_at < ?", from, to).Pluck("id", &overlapping).Error; err != nil {
 			t.Fatal(err)
 		}
-		if len(viaEndsAfter) != len(evs) {
-			t.Errorf("window %s..%s: EndsAfter finds %d events, Timeline %d", from, to, len(viaEndsAfter), len(evs))
+		if len(overlapping) != len(evs) {
+			t.Errorf("window %s..%s: %d events overlap it, Timeline lists %d", from, to, len(overlapping), len(evs))
 		}
 		got := map[int64]bool{}
 		for i, e := range evs {

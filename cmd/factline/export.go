@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/factline/factline/claims/export"
+	"github.com/factline/factline/claims/filter"
 )
 
 func init() {
@@ -16,14 +17,18 @@ func init() {
 }
 
 func runExport(env *cliEnv, args []string) error {
-	fs := newFlags(env, "export", "--format timelinejs|json|csv|claimreview [--status S,...] [--from DATE] [--to DATE] [--tag T] [--article ID] [-o FILE]")
+	fs := newFlags(env, "export", "--format timelinejs|json|csv|claimreview [--status S,...] [--from DATE] [--to DATE] [--tag T] [--article ID] [--speaker NAME] [--publisher NAME] [--q WORDS] [-o FILE]")
 	db := dbFlag(fs)
 	format := fs.String("format", "", "`format`: timelinejs, json, csv or claimreview (required)")
-	statuses := fs.String("status", "", "keep events with these `statuses`, comma-separated: event statuses (happened, scheduled, ongoing, reported) and claim verdicts (verified, disputed, false, unverifiable, unverified)")
+	var statuses repeated
+	fs.Var(&statuses, "status", "keep events with these `statuses`, comma-separated or the flag repeated: event statuses (happened, scheduled, ongoing, reported) and claim verdicts (verified, disputed, false, unverifiable, unverified)")
 	from := fs.String("from", "", "keep events overlapping this `date` or later (2019, 2019-12, 2019-12-28)")
 	to := fs.String("to", "", "keep events overlapping this `date` or earlier")
-	tag := fs.String("tag", "", "keep events with this `tag`")
+	tag := fs.String("tag", "", "keep events with this `tag`, whatever its case")
 	article := fs.String("article", "", "keep events told by the article with this `ID`")
+	speaker := fs.String("speaker", "", "keep events a claim by this `speaker` carries")
+	publisher := fs.String("publisher", "", "keep events told by an article of this `publisher`")
+	query := fs.String("q", "", "keep events with these `words` in the headline, description or a source sentence")
 	out := fs.String("o", "-", "write to `file` instead of standard output")
 	title := fs.String("title", "", "TimelineJS title slide `headline` (default: the article's title with --article)")
 	lang := fs.String("lang", "en", "`language` of display dates: "+strings.Join(export.Languages(), ", "))
@@ -42,7 +47,8 @@ func runExport(env *cliEnv, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	filter, err := export.ParseFilter(*statuses, *from, *to, *tag, *article)
+	sel, err := filter.Parse(filter.Params{Status: statuses, From: *from, To: *to, Tag: *tag, Article: *article,
+		Speaker: *speaker, Publisher: *publisher, Q: *query})
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -52,7 +58,7 @@ func runExport(env *cliEnv, args []string) error {
 	if f == export.ClaimReview && *siteURL == "" {
 		return usagef("claimreview needs --site-url (or FACTLINE_SITE_URL): each review is published at a page of this site")
 	}
-	opt := export.Options{Filter: filter, Title: *title, Lang: *lang, SiteURL: *siteURL, Reviewer: *reviewer}
+	opt := export.Options{Filter: sel, Title: *title, Lang: *lang, SiteURL: *siteURL, Reviewer: *reviewer}
 	ctx := context.Background()
 	s, err := openStore(ctx, *db)
 	if err != nil {
@@ -85,4 +91,14 @@ func writeFileAtomic(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// repeated is a flag that may be given several times; it keeps every value.
+type repeated []string
+
+func (r *repeated) String() string { return strings.Join(*r, ",") }
+
+func (r *repeated) Set(v string) error {
+	*r = append(*r, v)
+	return nil
 }

@@ -1,135 +1,49 @@
-package export
+package store
 
 import (
 	"context"
 	"database/sql"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/factline/factline/claims"
-	"github.com/factline/factline/claims/apperr"
-	"github.com/factline/factline/claims/store"
-	"github.com/factline/factline/timeline"
+	"github.com/factline/factline/claims/filter"
 )
 
-// Filter selects what an export holds. Zero fields do not filter. Hidden
-// events and events merged into another are never exported.
-type Filter struct {
-	// EventStatuses keeps events with one of these statuses (happened,
-	// scheduled, ongoing, reported).
-	EventStatuses []string `json:"event_statuses,omitempty"`
-	// ClaimStatuses keeps events carried by at least one claim with one of
-	// these verification statuses (verified, disputed, ...). For ClaimReview
-	// it selects the claims themselves.
-	ClaimStatuses []string `json:"claim_statuses,omitempty"`
-	// From and To are calendar values (2019, 2019-12, 2019-12-28); events
-	// whose interval overlaps [start of From, end of To) are kept.
-	From string `json:"from,omitempty"`
-	To   string `json:"to,omitempty"`
-	Tag  string `json:"tag,omitempty"`
-	// ArticleID keeps events told by this article.
-	ArticleID int64 `json:"article_id,omitempty"`
+// What exports read: every event a filter keeps with all it shows, in
+// batches, and the claims editors reviewed.
 
-	from, to timeline.Date
-}
-
-// ParseFilter reads a filter as the CLI and the API take it: statuses as a
-// comma-separated list mixing event statuses and claim verification statuses
-// (an editor asks for "verified" and means what was checked), dates as
-// calendar values and the article as an ID. Bad input fails with
-// apperr.Invalid.
-func ParseFilter(statuses, from, to, tag, article string) (Filter, error) {
-	var f Filter
-	eventStatuses := store.EventStatuses()
-	for _, st := range strings.Split(statuses, ",") {
-		st = strings.ToLower(strings.TrimSpace(st))
-		switch {
-		case st == "":
-		case slices.Contains(eventStatuses, st):
-			f.EventStatuses = append(f.EventStatuses, st)
-		case claims.Status(st).Valid():
-			f.ClaimStatuses = append(f.ClaimStatuses, st)
-		default:
-			return Filter{}, apperr.Errorf(apperr.Invalid, "unknown status %q: want one of %s, %s",
-				st, strings.Join(eventStatuses, ", "), joinStatuses(claims.Statuses))
-		}
-	}
-	var err error
-	if f.From, f.from, err = parseBound("from", from); err != nil {
-		return Filter{}, err
-	}
-	if f.To, f.to, err = parseBound("to", to); err != nil {
-		return Filter{}, err
-	}
-	if f.From != "" && f.To != "" && !f.from.Start.Before(f.to.End) {
-		return Filter{}, apperr.Errorf(apperr.Invalid, "from %s is after to %s", f.From, f.To)
-	}
-	f.Tag = strings.TrimSpace(tag)
-	if article = strings.TrimSpace(article); article != "" {
-		id, err := strconv.ParseInt(article, 10, 64)
-		if err != nil || id <= 0 {
-			return Filter{}, apperr.Errorf(apperr.Invalid, "article must be an article ID, not %q", article)
-		}
-		f.ArticleID = id
-	}
-	return f, nil
-}
-
-func joinStatuses(ss []claims.Status) string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = string(s)
-	}
-	return strings.Join(out, ", ")
-}
-
-// parseBound reads a --from or --to calendar value. The modifier is left
-// off: a bound is the whole interval the value names.
-func parseBound(name, v string) (string, timeline.Date, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return "", timeline.Date{}, nil
-	}
-	d, err := timeline.ParseDate(v, timeline.ModNone)
-	if err != nil {
-		return "", timeline.Date{}, apperr.Errorf(apperr.Invalid, "%s must be a date such as 2019, 2019-12 or 2019-12-28, not %q", name, v)
-	}
-	return v, d, nil
-}
-
-// Item is one event with everything an export shows of it.
-type Item struct {
-	store.Event
+// ExportEvent is one event with everything an export shows of it.
+type ExportEvent struct {
+	Event
 	Tags    []string
-	Sources []Source
+	Sources []ExportSource
 	// Claims are the distinct claims that carry the event, in source order.
-	Claims []Claim
+	Claims []ExportClaim
 }
 
-// Source is a sentence of an article that tells an event.
-type Source struct {
-	store.EventSource
-	ArticleRef
+// ExportSource is a sentence of an article that tells an event.
+type ExportSource struct {
+	EventSource
+	ArticleCredit
 }
 
-// Claim is a claim with the article it was made in and the evidence behind
-// its verdict.
-type Claim struct {
-	store.Claim
-	ArticleRef
-	Evidence []store.ClaimEvidence
+// ExportClaim is a claim with the article it was made in and the evidence
+// behind its verdict.
+type ExportClaim struct {
+	Claim
+	ArticleCredit
+	Evidence []ClaimEvidence
 }
 
-// ArticleRef is what an export tells of an article.
-type ArticleRef struct {
+// ArticleCredit is what an export tells of an article.
+type ArticleCredit struct {
 	ArticleTitle, ArticleURL, ArticlePublisher, ArticlePublished string
 }
 
-// Rows are scanned by hand (store.ScanRows), and each event's sources come
+// Rows are scanned by hand (ScanRows), and each event's sources come
 // with their claims in one query: at 100,000 events the per-column cost of
 // the driver is most of an export's time, so no column is read that an
 // export does not write.
@@ -149,87 +63,60 @@ const (
 		"c.status, c.updated_at, a.title, a.url, a.publisher, a.published"
 )
 
-// depth says how much of each event an export reads.
-type depth int
+// Depth says how much of each event an export reads.
+type Depth int
 
 const (
-	// fullDepth reads all an Item holds.
-	fullDepth depth = iota
-	// slideDepth reads what a TimelineJS slide shows: the event's texts, value,
+	// FullDepth reads all an ExportEvent holds.
+	FullDepth Depth = iota
+	// SlideDepth reads what a TimelineJS slide shows: the event's texts, value,
 	// modifier, end value and status, its tags, and its sources' sentences
 	// and articles. Its stored interval, precision and update time, the
 	// sources' spans and the claims (with their evidence) are left out:
 	// joining the claims cost more than the rest of the sources' query.
-	slideDepth
+	SlideDepth
 )
 
 // scan reads sourceColumns into s and c; c is meaningful when s.ClaimID is
 // set. At slide depth it reads slideSourceColumns into s alone.
-func (s *Source) scan(r *sql.Rows, c *Claim, d depth) error {
-	if d == slideDepth {
+func (s *ExportSource) scan(r *sql.Rows, c *ExportClaim, d Depth) error {
+	if d == SlideDepth {
 		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence)
 	}
 	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence,
 		&c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote, &c.Status)
 }
 
-func (c *Claim) scan(r *sql.Rows) error {
+func (c *ExportClaim) scan(r *sql.Rows) error {
 	return r.Scan(&c.ID, &c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote,
 		&c.Status, &c.UpdatedAt, &c.ArticleTitle, &c.ArticleURL, &c.ArticlePublisher, &c.ArticlePublished)
 }
 
-// batchSize is how many events or claims are completed at a time: large
+// EventBatchSize is how many events or claims are completed at a time: large
 // enough that the side queries (and their statements, with one parameter
 // per ID) cost little per row, small enough that memory stays flat however
 // big the export, and far under every database's limit on parameters.
-const batchSize = 2000
+const EventBatchSize = 2000
 
-// eventQuery selects the filtered events. ClaimStatuses is left to the
-// caller, which applies it to events or to claims.
-func eventQuery(db *gorm.DB, f Filter) *gorm.DB {
-	q := db.Model(&store.Event{}).Where("events.hidden = ? AND events.merged_into IS NULL", false)
-	if len(f.EventStatuses) > 0 {
-		q = q.Where("events.status IN ?", f.EventStatuses)
+// EventBatches hands the events f keeps to fn in timeline order, a batch
+// of at most EventBatchSize at a time, each event with its tags, sources
+// and claims, as deep as d. It holds one batch in memory at a time: a
+// batch, its events and their lists are valid only until fn returns.
+// Hidden events are kept only when f asks for them.
+func (s *Store) EventBatches(ctx context.Context, f filter.Filter, d Depth, fn func([]ExportEvent) error) error {
+	db := s.db.WithContext(ctx)
+	q, err := matching(db.Model(&Event{}), f)
+	if err != nil {
+		return err
 	}
-	if f.From != "" {
-		q = store.EndsAfter(q, f.from.Start)
-	}
-	if f.To != "" {
-		q = q.Where("events.starts_at < ?", f.to.End)
-	}
-	if f.Tag != "" {
-		q = q.Where("EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = events.id AND t.tag = ?)", f.Tag)
-	}
-	if f.ArticleID != 0 {
-		q = q.Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = ?)", f.ArticleID)
-	}
-	return q
-}
-
-// timelineOrder sorts events by start, then, for events that start
-// together, in the order their first source tells them (article, then
-// offset, kept by the store in the event's row), so the events of one day
-// read as the story does; undated events come last. It is the order of
-// store.Timeline.
-const timelineOrder = "events.starts_at IS NULL, events.starts_at, events.first_article_id, events.first_offset, events.id"
-
-// eachEvent streams the filtered events in timeline order to fn, each with
-// its tags, sources and claims, as deep as d. It holds one batch in memory
-// at a time; an item and its lists are valid only until fn returns.
-func eachEvent(ctx context.Context, s *store.Store, f Filter, d depth, fn func(*Item) error) error {
-	db := s.DB().WithContext(ctx)
-	q := eventQuery(db, f)
-	if len(f.ClaimStatuses) > 0 {
-		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN claims c ON c.id = es.claim_id
-			WHERE es.event_id = events.id AND c.status IN ?)`, f.ClaimStatuses)
-	}
+	q = withClaimStatuses(q, f)
 	b := newEventBatch(d)
 	flush := func() error {
 		if err := b.complete(db); err != nil {
 			return err
 		}
-		for i := range b.items {
-			if err := fn(&b.items[i]); err != nil {
+		if len(b.items) > 0 {
+			if err := fn(b.items); err != nil {
 				return err
 			}
 		}
@@ -237,14 +124,14 @@ func eachEvent(ctx context.Context, s *store.Store, f Filter, d depth, fn func(*
 		return nil
 	}
 	columns := eventColumns
-	if d == slideDepth {
+	if d == SlideDepth {
 		columns = slideEventColumns
 	}
-	err := store.ScanRows(q.Select(columns).Order(timelineOrder), func(r *sql.Rows) error {
+	err = ScanRows(q.Select(columns).Order(timelineOrder), func(r *sql.Rows) error {
 		if err := b.scanEvent(r); err != nil {
 			return err
 		}
-		if len(b.items) == batchSize {
+		if len(b.items) == EventBatchSize {
 			return flush()
 		}
 		return nil
@@ -261,8 +148,8 @@ func eachEvent(ctx context.Context, s *store.Store, f Filter, d depth, fn func(*
 // by row, they were a third of the memory a JSON export allocated, and
 // collecting it a good part of the export's time.
 type eventBatch struct {
-	depth depth
-	items []Item
+	depth Depth
+	items []ExportEvent
 	// runs[i] locates the lists of items[i] in tags, sources and claims.
 	runs []runs
 	// ids are the items' IDs, boxed once for the side queries: given
@@ -271,26 +158,26 @@ type eventBatch struct {
 	index   map[int64]int // of items, by event ID
 	times   []time.Time
 	tags    []string
-	sources []Source
-	claims  []Claim
+	sources []ExportSource
+	claims  []ExportClaim
 	// claimIDs are the IDs of claims, whose evidence is loaded.
 	claimIDs []int64
 	// articles are the articles that sources and claims name, by ID.
-	articles map[int64]ArticleRef
+	articles map[int64]ArticleCredit
 
 	// Scan targets, reused row after row.
 	startsAt, endsAt sql.NullTime
 	tag              string
-	src              Source
-	claim            Claim
+	src              ExportSource
+	claim            ExportClaim
 }
 
 // runs are the bounds of an item's lists in its batch's arrays.
 type runs struct{ tags, sources, claims [2]int }
 
-func newEventBatch(d depth) *eventBatch {
-	return &eventBatch{depth: d, items: make([]Item, 0, batchSize), index: make(map[int64]int, batchSize),
-		times: make([]time.Time, 0, 2*batchSize), articles: map[int64]ArticleRef{}}
+func newEventBatch(d Depth) *eventBatch {
+	return &eventBatch{depth: d, items: make([]ExportEvent, 0, EventBatchSize), index: make(map[int64]int, EventBatchSize),
+		times: make([]time.Time, 0, 2*EventBatchSize), articles: map[int64]ArticleCredit{}}
 }
 
 // reset empties the batch for the next, keeping its arrays.
@@ -307,9 +194,9 @@ func (b *eventBatch) reset() {
 
 // scanEvent adds the event in r's current row.
 func (b *eventBatch) scanEvent(r *sql.Rows) error {
-	b.items = append(b.items, Item{})
+	b.items = append(b.items, ExportEvent{})
 	e := &b.items[len(b.items)-1]
-	if b.depth == slideDepth {
+	if b.depth == SlideDepth {
 		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status)
 	}
 	err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
@@ -341,7 +228,7 @@ func (b *eventBatch) complete(db *gorm.DB) error {
 		b.ids = append(b.ids, b.items[i].ID)
 		b.index[b.items[i].ID] = i
 	}
-	err := store.ScanRows(db.Model(&store.EventTag{}).Select("event_id, tag").Where("event_id IN ?", b.ids).Order("event_id, tag"),
+	err := ScanRows(db.Model(&EventTag{}).Select("event_id, tag").Where("event_id IN ?", b.ids).Order("event_id, tag"),
 		func(r *sql.Rows) error {
 			var id int64
 			if err := r.Scan(&id, &b.tag); err != nil {
@@ -359,10 +246,10 @@ func (b *eventBatch) complete(db *gorm.DB) error {
 		return err
 	}
 	sources := db.Table("event_sources AS es").Select(sourceColumns).Joins("LEFT JOIN claims c ON c.id = es.claim_id")
-	if b.depth == slideDepth {
+	if b.depth == SlideDepth {
 		sources = db.Table("event_sources AS es").Select(slideSourceColumns)
 	}
-	err = store.ScanRows(sources.Where("es.event_id IN ?", b.ids).Order("es.event_id, es.article_id, es.start_offset"),
+	err = ScanRows(sources.Where("es.event_id IN ?", b.ids).Order("es.event_id, es.article_id, es.start_offset"),
 		func(r *sql.Rows) error {
 			src, c := &b.src, &b.claim
 			if err := src.scan(r, c, b.depth); err != nil {
@@ -374,13 +261,13 @@ func (b *eventBatch) complete(db *gorm.DB) error {
 			}
 			b.sources = append(b.sources, *src)
 			run.sources[1] = len(b.sources)
-			b.articles[src.ArticleID] = ArticleRef{}
+			b.articles[src.ArticleID] = ArticleCredit{}
 			carried := b.claims[run.claims[0]:run.claims[1]]
-			if src.ClaimID != nil && !slices.ContainsFunc(carried, func(have Claim) bool { return have.ID == *src.ClaimID }) {
+			if src.ClaimID != nil && !slices.ContainsFunc(carried, func(have ExportClaim) bool { return have.ID == *src.ClaimID }) {
 				c.ID = *src.ClaimID
 				b.claims = append(b.claims, *c)
 				run.claims[1] = len(b.claims)
-				b.articles[c.ArticleID] = ArticleRef{}
+				b.articles[c.ArticleID] = ArticleCredit{}
 				b.claimIDs = append(b.claimIDs, c.ID)
 			}
 			return nil
@@ -396,15 +283,15 @@ func (b *eventBatch) complete(db *gorm.DB) error {
 		return err
 	}
 	for i := range b.sources {
-		b.sources[i].ArticleRef = b.articles[b.sources[i].ArticleID]
+		b.sources[i].ArticleCredit = b.articles[b.sources[i].ArticleID]
 	}
 	for i := range b.claims {
 		c := &b.claims[i]
-		c.ArticleRef, c.Evidence = b.articles[c.ArticleID], evidence[c.ID]
+		c.ArticleCredit, c.Evidence = b.articles[c.ArticleID], evidence[c.ID]
 	}
 	for i := range b.items {
 		it, run := &b.items[i], b.runs[i]
-		it.Tags, it.Sources, it.Claims = []string{}, []Source{}, []Claim{}
+		it.Tags, it.Sources, it.Claims = []string{}, []ExportSource{}, []ExportClaim{}
 		if run.tags[0] < run.tags[1] {
 			it.Tags = b.tags[run.tags[0]:run.tags[1]:run.tags[1]]
 		}
@@ -420,15 +307,15 @@ func (b *eventBatch) complete(db *gorm.DB) error {
 
 // loadArticles fills refs, keyed by article ID. Articles are read once per
 // batch rather than joined to every row: many events share an article.
-func loadArticles(db *gorm.DB, refs map[int64]ArticleRef) error {
+func loadArticles(db *gorm.DB, refs map[int64]ArticleCredit) error {
 	ids := make([]int64, 0, len(refs))
 	for id := range refs {
 		ids = append(ids, id)
 	}
-	return store.ScanRows(db.Model(&store.Article{}).Select("id, title, url, publisher, published").Where("id IN ?", ids),
+	return ScanRows(db.Model(&Article{}).Select("id, title, url, publisher, published").Where("id IN ?", ids),
 		func(r *sql.Rows) error {
 			var id int64
-			var a ArticleRef
+			var a ArticleCredit
 			if err := r.Scan(&id, &a.ArticleTitle, &a.ArticleURL, &a.ArticlePublisher, &a.ArticlePublished); err != nil {
 				return err
 			}
@@ -439,18 +326,18 @@ func loadArticles(db *gorm.DB, refs map[int64]ArticleRef) error {
 
 // loadEvidence reads the evidence of claims, oldest first, by claim ID;
 // every claim gets a list, empty if it has none.
-func loadEvidence(db *gorm.DB, claimIDs []int64) (map[int64][]store.ClaimEvidence, error) {
-	out := make(map[int64][]store.ClaimEvidence, len(claimIDs))
+func loadEvidence(db *gorm.DB, claimIDs []int64) (map[int64][]ClaimEvidence, error) {
+	out := make(map[int64][]ClaimEvidence, len(claimIDs))
 	for _, id := range claimIDs {
-		out[id] = []store.ClaimEvidence{}
+		out[id] = []ClaimEvidence{}
 	}
 	if len(claimIDs) == 0 {
 		return out, nil
 	}
-	err := store.ScanRows(db.Model(&store.ClaimEvidence{}).Select("id, claim_id, note, url, created_at").
+	err := ScanRows(db.Model(&ClaimEvidence{}).Select("id, claim_id, note, url, created_at").
 		Where("claim_id IN ?", claimIDs).Order("claim_id, id"),
 		func(r *sql.Rows) error {
-			var e store.ClaimEvidence
+			var e ClaimEvidence
 			if err := r.Scan(&e.ID, &e.ClaimID, &e.Note, &e.URL, &e.CreatedAt); err != nil {
 				return err
 			}
@@ -462,13 +349,13 @@ func loadEvidence(db *gorm.DB, claimIDs []int64) (map[int64][]store.ClaimEvidenc
 
 // loadClaims reads, by ID, the claims that scope selects (on claims as c)
 // with their articles and evidence.
-func loadClaims(db *gorm.DB, scope func(*gorm.DB) *gorm.DB) ([]Claim, error) {
-	var cs []Claim
+func loadClaims(db *gorm.DB, scope func(*gorm.DB) *gorm.DB) ([]ExportClaim, error) {
+	var cs []ExportClaim
 	var ids []int64
-	err := store.ScanRows(db.Table("claims AS c").Select(claimColumns).Joins("JOIN articles a ON a.id = c.article_id").
+	err := ScanRows(db.Table("claims AS c").Select(claimColumns).Joins("JOIN articles a ON a.id = c.article_id").
 		Scopes(scope).Order("c.id"),
 		func(r *sql.Rows) error {
-			var c Claim
+			var c ExportClaim
 			if err := c.scan(r); err != nil {
 				return err
 			}
@@ -485,13 +372,27 @@ func loadClaims(db *gorm.DB, scope func(*gorm.DB) *gorm.DB) ([]Claim, error) {
 	return cs, err
 }
 
-// eachReviewedClaim streams, by ID, the claims an editor gave a verdict
-// (any status but unverified) to fn. ClaimStatuses narrows the verdicts,
-// ArticleID the article; the event fields of f keep the claims that carry
-// a kept event. Pages are read by ID (keyset), so no cursor stays open
-// while fn writes.
-func eachReviewedClaim(ctx context.Context, s *store.Store, f Filter, fn func(*Claim) error) error {
-	db := s.DB().WithContext(ctx)
+// ReviewedClaimBatches hands fn, by ID and a batch of at most
+// EventBatchSize at a time, the claims an editor gave a verdict (any status
+// but unverified), with their articles and evidence. f's ClaimStatuses
+// narrow the verdicts and its ArticleID the article; its other fields keep
+// the claims that carry an event f keeps. Batches are read by ID (keyset),
+// so no cursor stays open while fn writes.
+func (s *Store) ReviewedClaimBatches(ctx context.Context, f filter.Filter, fn func([]ExportClaim) error) error {
+	db := s.db.WithContext(ctx)
+	// The event fields of f keep the claims that carry a kept event; the
+	// article alone narrows the claims themselves.
+	var events *gorm.DB
+	eventsOnly := f
+	eventsOnly.ClaimStatuses, eventsOnly.ArticleID = nil, 0
+	if eventsOnly.Narrows() {
+		eventsOnly.ArticleID = f.ArticleID
+		q, err := matching(db.Model(&Event{}), eventsOnly)
+		if err != nil {
+			return err
+		}
+		events = q.Select("events.id")
+	}
 	var after int64
 	reviewed := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("c.status <> ? AND c.id > ?", string(claims.StatusUnverified), after)
@@ -501,25 +402,53 @@ func eachReviewedClaim(ctx context.Context, s *store.Store, f Filter, fn func(*C
 		if f.ArticleID != 0 {
 			q = q.Where("c.article_id = ?", f.ArticleID)
 		}
-		if len(f.EventStatuses) > 0 || f.From != "" || f.To != "" || f.Tag != "" {
-			events := eventQuery(db, f).Select("events.id")
+		if events != nil {
 			q = q.Where("c.id IN (SELECT es.claim_id FROM event_sources es WHERE es.event_id IN (?))", events)
 		}
-		return q.Limit(batchSize)
+		return q.Limit(EventBatchSize)
 	}
 	for {
 		page, err := loadClaims(db, reviewed)
 		if err != nil {
 			return err
 		}
-		for i := range page {
-			if err := fn(&page[i]); err != nil {
+		if len(page) > 0 {
+			if err := fn(page); err != nil {
 				return err
 			}
 		}
-		if len(page) < batchSize {
+		if len(page) < EventBatchSize {
 			return nil
 		}
 		after = page[len(page)-1].ID
 	}
+}
+
+// ExportState is a cheap summary of every table an export reads: row
+// counts, version sums, the latest change times and IDs. Any edit through
+// the store changes one of them: edits, merges and splits bump a version
+// (tag changes bump their event's) and updated_at; evidence, sources and
+// tags add or remove rows. Exports fingerprint it for their ETags.
+type ExportState struct {
+	Events, Sources, Tags, Evidence, Revisions    int64
+	EventVersions, ClaimVersions, ArticleVersions int64
+	EventsAt, ClaimsAt, ArticlesAt                string
+}
+
+// ExportState reads the summary of what an export would read now.
+func (s *Store) ExportState(ctx context.Context) (ExportState, error) {
+	var state ExportState
+	err := s.db.WithContext(ctx).Raw(`SELECT
+		(SELECT COUNT(*) FROM events) AS events,
+		(SELECT COUNT(*) FROM event_sources) AS sources,
+		(SELECT COUNT(*) FROM event_tags) AS tags,
+		(SELECT COUNT(*) FROM claim_evidence) AS evidence,
+		(SELECT COALESCE(MAX(id), 0) FROM revisions) AS revisions,
+		(SELECT COALESCE(SUM(version), 0) FROM events) AS event_versions,
+		(SELECT COALESCE(SUM(version), 0) FROM claims) AS claim_versions,
+		(SELECT COALESCE(SUM(version), 0) FROM articles) AS article_versions,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM events) AS events_at,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM claims) AS claims_at,
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM articles) AS articles_at`).Scan(&state).Error
+	return state, err
 }

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"testing"
+
+	"github.com/factline/factline/claims/store"
+)
+
+// The timeline API and the export API read one filter: the same tag in any
+// case keeps the same events, statuses come repeated or comma-separated,
+// and the same bad input gets the same status and message from both.
+func TestTimelineAndExportShareOneFilter(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	c := e.as("viewer")
+	ev := c.findEvent("2019-12-28")
+	if _, err := e.store.UpdateEvent(context.Background(), ev.ID, ev.Version, store.EventPatch{Tags: &[]string{"Korea"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	timelineIDs := func(query string) []int64 {
+		t.Helper()
+		var res timelineResult
+		if r := c.get("/api/v1/timeline?" + query); r.status != http.StatusOK {
+			t.Fatalf("timeline?%s = %d %s", query, r.status, r.body)
+		} else {
+			r.decode(&res)
+		}
+		var ids []int64
+		for _, it := range res.Events {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	}
+	exportIDs := func(query string) []int64 {
+		t.Helper()
+		var doc struct{ Events []struct{ ID int64 } }
+		if r := c.get("/api/v1/export?format=json&" + query); r.status != http.StatusOK {
+			t.Fatalf("export?%s = %d %s", query, r.status, r.body)
+		} else {
+			r.decode(&doc)
+		}
+		var ids []int64
+		for _, it := range doc.Events {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	}
+	want := []int64{ev.ID}
+	for _, tag := range []string{"korea", "Korea", "KOREA", " korea "} {
+		q := url.Values{"tag": {tag}}.Encode()
+		if got := timelineIDs(q); !slices.Equal(got, want) {
+			t.Errorf("timeline %s = %v, want %v", q, got, want)
+		}
+		if got := exportIDs(q); !slices.Equal(got, want) {
+			t.Errorf("export %s = %v, want %v", q, got, want)
+		}
+	}
+	if got := timelineIDs("tag=japan"); len(got) != 0 {
+		t.Errorf("an unused tag keeps %v", got)
+	}
+	repeated, joined := timelineIDs("status=happened&status=Scheduled"), timelineIDs("status=happened,scheduled")
+	if len(repeated) == 0 || !slices.Equal(repeated, joined) || !slices.Equal(exportIDs("status=happened&status=Scheduled"), joined) {
+		t.Errorf("repeated statuses %v, comma-separated %v", repeated, joined)
+	}
+	if all := timelineIDs(""); len(joined) >= len(all) {
+		t.Errorf("status filter kept %d of %d events", len(joined), len(all))
+	}
+
+	for _, bad := range []string{"from=yesterday", "to=2019-13", "from=2020&to=2019", "status=rumoured", "article=x", "article=-1"} {
+		tl, ex := c.get("/api/v1/timeline?"+bad), c.get("/api/v1/export?format=json&"+bad)
+		if tl.status != http.StatusUnprocessableEntity || ex.status != tl.status {
+			t.Errorf("%s: timeline %d, export %d, want both 422", bad, tl.status, ex.status)
+			continue
+		}
+		if te, ee := tl.apiErr(), ex.apiErr(); te != ee || te.Code != "invalid" || te.Message == "" {
+			t.Errorf("%s: timeline says %+v, export %+v", bad, te, ee)
+		}
+	}
+}
