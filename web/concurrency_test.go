@@ -213,7 +213,7 @@ func TestConcurrentEditorsLoseNoEdit(t *testing.T) {
 					case 0:
 						editEvent(ed, sharedEvents[(i+r)%2], fmt.Sprintf("%s round %d", ed.name, r), &out)
 					case 1:
-						editClaim(ed, sharedClaims[(i+r)%2], claimStatuses[(i+r)%len(claimStatuses)], &out)
+						editClaim(ed, sharedClaims[(i+r)%2], claimStatuses()[(i+r)%len(claimStatuses())], &out)
 					case 2:
 						editEvent(ed, ev.ID, fmt.Sprintf("%s own round %d", ed.name, r), &out)
 					}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
 )
@@ -16,7 +17,7 @@ var templateFuncs = template.FuncMap{
 	"eventDate":   func(e store.Event) string { return dateLabel(e.Value, e.Mod) },
 	"when":        func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"join":        strings.Join,
-	"statuses":    func() []string { return claimStatuses },
+	"statuses":    claimStatuses,
 	"eventStatus": store.EventStatuses,
 	"mods":        store.EventMods,
 	"precisions":  func() []string { return editablePrecisions },
@@ -25,8 +26,15 @@ var templateFuncs = template.FuncMap{
 	"has":         slices.Contains[[]string],
 }
 
-// claimStatuses are the verdicts in the order the review keys list them.
-var claimStatuses = []string{"unverified", "verified", "disputed", "false", "unverifiable"}
+// claimStatuses are the verdicts in the order claims.Statuses lists them,
+// which the review keys follow.
+func claimStatuses() []string {
+	out := make([]string, len(claims.Statuses))
+	for i, s := range claims.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
 
 // editablePrecisions are the precisions an editor can coarsen a date to.
 var editablePrecisions = []string{"year", "half", "quarter", "month", "day", "minute"}
