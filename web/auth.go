@@ -75,7 +75,7 @@ func (s *Server) authenticate(c *gin.Context) {
 		return
 	}
 	if raw, err := c.Cookie(sessionCookie); err == nil && raw != "" {
-		sess, u, err := s.cfg.Store.SessionUser(c.Request.Context(), raw)
+		sess, u, err := s.cfg.Store.SessionUser(c.Request.Context(), raw, s.cfg.SessionIdle)
 		switch {
 		case apperr.CodeOf(err) == apperr.NotFound:
 			s.setCookie(c, sessionCookie, "", -1)

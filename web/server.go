@@ -46,7 +46,13 @@ type Config struct {
 	Fetcher *ingest.Fetcher
 	// SessionTTL is how long a login lasts; 0 means 12 hours.
 	SessionTTL time.Duration
+	// SessionIdle ends a login unused for this long; 0 means
+	// DefaultSessionIdle.
+	SessionIdle time.Duration
 }
+
+// DefaultSessionIdle is how long a login may go unused: a working day.
+const DefaultSessionIdle = 8 * time.Hour
 
 // Server serves factline over HTTP.
 type Server struct {
@@ -67,6 +73,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.SessionIdle <= 0 {
+		cfg.SessionIdle = DefaultSessionIdle
 	}
 	pages, err := loadPages()
 	if err != nil {
@@ -136,6 +145,7 @@ func (s *Server) registerRoutes(r *gin.Engine) {
 	r.GET("/admin/users", s.usersPage)
 	r.POST("/admin/users", s.createUser)
 	r.POST("/admin/users/:id/disabled", s.setUserDisabled)
+	r.POST("/admin/users/:id/password", s.setUserPassword)
 	r.POST("/admin/tokens", s.createToken)
 	r.POST("/admin/tokens/:id/revoke", s.revokeToken)
 }

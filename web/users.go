@@ -86,6 +86,34 @@ func (s *Server) setUserDisabled(c *gin.Context) {
 	s.redirectFlash(c, "/admin/users", u.Username+" "+state+".")
 }
 
+// setUserPassword sets a user's password and ends their sessions; an admin
+// changing their own keeps the session they are using.
+func (s *Server) setUserPassword(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, err := s.cfg.Store.UserByID(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	keep := ""
+	if u.ID == who(c).user.ID {
+		keep, _ = c.Cookie(sessionCookie)
+	}
+	if err := s.cfg.Store.SetPassword(c.Request.Context(), u.Username, c.PostForm("password"), keep); err != nil {
+		s.formFailed(c, err)
+		return
+	}
+	msg := "Password of " + u.Username + " changed; their sessions ended."
+	if keep != "" {
+		msg = "Your password changed; your other sessions ended."
+	}
+	s.redirectFlash(c, "/admin/users", msg)
+}
+
 // createToken makes a read-only API token and shows it once: only its hash
 // is kept.
 func (s *Server) createToken(c *gin.Context) {

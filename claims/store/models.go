@@ -167,6 +167,9 @@ type Session struct {
 	CSRFToken string    `gorm:"column:csrf_token" json:"-"`
 	CreatedAt time.Time `gorm:"column:created_at" json:"created_at"`
 	ExpiresAt time.Time `gorm:"column:expires_at" json:"expires_at"`
+	// LastSeenAt is when the session was last used, to within
+	// SessionTouchInterval.
+	LastSeenAt time.Time `gorm:"column:last_seen_at" json:"last_seen_at"`
 }
 
 // APIToken is a read-only credential for machines. Only its hash is stored.

@@ -96,7 +96,7 @@ func testUsers(t *testing.T, s *store.Store) {
 	if err != nil || u.Role != store.RoleEditor {
 		t.Fatalf("login: %v %v", u, err)
 	}
-	if err := s.SetPassword(ctx, "ana", "another good password"); err != nil {
+	if err := s.SetPassword(ctx, "ana", "another good password", ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Authenticate(ctx, "ana", "another good password"); err != nil {
@@ -108,7 +108,7 @@ func testUsers(t *testing.T, s *store.Store) {
 	if _, err := s.Authenticate(ctx, "ana", "another good password"); apperr.CodeOf(err) != apperr.Forbidden {
 		t.Fatalf("disabled user logged in: %v", err)
 	}
-	if err := s.SetPassword(ctx, "nobody", "another good password"); apperr.CodeOf(err) != apperr.NotFound {
+	if err := s.SetPassword(ctx, "nobody", "another good password", ""); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("unknown user: %v", err)
 	}
 }

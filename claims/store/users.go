@@ -52,18 +52,27 @@ func hashPassword(password string) (string, error) {
 	return string(h), err
 }
 
-// SetPassword replaces a user's password.
-func (s *Store) SetPassword(ctx context.Context, username, password string) error {
+// SetPassword replaces a user's password and ends every session of that
+// user but the one whose cookie token is keep (the user's own, changing
+// their password; "" ends them all), in one transaction: whoever knew the
+// old password is signed out.
+func (s *Store) SetPassword(ctx context.Context, username, password, keep string) error {
 	hash, err := hashPassword(password)
 	if err != nil {
 		return err
 	}
-	return s.updateUser(ctx, username, map[string]any{"password_hash": hash})
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.updateUser(tx, username, map[string]any{"password_hash": hash}); err != nil {
+			return err
+		}
+		return tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?) AND token_hash <> ?`,
+			username, hashToken(keep)).Error
+	})
 }
 
 // SetDisabled disables or re-enables a user; a disabled user's sessions end.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
-	if err := s.updateUser(ctx, username, map[string]any{"disabled": disabled}); err != nil {
+	if err := s.updateUser(s.db.WithContext(ctx), username, map[string]any{"disabled": disabled}); err != nil {
 		return err
 	}
 	if !disabled {
@@ -72,9 +81,10 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool)
 	return s.db.WithContext(ctx).Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)`, username).Error
 }
 
-func (s *Store) updateUser(ctx context.Context, username string, fields map[string]any) error {
+// updateUser sets fields of a user on db (the store's or a transaction's).
+func (s *Store) updateUser(db *gorm.DB, username string, fields map[string]any) error {
 	fields["updated_at"] = s.Now()
-	res := s.db.WithContext(ctx).Model(&User{}).Where("username = ?", username).Updates(fields)
+	res := db.Model(&User{}).Where("username = ?", username).Updates(fields)
 	if res.Error != nil {
 		return res.Error
 	}

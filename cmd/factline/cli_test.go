@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factline/factline/claims/store"
 )
@@ -141,5 +142,46 @@ func TestVersion(t *testing.T) {
 	code, out, _ := runCLI(t, "", "version")
 	if code != exitOK || !strings.HasPrefix(out, "factline ") {
 		t.Fatalf("version: %d %q", code, out)
+	}
+}
+
+// factline user passwd signs the user out everywhere.
+func TestUserPasswdEndsSessions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	if code, _, errOut := runCLI(t, "a long enough password\n", "user", "add", "--db", db, "--password-stdin", "ana"); code != exitOK {
+		t.Fatalf("user add: %d %q", code, errOut)
+	}
+	sessions := func() int64 {
+		t.Helper()
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var n int64
+		if err := s.DB().Table("sessions").Count(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.Authenticate(context.Background(), "ana", "a long enough password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, _, err := s.CreateSession(context.Background(), u.ID, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if code, out, errOut := runCLI(t, "another long password\n", "user", "passwd", "--db", db, "--password-stdin", "ana"); code != exitOK || !strings.Contains(out, "sessions ended") {
+		t.Fatalf("user passwd: %d %q %q", code, out, errOut)
+	}
+	if n := sessions(); n != 0 {
+		t.Errorf("%d sessions survive the password change", n)
 	}
 }

@@ -24,12 +24,13 @@ func init() {
 }
 
 func runServe(env *cliEnv, args []string) error {
-	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo] [--secure-cookies]")
+	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--db PATH|URL] [--demo] [--secure-cookies] [--session-idle DURATION]")
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	demo := fs.Bool("demo", false, "on a database with no articles, load the sample articles from --demo-dir; with no accounts, create the admin \"demo\" and print its password")
 	demoDir := fs.String("demo-dir", "testdata", "`directory` of sample articles for --demo")
 	secureCookies := fs.Bool("secure-cookies", false, "mark cookies Secure although this process speaks plain HTTP: set it behind a TLS-terminating proxy")
+	sessionIdle := fs.Duration("session-idle", web.DefaultSessionIdle, "end a login unused for this `duration` (logins also end 12 hours after sign-in)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func runServe(env *cliEnv, args []string) error {
 	if err := announceFirstAdmin(ctx, s, *db, env); err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Store: s, Logger: logger, Tokens: s, SecureCookies: *secureCookies})
+	srv, err := web.New(web.Config{Store: s, Logger: logger, Tokens: s, SecureCookies: *secureCookies, SessionIdle: *sessionIdle})
 	if err != nil {
 		return err
 	}

@@ -79,10 +79,10 @@ func runUser(env *cliEnv, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := s.SetPassword(ctx, name, pw); err != nil {
+		if err := s.SetPassword(ctx, name, pw, ""); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "password of %s changed\n", name)
+		fmt.Fprintf(env.stdout, "password of %s changed; their sessions ended\n", name)
 	case "disable", "enable":
 		if err := s.SetDisabled(ctx, name, action == "disable"); err != nil {
 			return err
