@@ -56,6 +56,7 @@ var accessMatrix = map[string][5]int{
 	"GET /admin/users":                  {toLogin, 403, 403, 200, toLogin},
 	"POST /admin/users":                 {401, 403, 403, refused, 401},
 	"POST /admin/users/:id/disabled":    {401, 403, 403, 303, 401},
+	"POST /admin/users/:id/password":    {401, 403, 403, refused, 401},
 	"POST /admin/tokens":                {401, 403, 403, refused, 401},
 	"POST /admin/tokens/:id/revoke":     {401, 403, 403, 303, 401},
 	"GET /api/v1/me":                    {401, 200, 200, 200, 200},
