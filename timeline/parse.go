@@ -265,8 +265,12 @@ func (p *parser) suffix(x *expr) {
 			x.hour, x.minute, x.hasTime, x.typ, x.pod, x.j = c.hour, c.minute, true, TypeTime, "", c.j
 		case pk.DeicticAfterUnit && x.kind == kindCal && x.force == 0 && x.year == 0 && (x.weekday != 0 || x.month != 0 || x.day != 0 || x.weekend || x.season != "") && e != nil && e.hasDeictic:
 			// "Senin ini", "akhir pekan ini": the name with a deictic,
-			// as "this Monday" is.
+			// as "this Monday" is. "Minggu itu" points back at the story,
+			// not at the publication week.
 			x.force, x.rule = e.deictic, "deictic-name"
+			if e.anchored {
+				x.fromRef, x.rule = true, "anaphoric-name"
+			}
 			x.j++
 		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != "" || x.holiday != nil):
 			// "Desember tahun lalu", "the third quarter of last year"

@@ -155,6 +155,13 @@ func (r *resolver) calendar(x *expr) resolved {
 		if !haveDCT {
 			return resolved{value: "XXXX-WXX-" + fmt.Sprint(x.weekday) + r.timeSuffix(x), why: "weekday without a publication date"}
 		}
+		if x.fromRef && !r.day.IsZero() {
+			// "Minggu pagi itu": that Sunday of the story, the one
+			// nearest the day the narrative has reached.
+			d := nearestWeekdayTo(r.day.Start, x.weekday)
+			return resolved{value: dayValue(d) + r.timeSuffix(x), anchor: r.dayID,
+				why: fmt.Sprintf("the weekday nearest the day last mentioned, %s", r.day.Value)}
+		}
 		d := r.nearestWeekday(x.weekday, pastIfUnknown(dir), strict)
 		if x.force == 0 && x.rule == "deictic-name" {
 			d = weekMonday(r.dct).AddDate(0, 0, x.weekday-1)
@@ -326,6 +333,16 @@ func pastIfUnknown(dir int) int {
 		return -1
 	}
 	return dir
+}
+
+// nearestWeekdayTo returns the date of weekday wd nearest t, looking at most
+// three days ahead and three back (back on a tie).
+func nearestWeekdayTo(t time.Time, wd int) time.Time {
+	back := (isoWeekday(t) - wd + 7) % 7
+	if back <= 3 {
+		return t.AddDate(0, 0, -back)
+	}
+	return t.AddDate(0, 0, 7-back)
 }
 
 // isoWeekday numbers Monday 1 to Sunday 7.
