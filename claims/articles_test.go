@@ -110,7 +110,9 @@ func (g *goldArticle) claimAt(s Span) *Claim {
 func (g *goldArticle) eventFor(ge goldEvent, s Span) *timeline.Event {
 	for i := range g.ex.Events {
 		e := &g.ex.Events[i]
-		if e.Date.Value != ge.Value || e.Date.Mod != ge.Mod {
+		// A range is one event: the gold may name either of its ends.
+		start := e.Date.Value == ge.Value && e.Date.Mod == ge.Mod
+		if !start && !(e.End.Value == ge.Value && e.End.Mod == ge.Mod) {
 			continue
 		}
 		for _, ev := range append([]Span{e.Evidence}, e.Also...) {

@@ -1,19 +1,25 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/factline/factline/timeline"
 )
 
-// eventBuilder dates the claims and sentences of one article.
+// eventBuilder finds the happenings of one article: each predicate that a
+// date in its clause anchors becomes one event, told once however many
+// times the article repeats it.
 type eventBuilder struct {
 	text   string
 	p      *pack
 	dct    time.Time
+	paras  []Span
+	boiler []Span
 	sents  []Span
 	units  []unit
 	claims []Claim
@@ -26,13 +32,27 @@ type eventBuilder struct {
 const maxReportGap = 64
 
 // sameEventSimilarity is the headline similarity from which two mentions
-// of one date in one article are taken as the same event.
+// of compatible dates in one article are taken as the same happening.
 const sameEventSimilarity = 0.5
 
-// build makes one event per resolved DATE or TIME expression outside
-// boilerplate, folding repeated mentions of one event together.
+// dateGroup is one date as the text gives it: a single expression, a day
+// with its clock time ("Minggu (28/12) pukul 06.12"), one time in two zones
+// ("06.17 WIB atau 07.17 WITA"), or a range ("28-30 Desember").
+type dateGroup struct {
+	span    Span
+	date    timeline.Date
+	end     timeline.Date // the end of a range; zero otherwise
+	timexID string
+	since   bool // "sejak 2017": a state from the date on (mod START)
+}
+
+// build makes the article's events from its resolved DATE and TIME
+// expressions outside boilerplate.
 func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var out []timeline.Event
+	var preds []string
+	bySentence := map[int][]timeline.Timex{}
+	var order []int
 	for _, t := range timexes {
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime {
 			continue
@@ -41,60 +61,265 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 		if si < 0 {
 			continue
 		}
+		if _, seen := bySentence[si]; !seen {
+			order = append(order, si)
+		}
+		bySentence[si] = append(bySentence[si], t)
+	}
+	for _, si := range order {
+		if b.isTitle(si) {
+			continue
+		}
+		ts := bySentence[si]
+		spans := make([]Span, len(ts))
+		for i, t := range ts {
+			spans[i] = Span{Start: t.Start, End: t.End}
+		}
+		ws := b.sentenceWords(b.sents[si], spans)
+		for _, g := range b.groups(ts) {
+			e, pred, ok := b.event(si, ws, g)
+			if !ok {
+				continue
+			}
+			if b.fold(out, preds, e, pred) {
+				continue
+			}
+			e.ID = "e" + strconv.Itoa(len(out)+1)
+			out = append(out, e)
+			preds = append(preds, pred)
+		}
+	}
+	return out
+}
+
+// groups joins the sentence's expressions that give one date: adjacent
+// compatible ones keep the finer, alternatives keep the first, and the two
+// ends of a range make one date with an end.
+func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
+	var out []dateGroup
+	for _, t := range ts {
 		mod := t.Mod
 		since := b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
 		if since && mod == timeline.ModNone {
 			mod = timeline.ModStart
 		}
-		date, err := timeline.ParseDate(t.Value, mod)
+		d, err := timeline.ParseDate(t.Value, mod)
 		if err != nil {
 			continue
 		}
-		sent := b.sents[si]
-		u := b.unitOf(sent)
-		e := timeline.Event{Date: date, Evidence: sent, TimexID: t.ID, Source: b.source}
-		tspan := Span{Start: t.Start, End: t.End}
-		zone, reported := b.reportZone(u, tspan)
-		switch {
-		case reported:
-			e.Status = timeline.StatusReported
-		case since:
-			e.Status = timeline.StatusOngoing
-		case b.scheduled(date, sent, tspan):
-			e.Status = timeline.StatusScheduled
-		default:
-			e.Status = timeline.StatusHappened
-		}
-		e.Headline = b.headline(sent, tspan, u, zone, reported)
-		for _, c := range b.claims {
-			if c.Start <= t.Start && t.End <= c.End {
-				e.ClaimID = c.ID
-				break
+		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since}
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			switch b.joinBetween(prev.span.End, t.Start) {
+			case joinAdjacent:
+				if contains(prev.date, d) || contains(d, prev.date) {
+					if contains(prev.date, d) {
+						prev.date, prev.timexID = d, t.ID
+					}
+					prev.span.End = t.End
+					continue
+				}
+			case joinAlternative:
+				prev.span.End = t.End
+				continue
+			case joinRange:
+				if prev.end.IsZero() && !d.Start.Before(prev.date.Start) {
+					prev.end, prev.span.End = d, t.End
+					prev.date.End = d.End
+					continue
+				}
 			}
 		}
-		if b.fold(out, e) {
-			continue
-		}
-		e.ID = "e" + strconv.Itoa(len(out)+1)
-		out = append(out, e)
+		out = append(out, g)
 	}
 	return out
 }
 
-// fold adds e as a further mention of an earlier event with the same date
-// and a similar headline, reporting whether it did.
-func (b *eventBuilder) fold(events []timeline.Event, e timeline.Event) bool {
-	for i := range events {
-		o := &events[i]
-		if o.Date.Value == e.Date.Value && o.Date.Mod == e.Date.Mod &&
-			timeline.HeadlineSimilarity(o.Headline, e.Headline) >= sameEventSimilarity {
-			if o.Evidence != e.Evidence {
-				o.Also = append(o.Also, e.Evidence)
-			}
-			return true
+// join says how two neighbouring expressions relate.
+type join uint8
+
+const (
+	joinNone join = iota
+	joinAdjacent
+	joinAlternative
+	joinRange
+)
+
+// joinBetween reads the text between two expressions: nothing but
+// brackets, commas and date prepositions ("Minggu (28/12) pukul 06.12",
+// "on Sunday at 6 a.m."), an alternative ("atau", "or", an opening
+// bracket: "10 a.m. local time (0300 GMT)"), or a range word ("hingga",
+// "to", a dash).
+func (b *eventBuilder) joinBetween(from, to int) join {
+	gap := b.text[from:to]
+	if len(gap) > 40 {
+		return joinNone
+	}
+	trimmed := strings.TrimSpace(gap)
+	switch trimmed {
+	case "-", "–", "—", "/":
+		return joinRange
+	case "(":
+		return joinAlternative
+	}
+	ws := wordsIn(b.text, from, to)
+	kind := joinAdjacent
+	for _, w := range ws {
+		low := lowerASCII(b.text[w.start:w.end])
+		switch {
+		case b.p.ev.rangeWords[low]:
+			kind = joinRange
+		case b.p.ev.altWords[low]:
+			kind = joinAlternative
+		case b.p.datePreps[low]:
+		default:
+			return joinNone
 		}
 	}
+	if strings.ContainsAny(trimmed, ".;:!?") {
+		return joinNone
+	}
+	if kind == joinAdjacent && strings.Contains(trimmed, "(") {
+		return joinAlternative
+	}
+	return kind
+}
+
+// clauseStart returns the first word of the clause holding word a, read
+// between clause marks only: a plan governs its subordinate clauses
+// ("dijadwalkan untuk mengadakan pertemuan").
+func clauseStart(ws []sword, a int) int {
+	for a > 0 && !ws[a].cut {
+		a--
+	}
+	return a
+}
+
+// contains reports whether date a covers all of b.
+func contains(a, b timeline.Date) bool {
+	return !b.Start.Before(a.Start) && !b.End.After(a.End)
+}
+
+// event makes the event date g anchors in sentence si, with the lower-cased
+// predicate that tells it; ok is false when g anchors no happening (a
+// title, an assessment of a period, a generic statement).
+func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, string, bool) {
+	sent := b.sents[si]
+	i0, i1 := wordRange(ws, g.span)
+	if i0 >= i1 {
+		return timeline.Event{}, "", false
+	}
+	e := timeline.Event{Date: g.date, End: g.end, Evidence: sent, TimexID: g.timexID, Source: b.source}
+	u := b.unitOf(sent)
+	zone, reported := b.reportZone(u, g.span)
+	a, z := b.clauseOf(ws, i0, i1)
+	pi := b.predicate(ws, a, z, i0, i1)
+	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
+		// A fronted date ("Pada sesi hari Minggu (29/12), Kim
+		// menyarankan ...") belongs to the verb of the clause after it,
+		// or of the one before.
+		if z < len(ws) {
+			if _, z2 := b.clauseOf(ws, z, z+1); b.hasVerb(ws, z, z2) {
+				pi, a, z = b.predicate(ws, z, z2, i0, i1), z, z2
+			}
+		} else if a > 0 {
+			if a2, _ := b.clauseOf(ws, a-1, a); b.hasVerb(ws, a2, a) {
+				pi, a = b.predicate(ws, a2, a, i0, i1), a2
+			}
+		}
+	}
+	if pi < 0 && !b.assessment(ws, a, z) {
+		// A clause without a predicate of its own ("kuartal II 2025",
+		// "from a peak in October 2022") dates the sentence's.
+		if pi = b.predicate(ws, 0, len(ws), i0, i1); pi >= 0 {
+			a, z = b.clauseOf(ws, pi, pi+1)
+			a, z = min(a, i0), max(z, i1)
+		}
+	}
+	if pi < 0 && !reported && !b.statement(ws, a, z) {
+		return timeline.Event{}, "", false
+	}
+	pred := ""
+	if pi >= 0 {
+		pred = ws[pi].low
+		e.Predicate = spanOf(ws[pi].word)
+	}
+	switch {
+	case reported:
+		e.Status = timeline.StatusReported
+	case g.since:
+		e.Status = timeline.StatusOngoing
+	case b.scheduled(g, ws, clauseStart(ws, a), max(pi, i0)):
+		e.Status = timeline.StatusScheduled
+	case pi >= 0 && b.saying(ws, pi):
+		e.Status = timeline.StatusReported
+	default:
+		e.Status = timeline.StatusHappened
+	}
+	if reported {
+		if h := b.reportedHeadline(ws, sent, g.span, u, zone); h != "" {
+			e.Headline = h
+		}
+	}
+	switch {
+	case e.Headline != "":
+	case pi >= 0:
+		e.Headline, e.Subject, e.Object = b.phrase(ws, a, z, pi, si)
+	default:
+		e.Headline = b.plainHeadline(ws, a, z)
+	}
+	if e.Headline == "" {
+		return timeline.Event{}, "", false
+	}
+	for _, c := range b.claims {
+		if c.Start <= g.span.Start && g.span.End <= c.End {
+			e.ClaimID = c.ID
+			break
+		}
+	}
+	return e, pred, true
+}
+
+// fold adds e as a further mention of an earlier event with a compatible
+// date and the same predicate or a similar headline, reporting whether it
+// did. The event keeps the finer of the two dates: a day and its clock
+// time are one happening at the minute.
+func (b *eventBuilder) fold(events []timeline.Event, preds []string, e timeline.Event, pred string) bool {
+	for i := range events {
+		o := &events[i]
+		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) {
+			continue
+		}
+		if o.Date.Mod != e.Date.Mod && o.Date.Value == e.Date.Value {
+			continue
+		}
+		samePred := pred != "" && preds[i] == pred && !b.isSpeechVerb(pred)
+		if !samePred && timeline.HeadlineSimilarity(o.Headline, e.Headline) < sameEventSimilarity {
+			continue
+		}
+		if contains(o.Date, e.Date) && o.Date != e.Date {
+			o.Date, o.TimexID = e.Date, e.TimexID
+		}
+		if o.Evidence != e.Evidence && !slices.Contains(o.Also, e.Evidence) {
+			o.Also = append(o.Also, e.Evidence)
+		}
+		return true
+	}
 	return false
+}
+
+// isTitle reports whether sentence si is the article's title: the first
+// paragraph, one short line without a final stop, before the body.
+func (b *eventBuilder) isTitle(si int) bool {
+	if len(b.paras) < 2 || !b.paras[0].Contains(b.sents[si]) {
+		return false
+	}
+	s := strings.TrimSpace(b.text[b.paras[0].Start:b.paras[0].End])
+	if strings.ContainsRune(s, '\n') {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?\"”’:;,", r) && len(strings.Fields(s)) <= 15
 }
 
 // sentenceOf returns the index of the sentence holding [start, end), -1 if
@@ -179,17 +404,25 @@ func (b *eventBuilder) opensSentence(t Span) bool {
 }
 
 // scheduled reports whether the event lies ahead of publication: its date
-// starts after the publication day, or the clause plans it ("dijadwalkan",
-// "will") and the date has not wholly passed.
-func (b *eventBuilder) scheduled(d timeline.Date, sent, t Span) bool {
+// starts after the publication day (a plan, a forecast, a deadline: "by
+// 2030"), or the clause plans or forecasts it ("dijadwalkan", "will",
+// "expected") and the date has not wholly passed.
+func (b *eventBuilder) scheduled(g dateGroup, ws []sword, a, upto int) bool {
 	if b.dct.IsZero() {
 		return false
 	}
-	if !d.Start.Before(b.dct.AddDate(0, 0, 1)) {
+	if !g.date.Start.Before(b.dct.AddDate(0, 0, 1)) {
 		return true
 	}
-	c := b.clause(sent, t)
-	return d.End.After(b.dct) && hasWord(b.text, Span{Start: c.Start, End: t.Start}, b.p.futureCues)
+	if !g.date.End.After(b.dct) {
+		return false
+	}
+	for k := a; k < upto && k < len(ws); k++ {
+		if b.p.futureCues[ws[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // clause returns the part of sentence s around t between clause marks,
@@ -226,38 +459,6 @@ func isClauseMark(text string, i int) bool {
 	return false
 }
 
-// maxHeadlineWords keeps headlines short enough for a timeline label.
-const maxHeadlineWords = 14
-
-// headline makes a short label from the clause around the date. For a day
-// of saying it is "Speaker: what they said".
-func (b *eventBuilder) headline(sent, t Span, u *unit, zone Span, reported bool) string {
-	if reported {
-		// What was said lies on the longer side of the attribution.
-		lo, hi := min(zone.Start, t.Start), max(zone.End, t.End)
-		part := Span{Start: sent.Start, End: lo}
-		if after := (Span{Start: hi, End: sent.End}); after.Len() > part.Len() {
-			part = after
-		}
-		words := b.clauseWords(b.firstClause(part))
-		if u.at.speaker != "" && len(words) > 0 {
-			return u.at.speaker + ": " + strings.Join(words, " ")
-		}
-	}
-	c := b.clause(sent, t)
-	// A clause that is little more than the date borrows a neighbour, the
-	// one before if there is one.
-	dateWords := countWords(b.text, t.Start, t.End)
-	short := func() bool { return countWords(b.text, c.Start, c.End)-dateWords < 4 }
-	for short() && c.Start > sent.Start {
-		c.Start = b.clause(sent, Span{Start: c.Start - 1, End: c.Start - 1}).Start
-	}
-	for short() && c.End < sent.End {
-		c.End = b.clause(sent, Span{Start: c.End + 1, End: c.End + 1}).End
-	}
-	return strings.Join(b.window(c, t), " ")
-}
-
 // firstClause returns the first clause of s with content words.
 func (b *eventBuilder) firstClause(s Span) Span {
 	for _, part := range splitClauses(b.text, s) {
@@ -279,56 +480,4 @@ func splitClauses(text string, s Span) []Span {
 		}
 	}
 	return append(out, Span{Start: start, End: s.End})
-}
-
-// clauseWords returns the clause's text as words without its opening
-// complementizer or filler, cut to the headline length.
-func (b *eventBuilder) clauseWords(c Span) []string {
-	ws := wordsIn(b.text, c.Start, c.End)
-	for len(ws) > 0 {
-		low := lowerASCII(b.text[ws[0].start:ws[0].end])
-		if !b.p.complementizers[low] && !b.p.fillers[low] {
-			break
-		}
-		ws = ws[1:]
-	}
-	if len(ws) > maxHeadlineWords {
-		ws = ws[:maxHeadlineWords]
-	}
-	return b.spelled(ws)
-}
-
-// window returns at most maxHeadlineWords words of c around t.
-func (b *eventBuilder) window(c, t Span) []string {
-	ws := wordsIn(b.text, c.Start, c.End)
-	for len(ws) > 0 && b.p.fillers[lowerASCII(b.text[ws[0].start:ws[0].end])] {
-		ws = ws[1:]
-	}
-	if len(ws) > maxHeadlineWords {
-		// Keep the clause's opening (its subject) unless the date lies
-		// too far in; then centre on the date.
-		lo := 0
-		if at := sort.Search(len(ws), func(i int) bool { return ws[i].start >= t.Start }); at >= maxHeadlineWords-2 {
-			lo = max(0, min(at-maxHeadlineWords/2, len(ws)-maxHeadlineWords))
-		}
-		ws = ws[lo : lo+maxHeadlineWords]
-	}
-	return b.spelled(ws)
-}
-
-// spelled returns the words as written, keeping brackets that belong to
-// them ("Sabtu (28/12)" reads better than "Sabtu 28 12").
-func (b *eventBuilder) spelled(ws []word) []string {
-	if len(ws) == 0 {
-		return nil
-	}
-	// Rebuild from the source text so punctuation inside the span stays,
-	// then collapse white space.
-	s := b.text[ws[0].start:ws[len(ws)-1].end]
-	if strings.Count(s, "(") > strings.Count(s, ")") {
-		if i := strings.IndexByte(b.text[ws[len(ws)-1].end:], ')'); i == 0 {
-			s += ")"
-		}
-	}
-	return strings.Fields(s)
 }

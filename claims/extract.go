@@ -62,7 +62,7 @@ func extractWith(a Article, res timeline.Result) Extraction {
 	if source == "" {
 		source = a.Title
 	}
-	eb := eventBuilder{text: a.Text, p: p, dct: a.Published, sents: ex.Sentences, units: units, claims: ex.Claims, source: source}
+	eb := eventBuilder{text: a.Text, p: p, dct: a.Published, paras: ex.Paragraphs, boiler: c.boiler, sents: ex.Sentences, units: units, claims: ex.Claims, source: source}
 	ex.Events = eb.build(content)
 	return ex
 }

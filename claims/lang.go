@@ -102,6 +102,54 @@ type pack struct {
 	figureUnits set
 	// numberWords are scale words that make a figure on their own.
 	numberWords set
+
+	// ev is what the event layer reads: how to find a clause's predicate and
+	// where a headline may start and end.
+	ev eventLex
+}
+
+// eventLex tells the event layer how a language marks a happening. A
+// predicate is a verb (listed, or made by an affix) or, in a clause without
+// one, an event noun; a date that anchors neither makes no event.
+type eventLex struct {
+	// verbs are verbs without a telling affix: base verbs ("tiba", "hilang")
+	// and irregular forms ("met", "took").
+	verbs set
+	// verbPrefixes and verbSuffixes make a lower-case word of at least
+	// minAffixed letters a verb ("mengadakan", "ditangguhkan", "arrived"),
+	// unless it is in notVerbs ("mereka", "menteri", "hundred").
+	verbPrefixes, verbSuffixes []string
+	minAffixed                 int
+	notVerbs                   set
+	// participles are endings that make a verb after a copula ("were
+	// waiting"), and a noun elsewhere ("the evening").
+	participles []string
+	// verbAfter are words after which a lower-case content word is a verb
+	// ("akan tiba", "will meet", "to resign").
+	verbAfter set
+	// eventNouns name happenings ("rapat", "summit"); they are the predicate
+	// of a clause with no verb ("pertemuan pertama pada 2013").
+	eventNouns set
+	// copulas link a subject to a description; never a happening on their
+	// own ("2014 merupakan tahun terburuk", "2014 was the worst year").
+	copulas set
+	// subordinators open a subordinate clause ("untuk membahas", "after
+	// the plane landed"); directly before a date they are its preposition.
+	subordinators set
+	// rangeWords join the two ends of one range of dates ("9 hingga 11
+	// Desember", "from 2009 to 2010"); altWords join two ways of giving the
+	// same time ("06.17 WIB atau 07.17 WITA").
+	rangeWords, altWords set
+	// untilCues before a date make it a deadline: scheduled when the date
+	// has not passed ("hingga Jumat", "by 2030").
+	untilCues set
+	// headConnectors are stripped from the start of a headline ("bahwa",
+	// "yang", "untuk", "that", "which").
+	headConnectors set
+	// functionWords never end a headline ("di", "yang", "the", "of").
+	functionWords set
+	// subjectPronouns stand for the last named person or body ("ia", "he").
+	subjectPronouns set
 }
 
 // set is a set of lower-case words.

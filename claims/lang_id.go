@@ -1,5 +1,7 @@
 package claims
 
+import "strings"
+
 // Indonesian: ANTARA, Kompas and similar newsrooms.
 func init() {
 	p := &pack{
@@ -72,6 +74,45 @@ func init() {
 			"orang jiwa warga peserta unit buah korban pasien kasus kursi suara rumah kendaraan mobil spbu sekolah desa penduduk pegawai karyawan " +
 			"ribu juta miliar triliun poin basis"),
 		numberWords: wordSet("ratusan ribuan puluhan jutaan miliaran triliunan"),
+		ev: eventLex{
+			// Verbs without an affix, and ter- verbs (most ter- words are
+			// superlatives: "terbesar", "terakhir").
+			verbs: wordSet("tiba hilang jatuh tewas lahir wafat pergi datang pulang naik turun masuk keluar tenggelam terbang hancur rusak " +
+				"runtuh roboh ambruk kalah menang mulai selesai lulus kembali pindah mogok meletus putus lolos kabur tumbang hadir gagal " +
+				"tutup buka bebas bubar mundur maju karam anjlok terbit rilis tayang tampil mati tinggal lepas singgah " +
+				"terjadi tertangkap terbakar terjatuh tertembak terpilih terjebak terluka tergelincir terdampar terseret tertimpa terkena " +
+				"terancam tertunda terhenti terputus terlambat terungkap tercatat terbentuk terpaksa terbalik terguling terempas tersambar " +
+				"terendam tertabrak terjun terbunuh terdeteksi terlihat terpantau terekam"),
+			verbPrefixes: strings.Fields("me ber di"),
+			minAffixed:   5,
+			// Words that begin like a verb and are not one: pronouns,
+			// nouns, prepositions and adverbs.
+			notVerbs: wordSet("mereka media meja merah mesin menteri memang meski meskipun menit menara menu metode melalui mengenai " +
+				"menurut menjelang menuju mendatang menengah merupakan menjadi melainkan meter merek metro mesti megah melayu mekanisme " +
+				"berat beras berita berbagai bersama berdasarkan berikut berapa bertahun-tahun bersih berkas bersamaan berupa beserta " +
+				"dinas dingin digital dinamika diskusi dinding diri dirinya dimana diantaranya dibanding dibandingkan dialog diplomat " +
+				"diplomatik distrik divisi dividen diet disiplin dirgantara direktur dirut direksi direktorat dimensi dini dia diam dini " +
+				"dimulainya diduga diketahui dikabarkan disebut dilaporkan"),
+			verbAfter: wordSet("akan telah sudah sedang masih belum tidak tak bakal sempat hendak ingin mau dapat bisa baru pernah segera"),
+			eventNouns: wordSet("rapat pertemuan sidang kecelakaan kebakaran gempa banjir longsor erupsi letusan ledakan serangan penyerangan " +
+				"bentrokan demonstrasi unjuk aksi pemilu pemilihan pilkada pilpres kunjungan lawatan konferensi kongres muktamar upacara " +
+				"pelantikan peluncuran pembukaan penutupan peresmian penandatanganan kesepakatan perjanjian pengumuman keputusan putusan " +
+				"vonis penangkapan penahanan pembunuhan penembakan kerusuhan pemogokan tragedi insiden peristiwa musibah bencana perang " +
+				"pertandingan laga final turnamen festival pameran konser ujian pendaftaran pemungutan penghitungan pembahasan pengesahan " +
+				"evakuasi pencarian penyelamatan operasi penggerebekan razia persidangan pemeriksaan tenggat kedatangan keberangkatan " +
+				"pendaratan tabrakan peledakan penculikan penggusuran kenaikan penurunan kematian kelahiran sesi"),
+			copulas:       wordSet("adalah merupakan ialah yakni yaitu menjadi tergolong terasa terlihat tampak"),
+			subordinators: wordSet("untuk agar supaya sehingga karena sebab ketika saat sewaktu setelah sesudah sebelum sejak semenjak usai seusai selama sambil sembari seraya meskipun walaupun jika apabila bila kalau demi guna"),
+			rangeWords:    wordSet("hingga sampai s.d sd - – —"),
+			altWords:      wordSet("atau"),
+			untilCues:     wordSet("hingga sampai paling lambat selambat-lambatnya batas"),
+			headConnectors: wordSet("bahwa yang untuk agar supaya dan namun tetapi tapi sementara itu adapun kemudian lalu bahkan pun maka " +
+				"sedangkan sehingga serta karena sebab ketika saat setelah sesudah sebelum sejak usai seusai"),
+			functionWords: wordSet("di ke dari pada dalam untuk dengan oleh bagi tentang terhadap kepada yang dan atau serta tetapi namun " +
+				"itu ini tersebut para sang si sebuah seorang se agar supaya karena sejak hingga sampai antara bahwa akan telah sudah " +
+				"sedang masih belum tidak juga pun lagi sebagai secara menjelang selama saat ketika setelah sebelum usai seusai per"),
+			subjectPronouns: wordSet("ia dia beliau mereka"),
+		},
 	}
 	addCues(p.cues, dirAfter, true, "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|pungkas|sebut|tambah|terang|papar|lanjut")
 	addCues(p.cues, dirPrep, true, "menurut")

@@ -51,15 +51,26 @@ func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.En
 // point at the supporting claim and the temporal expression. Mentions of the
 // same event later in the article are folded into one Event and their
 // sentences kept in Also, so an editor sees every place it is told.
+//
+// An event is a happening: Predicate is the verb or event noun that tells
+// it, Subject and Object its participants as the sentence writes them (zero
+// spans when the clause has none). Headline is made only of the source's
+// words. A range of dates ("28-30 Desember") is one event: Date is its
+// first day, End its last, and Date's interval covers both.
 type Event struct {
 	ID       string      `json:"id"`
 	Date     Date        `json:"date"`
+	End      Date        `json:"end"`
 	Status   EventStatus `json:"status"`
 	Headline string      `json:"headline"`
 	Evidence Span        `json:"evidence"`
 	Also     []Span      `json:"also,omitempty"`
 	ClaimID  string      `json:"claim_id,omitempty"`
 	TimexID  string      `json:"timex_id,omitempty"`
+	// Predicate, Subject and Object are spans of the source sentence.
+	Predicate Span `json:"predicate"`
+	Subject   Span `json:"subject"`
+	Object    Span `json:"object"`
 	// Source names the article the event comes from (its ID or URL), so that
 	// events merged across articles keep every source.
 	Source string `json:"source,omitempty"`

@@ -59,16 +59,23 @@ type claimOut struct {
 
 // eventOut flattens an event's date into value, mod and precision.
 type eventOut struct {
-	ID        string               `json:"id"`
-	Value     string               `json:"value"`
-	Mod       timeline.Mod         `json:"mod"`
-	Precision timeline.Precision   `json:"precision"`
-	Status    timeline.EventStatus `json:"status"`
-	Headline  string               `json:"headline"`
-	Evidence  timeline.Span        `json:"evidence"`
-	Also      []timeline.Span      `json:"also,omitempty"`
-	ClaimID   string               `json:"claim_id"`
-	TimexID   string               `json:"timex_id,omitempty"`
+	ID        string             `json:"id"`
+	Value     string             `json:"value"`
+	Mod       timeline.Mod       `json:"mod"`
+	Precision timeline.Precision `json:"precision"`
+	// End is the last day of a range of dates, empty for one date.
+	End      string               `json:"end,omitempty"`
+	Status   timeline.EventStatus `json:"status"`
+	Headline string               `json:"headline"`
+	Evidence timeline.Span        `json:"evidence"`
+	Also     []timeline.Span      `json:"also,omitempty"`
+	ClaimID  string               `json:"claim_id"`
+	TimexID  string               `json:"timex_id,omitempty"`
+	// Predicate, Subject and Object are UTF-8 byte spans of the source
+	// sentence; Subject and Object are absent when the clause has none.
+	Predicate *timeline.Span `json:"predicate,omitempty"`
+	Subject   *timeline.Span `json:"subject,omitempty"`
+	Object    *timeline.Span `json:"object,omitempty"`
 }
 
 // articleOut is what cleaning learnt about the article.
@@ -219,8 +226,17 @@ func extractOne(doc extractInput, explain bool) (out extractOutput, err error) {
 	for _, e := range ex.Events {
 		out.Events = append(out.Events, eventOut{
 			ID: e.ID, Value: e.Date.Value, Mod: e.Date.Mod, Precision: e.Date.Precision, Status: e.Status,
-			Headline: e.Headline, Evidence: e.Evidence, Also: e.Also, ClaimID: e.ClaimID, TimexID: e.TimexID,
+			End: e.End.Value, Headline: e.Headline, Evidence: e.Evidence, Also: e.Also, ClaimID: e.ClaimID, TimexID: e.TimexID,
+			Predicate: optionalSpan(e.Predicate), Subject: optionalSpan(e.Subject), Object: optionalSpan(e.Object),
 		})
 	}
 	return out, nil
+}
+
+// optionalSpan returns nil for an empty span, so absent parts are left out.
+func optionalSpan(s timeline.Span) *timeline.Span {
+	if s.Len() == 0 {
+		return nil
+	}
+	return &s
 }

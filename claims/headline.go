@@ -1,0 +1,493 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Headlines are made only of the source's words, in their order: the
+// subject, the predicate and its object, without the date, its
+// preposition, leading connectors or a trailing function word.
+const (
+	// maxHeadlineWords keeps a headline short enough for a timeline label.
+	maxHeadlineWords = 12
+	// minHeadlineWords is the length below which a headline borrows the
+	// words after the date or the clause a complementizer opens.
+	minHeadlineWords = 4
+	// maxSubjectWords bounds a subject borrowed from an earlier clause.
+	maxSubjectWords = 6
+)
+
+// wordRange returns the indexes [i, j) of the words inside s.
+func wordRange(ws []sword, s Span) (int, int) {
+	i := 0
+	for i < len(ws) && ws[i].end <= s.Start {
+		i++
+	}
+	j := i
+	for j < len(ws) && ws[j].start < s.End {
+		j++
+	}
+	return i, j
+}
+
+// spanOf converts a word to a span.
+func spanOf(w word) Span { return Span{Start: w.start, End: w.end} }
+
+// clauseOf returns the word range [a, z) of the clause around words
+// [i0, i1): between clause marks and subordinators ("untuk", "after"),
+// except a subordinator that is the date's own preposition ("sejak 2017",
+// "after Monday").
+func (b *eventBuilder) clauseOf(ws []sword, i0, i1 int) (int, int) {
+	a := i0
+	for a > 0 && !ws[a].cut && !b.opensClause(ws, a-1) {
+		a--
+	}
+	z := i1
+	for z < len(ws) && !ws[z].cut && !b.opensClause(ws, z) {
+		z++
+	}
+	return a, z
+}
+
+// opensClause reports whether word k is a subordinator that opens a clause
+// (not a date's preposition).
+func (b *eventBuilder) opensClause(ws []sword, k int) bool {
+	if k < 0 || k >= len(ws) || !b.p.ev.subordinators[ws[k].low] {
+		return false
+	}
+	return !b.beforeDate(ws, k)
+}
+
+// beforeDate reports whether word k is a preposition of the date that
+// follows it, directly or after another preposition ("sejak 2017", "pada
+// tanggal", "on Sunday").
+func (b *eventBuilder) beforeDate(ws []sword, k int) bool {
+	for j := k + 1; j < len(ws) && j <= k+2; j++ {
+		if ws[j].date {
+			return true
+		}
+		if !b.isDatePrep(ws[j].low) {
+			return false
+		}
+	}
+	return false
+}
+
+// isDatePrep reports whether low can stand before a date as its
+// preposition.
+func (b *eventBuilder) isDatePrep(low string) bool {
+	ev := &b.p.ev
+	return b.p.datePreps[low] || b.p.sinceCues[low] || ev.untilCues[low] || ev.rangeWords[low] || ev.subordinators[low]
+}
+
+// predicate returns the index of the predicate in [a, z) nearest the date
+// [i0, i1): a verb outside relative clauses, else an event noun; -1 if the
+// clause has neither. A date inside a relative clause anchors that
+// clause's own verb ("the man who was arrested on Monday").
+func (b *eventBuilder) predicate(ws []sword, a, z, i0, i1 int) int {
+	best := b.nearest(ws, a, z, i0, i1, i0 < len(ws) && ws[i0].rel)
+	if best < 0 && i0 < len(ws) && ws[i0].rel {
+		// A relative clause without a verb of its own ("residivis yang
+		// bebas dua tahun lalu") is dated with the clause around it.
+		best = b.nearest(ws, a, z, i0, i1, false)
+	}
+	return best
+}
+
+// nearest returns the predicate of [a, z) nearest the date [i0, i1), a verb
+// before an event noun, taking verbs only inside (inRel) or outside
+// relative clauses.
+func (b *eventBuilder) nearest(ws []sword, a, z, i0, i1 int, inRel bool) int {
+	best, bestDist := -1, 1<<30
+	for _, kind := range []predKind{predVerb, predNoun} {
+		copula := false
+		for k := a; k < z; k++ {
+			// After a copula a noun describes the subject ("2014 was the
+			// worst year for crashes"); it tells no happening.
+			copula = copula || b.p.ev.copulas[ws[k].low]
+			if ws[k].pred != kind || ws[k].boiler || ws[k].rel != inRel && kind == predVerb || kind == predNoun && copula {
+				continue
+			}
+			d := i0 - k
+			if k >= i1 {
+				d = k - i1 + 1
+			}
+			if d < bestDist {
+				best, bestDist = k, d
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// hasVerb reports whether [a, z) holds a verb outside relative clauses.
+func (b *eventBuilder) hasVerb(ws []sword, a, z int) bool {
+	for k := a; k < z; k++ {
+		if ws[k].pred == predVerb && !ws[k].rel {
+			return true
+		}
+	}
+	return false
+}
+
+// fronted reports whether clause [a, z) is an adjunct put before the
+// clause it belongs to: no verb, and it opens with a preposition or the
+// date itself ("Pada sesi hari Minggu (29/12), Kim ...", "On Sunday, ...").
+func (b *eventBuilder) fronted(ws []sword, a, z int) bool {
+	first := -1
+	for k := a; k < z; k++ {
+		if ws[k].pred == predVerb {
+			return false
+		}
+		if first < 0 && !b.p.fillers[ws[k].low] && !b.p.ev.headConnectors[ws[k].low] {
+			first = k
+		}
+	}
+	return first >= 0 && (ws[first].date || b.isDatePrep(ws[first].low) || b.p.prepositions[ws[first].low])
+}
+
+// assessment reports whether clause [a, z) describes rather than tells: a
+// copula and no verb ("Tahun 2014 merupakan tahun terburuk", "2014 was the
+// worst year for aviation").
+func (b *eventBuilder) assessment(ws []sword, a, z int) bool {
+	copula := false
+	for k := a; k < z; k++ {
+		if ws[k].pred == predVerb {
+			return false
+		}
+		copula = copula || b.p.ev.copulas[ws[k].low]
+	}
+	return copula
+}
+
+// statement reports whether clause [a, z) states a dated fact without a
+// predicate the lexicon knows: no copula, and at least two content words
+// besides the date ("Pada kuartal II 2025 pertumbuhan hanya 4,8 persen").
+func (b *eventBuilder) statement(ws []sword, a, z int) bool {
+	n := 0
+	for k := a; k < z; k++ {
+		if b.p.ev.copulas[ws[k].low] {
+			return false
+		}
+		if !b.skip(ws, k, false) && !b.p.ev.functionWords[ws[k].low] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// saying reports whether the predicate at pi reports speech: a verb of
+// saying that stands after what was said ("said", "ujar"), or one followed
+// by reported content ("announced that", "mengatakan bahwa", a quote).
+// "declared a state of emergency" is an act, not a statement.
+func (b *eventBuilder) saying(ws []sword, pi int) bool {
+	for _, c := range b.p.cues[ws[pi].low] {
+		if c.dir == dirAfter || c.dir == dirEither {
+			return true
+		}
+	}
+	if !b.isSpeechVerb(ws[pi].low) {
+		return false
+	}
+	for k := pi + 1; k < len(ws) && k <= pi+3; k++ {
+		if b.p.complementizers[ws[k].low] || strings.ContainsAny(b.text[ws[k-1].end:ws[k].start], "\"“:") {
+			return true
+		}
+	}
+	return false
+}
+
+// skip reports whether word k is left out of a headline: a date word, a
+// date's preposition, or a word of a relative clause the predicate is not
+// in.
+func (b *eventBuilder) skip(ws []sword, k int, inRel bool) bool {
+	w := ws[k]
+	return w.date || w.boiler || b.isDatePrep(w.low) && b.beforeDate(ws, k) || w.rel && !inRel
+}
+
+// phrase makes the headline of the predicate at pi in clause [a, z) of
+// sentence si: its subject (borrowed from an earlier clause when the
+// clause has none), the predicate and its object. It returns the headline
+// and the subject and object spans.
+func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span) {
+	inRel := ws[pi].rel
+	if inRel {
+		// The relative clause's subject is the noun it follows.
+		r := pi
+		for r > 0 && ws[r-1].rel {
+			r--
+		}
+		if r > 0 {
+			// The noun may stand before the clause's comma: "pengujian
+			// rudal, yang telah ditangguhkan sejak 2017".
+			lo := a
+			if r == a {
+				lo = 0
+			}
+			inRel = false
+			ws = withoutRelative(ws, r)
+			a = b.nounBefore(ws, lo, r)
+		}
+	}
+	var subj []int
+	if ws[pi].pred == predVerb {
+		for k := a; k < pi; k++ {
+			if !b.skip(ws, k, inRel) {
+				subj = append(subj, k)
+			}
+		}
+		subj = b.trimLead(ws, subj)
+		if len(subj) == 0 {
+			subj = b.borrowSubject(ws, a)
+		}
+	} else {
+		// An event noun heads its own phrase: "pertemuan pertama".
+		a = pi
+	}
+	obj := b.object(ws, pi, z, inRel, len(subj))
+	if (len(subj) == 0 || len(obj) == 0) && len(subj)+1+len(obj) < minHeadlineWords {
+		obj = append(obj, b.extend(ws, obj, pi, z, inRel, minHeadlineWords-len(subj)-1-len(obj))...)
+	}
+	idx := append(append(append([]int{}, subj...), pi), obj...)
+	idx = b.fit(ws, idx)
+	words := make([]string, 0, len(idx))
+	for n, k := range idx {
+		w := b.text[ws[k].start:ws[k].end]
+		if n == 0 && len(subj) > 0 && k == subj[0] && b.p.ev.subjectPronouns[ws[k].low] && len(subj) == 1 {
+			if name := b.antecedent(b.sents[si].Start); name != "" {
+				w = name
+			}
+		}
+		words = append(words, w)
+	}
+	var subjSpan, objSpan Span
+	if len(subj) > 0 {
+		subjSpan = Span{Start: ws[subj[0]].start, End: ws[subj[len(subj)-1]].end}
+	}
+	if len(obj) > 0 {
+		objSpan = Span{Start: ws[obj[0]].start, End: ws[obj[len(obj)-1]].end}
+	}
+	return capitalise(strings.Join(words, " ")), subjSpan, objSpan
+}
+
+// withoutRelative returns ws with the relative word and what stands between
+// it and the verb at pi marked as part of the clause, so the noun before
+// the relative word is the subject: "the man who was arrested" reads "the
+// man was arrested".
+func withoutRelative(ws []sword, r int) []sword {
+	out := append([]sword(nil), ws...)
+	for k := r; k < len(out) && out[k].rel; k++ {
+		out[k].rel = false
+	}
+	out[r].date = true // the relative word itself is left out
+	return out
+}
+
+// nounBefore returns where the noun phrase ending before word r starts,
+// no earlier than a: back to a verb, copula, preposition or clause mark
+// ("pengujian rudal jarak jauh yang ditangguhkan": "pengujian").
+func (b *eventBuilder) nounBefore(ws []sword, a, r int) int {
+	s := r
+	for s > a && r-s < maxSubjectWords && (s == r || !ws[s].cut) {
+		low := ws[s-1].low
+		if ws[s-1].pred == predVerb || b.p.ev.copulas[low] || b.p.ev.functionWords[low] && !b.p.demonstratives[low] {
+			break
+		}
+		s--
+	}
+	return s
+}
+
+// object returns the words after the predicate at pi that complete it, up
+// to the date, a clause mark, a relative or subordinate clause, or a
+// coordinated second predicate.
+func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []int {
+	var obj []int
+	room := maxHeadlineWords - subjLen - 1
+	for k := pi + 1; k < z && len(obj) < room+2; k++ {
+		w := ws[k]
+		if w.date || b.isDatePrep(w.low) && b.beforeDate(ws, k) {
+			break
+		}
+		if w.rel && !inRel || b.p.relatives[w.low] || b.p.ev.subordinators[w.low] {
+			break
+		}
+		if b.p.conjunctions[w.low] && len(obj) >= 2 {
+			break
+		}
+		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb {
+			break
+		}
+		obj = append(obj, k)
+	}
+	return obj
+}
+
+// extend returns up to n words to lengthen a short headline: what follows
+// the date in the clause ("tiba pada Minggu di Jakarta"), or the clause a
+// complementizer opens ("menyarankan agar tindakan dijalankan").
+func (b *eventBuilder) extend(ws []sword, obj []int, pi, z int, inRel bool, n int) []int {
+	from := pi + 1
+	if len(obj) > 0 {
+		from = obj[len(obj)-1] + 1
+	}
+	var out []int
+	for k := from; k < len(ws) && len(out) < n+maxHeadlineWords/2; k++ {
+		if k >= z && (ws[k].cut || k > z+maxHeadlineWords) {
+			break
+		}
+		if b.skip(ws, k, inRel) {
+			continue
+		}
+		if low := ws[k].low; b.p.conjunctions[low] || len(out) > 0 && b.p.ev.headConnectors[low] {
+			break
+		}
+		if k >= z && len(out) == 0 && !b.p.complementizers[ws[k].low] && !b.p.ev.subordinators[ws[k].low] {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// trimLead drops leading connectors and fillers ("bahwa", "namun",
+// "meanwhile") from a list of word indexes.
+func (b *eventBuilder) trimLead(ws []sword, idx []int) []int {
+	for len(idx) > 0 {
+		low := ws[idx[0]].low
+		if !b.p.ev.headConnectors[low] && !b.p.fillers[low] && !b.p.complementizers[low] {
+			break
+		}
+		idx = idx[1:]
+	}
+	return idx
+}
+
+// borrowSubject returns the subject of the sentence's first clause with a
+// verb before word a: "Pesawat itu lepas landas pukul 05.35 dan hilang
+// kontak pukul 06.17" gives "Pesawat itu" to the second clause.
+func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
+	for k := 0; k < a; k++ {
+		if ws[k].pred != predVerb || ws[k].rel {
+			continue
+		}
+		s := k
+		for s > 0 && !ws[s].cut && !b.opensClause(ws, s-1) {
+			s--
+		}
+		var subj []int
+		for j := s; j < k; j++ {
+			if !b.skip(ws, j, false) {
+				subj = append(subj, j)
+			}
+		}
+		subj = b.trimLead(ws, subj)
+		if len(subj) > 0 && len(subj) <= maxSubjectWords {
+			return subj
+		}
+		return nil
+	}
+	return nil
+}
+
+// fit cuts a headline to maxHeadlineWords at a phrase boundary (before a
+// preposition or conjunction) and drops trailing function words and
+// connectors.
+func (b *eventBuilder) fit(ws []sword, idx []int) []int {
+	idx = b.trimLead(ws, idx)
+	if len(idx) > maxHeadlineWords {
+		cut := maxHeadlineWords
+		for c := maxHeadlineWords; c >= minHeadlineWords; c-- {
+			if b.p.ev.functionWords[ws[idx[c]].low] {
+				cut = c
+				break
+			}
+		}
+		idx = idx[:cut]
+	}
+	for len(idx) > 1 && (b.p.ev.functionWords[ws[idx[len(idx)-1]].low] || b.p.ev.headConnectors[ws[idx[len(idx)-1]].low]) {
+		idx = idx[:len(idx)-1]
+	}
+	return idx
+}
+
+// reportedHeadline reads "Speaker: what they said" for a day of saying:
+// the gist is the first clause with content on the longer side of the
+// attribution zone, made the same way as any headline.
+func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone Span) string {
+	if u == nil || u.at.speaker == "" {
+		return ""
+	}
+	lo, hi := min(zone.Start, t.Start), max(zone.End, t.End)
+	part := Span{Start: sent.Start, End: lo}
+	if after := (Span{Start: hi, End: sent.End}); after.Len() > part.Len() {
+		part = after
+	}
+	part = b.firstClause(part)
+	a, z := wordRange(ws, part)
+	if a >= z {
+		return ""
+	}
+	pi := -1
+	for k := a; k < z && pi < 0; k++ {
+		if ws[k].pred == predVerb && !ws[k].rel && !b.isSpeechVerb(ws[k].low) {
+			pi = k
+		}
+	}
+	gist := b.plainHeadline(ws, a, z)
+	if pi >= 0 {
+		gist, _, _ = b.phrase(ws, a, z, pi, b.sentenceOf(sent.Start, sent.End))
+	}
+	if gist == "" {
+		return ""
+	}
+	return u.at.speaker + ": " + gist
+}
+
+// plainHeadline is the headline of a clause [a, z) without a predicate:
+// its words without the date, cut to length ("Pertumbuhan hanya 4,8
+// persen").
+func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
+	var idx []int
+	for k := a; k < z; k++ {
+		if !b.skip(ws, k, false) {
+			idx = append(idx, k)
+		}
+	}
+	idx = b.fit(ws, idx)
+	parts := make([]string, len(idx))
+	for n, k := range idx {
+		parts[n] = b.text[ws[k].start:ws[k].end]
+	}
+	return capitalise(strings.Join(parts, " "))
+}
+
+// antecedent returns the person or body a pronoun subject at offset at
+// stands for: the last named speaker before it.
+func (b *eventBuilder) antecedent(at int) string {
+	name := ""
+	for i := range b.units {
+		u := &b.units[i]
+		if u.span.Start >= at {
+			break
+		}
+		if u.attrib && !u.at.pronoun && u.at.speaker != "" {
+			name = u.at.speaker
+		}
+	}
+	return name
+}
+
+// capitalise upper-cases the first letter of s.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,167 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// predKind says whether a word can head a happening.
+type predKind uint8
+
+const (
+	predNone predKind = iota
+	predVerb
+	predNoun
+)
+
+// sword is one word of a sentence as the event layer reads it.
+type sword struct {
+	word
+	low string
+	// date marks words inside a temporal expression of the sentence, or
+	// overlapping one ("28-30" of "28-30 Desember"); boiler marks words of
+	// a dateline or credit inside the sentence.
+	date, boiler bool
+	// rel marks words of a relative clause ("yang membawa 162 orang",
+	// "who was arrested"): neither the subject's head nor the predicate.
+	rel  bool
+	pred predKind
+	// cut marks a clause boundary before the word: a comma, semicolon,
+	// colon, quote or dash in the text before it.
+	cut bool
+}
+
+// sentenceWords reads the words of s, marking dates, predicates, relative
+// clauses and clause boundaries. dates are the sentence's temporal
+// expressions in text order.
+func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
+	ws := wordsIn(b.text, s.Start, s.End)
+	out := make([]sword, len(ws))
+	di := 0
+	for i, w := range ws {
+		sw := sword{word: w, low: lowerASCII(b.text[w.start:w.end])}
+		for di < len(dates) && dates[di].End <= w.start {
+			di++
+		}
+		sw.date = di < len(dates) && dates[di].Start < w.end
+		sw.boiler = inSpans(w.start, b.boiler)
+		if i > 0 {
+			for k := ws[i-1].end; k < w.start; k++ {
+				if isClauseMark(b.text, k) {
+					sw.cut = true
+					break
+				}
+			}
+		}
+		out[i] = sw
+	}
+	for i := range out {
+		if !out[i].date {
+			out[i].pred = b.predicateKind(out, i)
+		}
+	}
+	b.markRelatives(out)
+	return out
+}
+
+// predicateKind says whether word i heads a happening: a verb by the
+// language's lists and affixes, or an event noun. Capitalised words inside
+// a sentence are names, never predicates.
+func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
+	ev := &b.p.ev
+	w := ws[i]
+	raw := b.text[w.start:w.end]
+	if i > 0 && !isLowerStart(raw) {
+		return predNone
+	}
+	low := w.low
+	switch {
+	case ev.copulas[low], ev.notVerbs[low], ev.functionWords[low] && !ev.verbs[low]:
+		return predNone
+	case ev.verbs[low], b.isSpeechVerb(low):
+		return predVerb
+	case ev.eventNouns[low]:
+		return predNoun
+	}
+	if !isLetters(low) {
+		return predNone
+	}
+	n := utf8.RuneCountInString(low)
+	if n >= ev.minAffixed {
+		for _, p := range ev.verbPrefixes {
+			if strings.HasPrefix(low, p) {
+				return predVerb
+			}
+		}
+		for _, s := range ev.verbSuffixes {
+			if strings.HasSuffix(low, s) {
+				return predVerb
+			}
+		}
+	}
+	if i > 0 && ev.verbAfter[ws[i-1].low] && !ev.functionWords[low] {
+		return predVerb
+	}
+	if i > 0 && ev.copulas[ws[i-1].low] {
+		for _, s := range ev.participles {
+			if strings.HasSuffix(low, s) {
+				return predVerb
+			}
+		}
+	}
+	return predNone
+}
+
+// isSpeechVerb reports whether low is a one-word verb of saying ("said",
+// "mengatakan", "ujar"), as opposed to a preposition such as "menurut".
+func (b *eventBuilder) isSpeechVerb(low string) bool {
+	for _, c := range b.p.cues[low] {
+		if c.dir != dirPrep && len(c.words) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// markRelatives marks each relative clause: from the relative word through
+// its own verb and what follows it, up to the next verb or clause boundary.
+// "Pesawat yang membawa 162 orang hilang kontak": "hilang" is the
+// sentence's predicate, "membawa" the relative clause's.
+func (b *eventBuilder) markRelatives(ws []sword) {
+	for k := 0; k < len(ws); k++ {
+		if !b.p.relatives[ws[k].low] || k == 0 {
+			continue
+		}
+		ws[k].rel = true
+		seen := false
+		j := k + 1
+		for ; j < len(ws) && !ws[j].cut && !b.opensClause(ws, j); j++ {
+			if ws[j].pred == predVerb {
+				if seen && ws[j-1].pred != predVerb {
+					break
+				}
+				seen = true
+			}
+			ws[j].rel = true
+		}
+		k = j - 1
+	}
+}
+
+// isLowerStart reports whether s starts with a lower-case letter or a
+// digit (a word that is not a name).
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return !unicode.IsUpper(r)
+}
+
+// isLetters reports whether s holds only letters and hyphens.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return s != ""
+}
