@@ -157,10 +157,9 @@ func readEditorGold(file string) (editorArticle, []string) {
 	return a, problems
 }
 
-// eventEnd is the end value of a predicted event that spans a range, the
-// one place the scorer reads it. timeline.Event carries no end date, so
-// every prediction is a point and a gold range's end is never met.
-func eventEnd(timeline.Event) string { return "" }
+// eventEnd is the end value of a predicted event that spans a range ("" for
+// one date), the one place the scorer reads it.
+func eventEnd(e timeline.Event) string { return e.End.Value }
 
 // eventScore counts event decisions against the editor golds.
 type eventScore struct {

@@ -110,7 +110,7 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since}
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
-			switch b.joinBetween(prev.span.End, t.Start) {
+			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
 				if contains(prev.date, d) || contains(d, prev.date) {
 					if contains(prev.date, d) {
@@ -149,8 +149,9 @@ const (
 // brackets, commas and date prepositions ("Minggu (28/12) pukul 06.12",
 // "on Sunday at 6 a.m."), an alternative ("atau", "or", an opening
 // bracket: "10 a.m. local time (0300 GMT)"), or a range word ("hingga",
-// "to", a dash).
-func (b *eventBuilder) joinBetween(from, to int) join {
+// "to", a dash; a conjunction after a range opener: "between 2021 and
+// 2023").
+func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 	gap := b.text[from:to]
 	if len(gap) > 40 {
 		return joinNone
@@ -171,6 +172,8 @@ func (b *eventBuilder) joinBetween(from, to int) join {
 			kind = joinRange
 		case b.p.ev.altWords[low]:
 			kind = joinAlternative
+		case opened && b.p.conjunctions[low]:
+			kind = joinRange
 		case b.p.datePreps[low]:
 		default:
 			return joinNone
@@ -212,6 +215,8 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	e := timeline.Event{Date: g.date, End: g.end, Evidence: sent, TimexID: g.timexID, Source: b.source}
 	u := b.unitOf(sent)
 	zone, reported := b.reportZone(u, g.span)
+	// The day of saying has come: a later date is what was said.
+	reported = reported && (b.dct.IsZero() || g.date.Start.Before(b.dct.AddDate(0, 0, 1)))
 	a, z := b.clauseOf(ws, i0, i1)
 	pi := b.predicate(ws, a, z, i0, i1)
 	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
@@ -373,10 +378,7 @@ func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 		// a comma that closes an inverted attribution ("ujar Syafrin di
 		// Balai Kota, Kamis").
 		gap := Span{Start: zone.End, End: t.Start}
-		onlyPreps := true
-		eachWord(b.text, gap.Start, gap.End, func(w word) {
-			onlyPreps = onlyPreps && b.p.datePreps[lowerASCII(b.text[w.start:w.end])]
-		})
+		onlyPreps := b.plainGap(gap, u.at.cue)
 		g := b.text[gap.Start:gap.End]
 		if onlyPreps && !strings.ContainsAny(g, "\"“”.!?;") ||
 			!subjectFirst && strings.HasSuffix(strings.TrimRight(g, " "), ",") && !strings.ContainsAny(g, "\"“”!?;") {
@@ -387,6 +389,40 @@ func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 		return zone, true
 	}
 	return zone, false
+}
+
+// maxReportWords is how many words may stand between a verb of saying and
+// the day of saying: the medium or audience ("in a statement on Wednesday",
+// "told BBC Radio York on Friday", "kepada wartawan di Jakarta, Senin").
+const maxReportWords = 6
+
+// plainGap reports whether gap, after the cue, names only the medium or
+// audience of saying, not what was said: it opens with a preposition ("in
+// a statement", "kepada wartawan"), or with the addressee of a verb that
+// takes one ("told AFP by telephone"), and holds no verb, complementizer
+// or clause mark.
+func (b *eventBuilder) plainGap(gap Span, cue string) bool {
+	n, ok := 0, true
+	eachWord(b.text, gap.Start, gap.End, func(w word) {
+		low := lowerASCII(b.text[w.start:w.end])
+		if n == 0 {
+			ok = b.p.datePreps[low] || b.p.prepositions[low] || b.p.ev.addressVerbs[cue] && (isUpperStart(b.text[w.start:w.end]) || b.p.ev.audiences[low])
+		}
+		n++
+		ok = ok && !b.p.complementizers[low] && !b.p.ev.subordinators[low] && !b.p.relatives[low] &&
+			!(b.p.ev.verbs[low] || hasAnyPrefix(low, b.p.ev.verbPrefixes) && !b.p.ev.notVerbs[low] && len(low) >= b.p.ev.minAffixed)
+	})
+	return ok && n <= maxReportWords && !strings.ContainsAny(b.text[gap.Start:gap.End], ",;:")
+}
+
+// hasAnyPrefix reports whether s starts with one of ps.
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether only prepositions stand before t in its

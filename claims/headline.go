@@ -181,15 +181,13 @@ func (b *eventBuilder) statement(ws []sword, a, z int) bool {
 	return n >= 2
 }
 
-// saying reports whether the predicate at pi reports speech: a verb of
-// saying that stands after what was said ("said", "ujar"), or one followed
-// by reported content ("announced that", "mengatakan bahwa", a quote).
+// saying reports whether the predicate at pi reports speech: a verb that
+// always does ("said", "told", "ujar"), or one followed by reported content
+// ("announced that", a quote).
 // "declared a state of emergency" is an act, not a statement.
 func (b *eventBuilder) saying(ws []sword, pi int) bool {
-	for _, c := range b.p.cues[ws[pi].low] {
-		if c.dir == dirAfter || c.dir == dirEither {
-			return true
-		}
+	if b.p.ev.sayingVerbs[ws[pi].low] {
+		return true
 	}
 	if !b.isSpeechVerb(ws[pi].low) {
 		return false

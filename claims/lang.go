@@ -124,6 +124,17 @@ type eventLex struct {
 	// participles are endings that make a verb after a copula ("were
 	// waiting"), and a noun elsewhere ("the evening").
 	participles []string
+	// sayingVerbs always report speech, whatever follows them ("told
+	// reporters on Monday", "mengatakan pada Minggu"); other verbs of the
+	// cue table ("announced", "declared") report it only before what was
+	// said.
+	sayingVerbs set
+	// addressVerbs take the audience right after them ("told reporters on
+	// Monday"); audiences are common nouns that name one.
+	addressVerbs, audiences set
+	// rangeOpeners before the first of two dates joined by a conjunction
+	// make them one range ("between 2021 and 2023", "antara 2009 dan 2010").
+	rangeOpeners set
 	// verbAfter are words after which a lower-case content word is a verb
 	// ("akan tiba", "will meet", "to resign").
 	verbAfter set

@@ -89,6 +89,10 @@ func init() {
 				"inauguration launch opening visit trip hearing trial verdict sentencing ruling arrest match game final tournament " +
 				"festival concert deadline session plenary debate announcement outbreak disaster incident tragedy collapse merger " +
 				"acquisition deal agreement treaty auction sale takeoff landing departure arrival funeral wedding session cuts cut hike"),
+			sayingVerbs:    wordSet("said says told tells stated added noted explained wrote writes insisted argued warned claimed"),
+			rangeOpeners:   wordSet("between from"),
+			addressVerbs:   wordSet("told tells"),
+			audiences:      wordSet("reporters journalists lawmakers parliament the a an"),
 			copulas:        wordSet("is are was were be been being am seems seemed remains remained appears appeared"),
 			subordinators:  wordSet("to because after before when while since until as although though if unless whereas so"),
 			rangeWords:     wordSet("to until through till thru - – —"),

@@ -101,6 +101,12 @@ func init() {
 				"pertandingan laga final turnamen festival pameran konser ujian pendaftaran pemungutan penghitungan pembahasan pengesahan " +
 				"evakuasi pencarian penyelamatan operasi penggerebekan razia persidangan pemeriksaan tenggat kedatangan keberangkatan " +
 				"pendaratan tabrakan peledakan penculikan penggusuran kenaikan penurunan kematian kelahiran sesi"),
+			sayingVerbs: wordSet("mengatakan menyatakan menegaskan menjelaskan menambahkan mengungkapkan menyampaikan menuturkan memaparkan " +
+				"menerangkan berkata berujar mengemukakan menyebutkan menyebut kata ujar ucap ungkap tutur tegas imbuh pungkas " +
+				"disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan"),
+			rangeOpeners:  wordSet("antara dari"),
+			addressVerbs:  wordSet("kata ujar ucap tutur"),
+			audiences:     wordSet("wartawan awak media jurnalis"),
 			copulas:       wordSet("adalah merupakan ialah yakni yaitu menjadi tergolong terasa terlihat tampak"),
 			subordinators: wordSet("untuk agar supaya sehingga karena sebab ketika saat sewaktu setelah sesudah sebelum sejak semenjak usai seusai selama sambil sembari seraya meskipun walaupun jika apabila bila kalau demi guna"),
 			rangeWords:    wordSet("hingga sampai s.d sd - – —"),
