@@ -44,6 +44,9 @@ type dateGroup struct {
 	end     timeline.Date // the end of a range; zero otherwise
 	timexID string
 	since   bool // "sejak 2017": a state from the date on (mod START)
+	// clock marks a time of day whose day the tagger took from an anchor
+	// rather than from the words ("pukul 10.00 WIB").
+	clock bool
 }
 
 // build makes the article's events from its resolved DATE and TIME
@@ -53,6 +56,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var preds []string
 	bySentence := map[int][]timeline.Timex{}
 	var order []int
+	timexes = b.narrate(timexes)
 	for _, t := range timexes {
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime {
 			continue
@@ -92,6 +96,43 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	return out
 }
 
+// narrate moves the times that the tagger anchored on a day of saying to
+// the day the story is on. "A ferry ran aground on Saturday, officials said
+// on Sunday. It left port at 5:10 a.m.": the tagger takes the day last
+// mentioned, Sunday; the narrative is still on Saturday, the last day given
+// for a happening. Chains follow: a time anchored on a moved time moves.
+func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
+	out := slices.Clone(timexes)
+	moved := map[string]string{} // timex ID -> the story's day it now stands on
+	saying := map[string]bool{}
+	story := ""
+	for i := range out {
+		t := &out[i]
+		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime || len(t.Value) < len("2006-01-02") {
+			continue
+		}
+		day := t.Value[:len("2006-01-02")]
+		if _, err := time.Parse(time.DateOnly, day); err != nil {
+			continue
+		}
+		if si := b.sentenceOf(t.Start, t.End); si >= 0 {
+			_, saying[t.ID] = b.reportZone(b.unitOf(b.sents[si]), Span{Start: t.Start, End: t.End})
+		}
+		switch to, ok := moved[t.Anchor]; {
+		case ok:
+			t.Value = to + t.Value[len(day):]
+			moved[t.ID], day = to, to
+		case saying[t.Anchor] && story != "" && story != day:
+			t.Value = story + t.Value[len(day):]
+			moved[t.ID], day = story, story
+		}
+		if !saying[t.ID] {
+			story = day
+		}
+	}
+	return out
+}
+
 // groups joins the sentence's expressions that give one date: adjacent
 // compatible ones keep the finer, alternatives keep the first, and the two
 // ends of a range make one date with an end.
@@ -107,11 +148,21 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 		if err != nil {
 			continue
 		}
-		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since}
+		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since,
+			clock: t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > len("2006-01-02")}
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
+				if prev.clock && d.Precision == timeline.PrecisionDay && !contains(d, prev.date) {
+					// "pukul 10.00 WIB, Rabu (1/5)": the tagger put the
+					// clock on its own anchor; the day named after it is
+					// the clock's day.
+					if moved, err := timeline.ParseDate(d.Value+prev.date.Value[len("2006-01-02"):], prev.date.Mod); err == nil {
+						prev.date, prev.span.End, prev.clock = moved, t.End, false
+						continue
+					}
+				}
 				if contains(prev.date, d) || contains(d, prev.date) {
 					if contains(prev.date, d) {
 						prev.date, prev.timexID = d, t.ID
@@ -120,6 +171,14 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 					continue
 				}
 			case joinAlternative:
+				// The first way of giving the time stands; the second may
+				// carry the day both share ("10.00 WIB atau 11.00 WITA,
+				// Rabu (1/5)").
+				if prev.clock && !g.clock && len(d.Value) > len("2006-01-02") && len(prev.date.Value) > len("2006-01-02") {
+					if moved, err := timeline.ParseDate(d.Value[:len("2006-01-02")]+prev.date.Value[len("2006-01-02"):], prev.date.Mod); err == nil {
+						prev.date, prev.clock = moved, false
+					}
+				}
 				prev.span.End = t.End
 				continue
 			case joinRange:

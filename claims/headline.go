@@ -96,33 +96,51 @@ func (b *eventBuilder) predicate(ws []sword, a, z, i0, i1 int) int {
 	return best
 }
 
-// nearest returns the predicate of [a, z) nearest the date [i0, i1), a verb
-// before an event noun, taking verbs only inside (inRel) or outside
-// relative clauses.
+// nearest returns the predicate of [a, z) that the date [i0, i1) anchors,
+// a verb before an event noun, taking verbs only inside (inRel) or outside
+// relative clauses. A date follows the predicate it modifies in both
+// languages ("Kim mengadakan rapat pada Sabtu", "The ferry left port at
+// 5:10"), so the nearest one before it wins, then the nearest after it
+// ("On Sunday, divers found ..."); neither search crosses a conjunction
+// ("left port at 5:10 and rescuers reached it") unless nothing is found.
 func (b *eventBuilder) nearest(ws []sword, a, z, i0, i1 int, inRel bool) int {
-	best, bestDist := -1, 1<<30
 	for _, kind := range []predKind{predVerb, predNoun} {
-		copula := false
-		for k := a; k < z; k++ {
-			// After a copula a noun describes the subject ("2014 was the
-			// worst year for crashes"); it tells no happening.
-			copula = copula || b.p.ev.copulas[ws[k].low]
-			if ws[k].pred != kind || ws[k].boiler || ws[k].rel != inRel && kind == predVerb || kind == predNoun && copula {
-				continue
-			}
-			d := i0 - k
-			if k >= i1 {
-				d = k - i1 + 1
-			}
-			if d < bestDist {
-				best, bestDist = k, d
-			}
+		ok := func(k int) bool {
+			return ws[k].pred == kind && !ws[k].boiler && (ws[k].rel == inRel || kind == predNoun) &&
+				!(kind == predNoun && b.afterCopula(ws, a, k))
 		}
-		if best >= 0 {
-			return best
+		for _, crossAnd := range []bool{false, true} {
+			for k := i0 - 1; k >= a; k-- {
+				if ok(k) {
+					return k
+				}
+				if !crossAnd && b.p.conjunctions[ws[k].low] {
+					break
+				}
+			}
+			for k := i1; k < z; k++ {
+				if ok(k) {
+					return k
+				}
+				if !crossAnd && b.p.conjunctions[ws[k].low] {
+					break
+				}
+			}
 		}
 	}
 	return -1
+}
+
+// afterCopula reports whether a copula stands in [a, k): a noun after one
+// describes the subject ("2014 was the worst year for crashes") and tells
+// no happening.
+func (b *eventBuilder) afterCopula(ws []sword, a, k int) bool {
+	for j := a; j < k; j++ {
+		if b.p.ev.copulas[ws[j].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether [a, z) holds a verb outside relative clauses.
@@ -293,10 +311,13 @@ func (b *eventBuilder) nounBefore(ws []sword, a, r int) int {
 	s := r
 	for s > a && r-s < maxSubjectWords && (s == r || !ws[s].cut) {
 		low := ws[s-1].low
-		if ws[s-1].pred == predVerb || b.p.ev.copulas[low] || b.p.ev.functionWords[low] && !b.p.demonstratives[low] {
+		if ws[s-1].pred == predVerb || b.p.ev.copulas[low] || b.p.ev.functionWords[low] && !b.p.demonstratives[low] && !b.p.ev.determiners[low] {
 			break
 		}
 		s--
+		if b.p.ev.determiners[low] {
+			break
+		}
 	}
 	return s
 }
@@ -385,10 +406,19 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 			}
 		}
 		subj = b.trimLead(ws, subj)
-		if len(subj) > 0 && len(subj) <= maxSubjectWords {
-			return subj
+		if len(subj) == 0 || len(subj) > maxSubjectWords {
+			return nil
 		}
-		return nil
+		if b.p.futureCues[ws[k].low] {
+			// "dijadwalkan untuk meresmikan": the plan stays in the
+			// headline, or it would read as done.
+			for j := k; j < a; j++ {
+				if !b.skip(ws, j, false) {
+					subj = append(subj, j)
+				}
+			}
+		}
+		return subj
 	}
 	return nil
 }
@@ -444,7 +474,7 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	if gist == "" {
 		return ""
 	}
-	return u.at.speaker + ": " + gist
+	return capitalise(u.at.speaker) + ": " + gist
 }
 
 // plainHeadline is the headline of a clause [a, z) without a predicate:

@@ -159,6 +159,8 @@ type eventLex struct {
 	headConnectors set
 	// functionWords never end a headline ("di", "yang", "the", "of").
 	functionWords set
+	// determiners open a noun phrase ("the driver", "para anggota").
+	determiners set
 	// subjectPronouns stand for the last named person or body ("ia", "he").
 	subjectPronouns set
 }

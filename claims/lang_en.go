@@ -101,8 +101,10 @@ func init() {
 			headConnectors: wordSet("that which who whom whose and but however meanwhile also then so because after before when while as to"),
 			functionWords: wordSet("the a an of to in on at for with by from into onto about as and or but that which who whom whose " +
 				"this these those its his her their our my your is are was were be been has have had will would could should can may " +
-				"might must not than then so if when while after before since until during over under between against per via also"),
-			subjectPronouns: wordSet("he she they it we"),
+				"might must not than then so if when while after before since until during over under between against per via also " +
+				"early late around about"),
+			determiners:     wordSet("the a an this these those his her its their our"),
+			subjectPronouns: wordSet("he she"),
 		},
 	}
 	addCues(p.cues, dirEither, false, "said|says|stated|added|warned|noted|explained|insisted|argued|wrote|claimed")

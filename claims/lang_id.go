@@ -112,12 +112,14 @@ func init() {
 			rangeWords:    wordSet("hingga sampai s.d sd - – —"),
 			altWords:      wordSet("atau"),
 			untilCues:     wordSet("hingga sampai paling lambat selambat-lambatnya batas"),
-			headConnectors: wordSet("bahwa yang untuk agar supaya dan namun tetapi tapi sementara itu adapun kemudian lalu bahkan pun maka " +
+			headConnectors: wordSet("bahwa yang untuk agar supaya dan namun tetapi tapi sementara adapun kemudian lalu bahkan pun maka " +
 				"sedangkan sehingga serta karena sebab ketika saat setelah sesudah sebelum sejak usai seusai"),
 			functionWords: wordSet("di ke dari pada dalam untuk dengan oleh bagi tentang terhadap kepada yang dan atau serta tetapi namun " +
-				"itu ini tersebut para sang si sebuah seorang se agar supaya karena sejak hingga sampai antara bahwa akan telah sudah " +
-				"sedang masih belum tidak juga pun lagi sebagai secara menjelang selama saat ketika setelah sebelum usai seusai per"),
-			subjectPronouns: wordSet("ia dia beliau mereka"),
+				"para sang si sebuah seorang se agar supaya karena sejak hingga sampai antara bahwa akan telah sudah " +
+				"sedang masih belum tidak juga pun lagi sebagai secara menjelang selama saat ketika setelah sebelum usai seusai per " +
+				"sekitar lebih kurang"),
+			determiners:     wordSet("para sang si sebuah seorang"),
+			subjectPronouns: wordSet("ia dia beliau"),
 		},
 	}
 	addCues(p.cues, dirAfter, true, "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|pungkas|sebut|tambah|terang|papar|lanjut")

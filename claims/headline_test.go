@@ -1,0 +1,129 @@
+package claims
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factline/factline/timeline"
+)
+
+// TestHeadlinesReadAsHeadlines runs the pipeline over every article in
+// testdata and checks each event's headline: never only a date, never
+// starting in lower case (both languages capitalise), never ending on a
+// function word of its language, never over 16 words.
+func TestHeadlinesReadAsHeadlines(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"*.txt", "articles/*.txt", "events/*.txt"} {
+		fs, err := filepath.Glob(filepath.Join("..", "testdata", pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) < 40 {
+		t.Fatalf("only %d articles in testdata", len(files))
+	}
+	events := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex := Extract(Article{Text: string(text), Published: time.Date(2024, 6, 3, 0, 0, 0, 0, time.UTC)})
+		p := packFor(ex.Article.Lang)
+		for _, e := range ex.Events {
+			events++
+			if problem := headlineProblem(e, p, ex.Timexes); problem != "" {
+				t.Errorf("%s: headline %q %s", filepath.Base(f), e.Headline, problem)
+			}
+		}
+	}
+	if events < 300 {
+		t.Errorf("only %d events over %d articles", events, len(files))
+	}
+}
+
+// headlineProblem says what is wrong with an event's headline, "" if
+// nothing is.
+func headlineProblem(e timeline.Event, p *pack, timexes []timeline.Timex) string {
+	h := e.Headline
+	words := strings.Fields(h)
+	switch {
+	case len(words) == 0:
+		return "is empty"
+	case len(words) > 16:
+		return "has over 16 words"
+	}
+	if r, _ := utf8.DecodeRuneInString(h); unicode.IsLower(r) {
+		return "starts in lower case"
+	}
+	last := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:!?\"”)"))
+	if p.ev.functionWords[last] {
+		return "ends on the function word " + last
+	}
+	for _, t := range timexes {
+		if strings.EqualFold(strings.TrimSpace(t.Text), strings.TrimSpace(strings.TrimSuffix(h, "."))) {
+			return "is only a date"
+		}
+	}
+	return ""
+}
+
+// TestEventFamilies pins the event layer's rules on sentences written for
+// them, one family each.
+func TestEventFamilies(t *testing.T) {
+	type want struct {
+		value, end string
+		status     timeline.EventStatus
+		headline   string
+	}
+	cases := []struct {
+		name, lang, dct, text string
+		want                  []want
+	}{
+		{"a story told the day after keeps its clock times on the day it tells", "en", "2024-03-11",
+			"A ferry ran aground off Bali early on Saturday, officials said on Sunday.\n\nThe ferry left Gilimanuk port at 5:10 a.m. and rescuers reached it at 7:05 a.m.",
+			[]want{{"2024-03-09", "", timeline.StatusHappened, "A ferry ran aground off Bali"},
+				{"2024-03-10", "", timeline.StatusReported, "Officials: A ferry ran aground off Bali"},
+				{"2024-03-09T05:10", "", timeline.StatusHappened, "The ferry left Gilimanuk port"},
+				{"2024-03-09T07:05", "", timeline.StatusHappened, "Rescuers reached it"}}},
+		{"one time in two zones is one event; a range is one event with an end", "id", "2024-05-02",
+			"Gempa terjadi pukul 10.00 WIB atau 11.00 WITA, Rabu (1/5/2024).\n\nPosko darurat dibuka pada 1-3 Mei 2024.",
+			[]want{{"2024-05-01T10:00", "", timeline.StatusHappened, "Gempa terjadi"},
+				{"2024-05-01", "2024-05-03", timeline.StatusHappened, "Posko darurat dibuka"}}},
+		{"an assessment of a period is no event; a plan governs its subordinate clause", "id", "2024-05-02",
+			"Tahun 2023 merupakan tahun terburuk bagi petani garam.\n\nPemerintah dijadwalkan untuk meresmikan bendungan itu pada Senin (6/5/2024).",
+			[]want{{"2024-05-06", "", timeline.StatusScheduled, "Pemerintah dijadwalkan untuk meresmikan bendungan itu"}}},
+		{"a relative clause is dated with its own verb and headed by the noun before it", "en", "2024-05-02",
+			"Police questioned the driver, who was arrested on Tuesday, for six hours.",
+			[]want{{"2024-04-30", "", timeline.StatusHappened, "The driver was arrested"}}},
+		{"an act named by a verb of the cue table is not a statement", "en", "2024-02-16",
+			"Governor Ana Ruiz declared a state of emergency on Thursday night. Ruiz told reporters on Friday that shelters were full.",
+			[]want{{"2024-02-15TNI", "", timeline.StatusHappened, "Governor Ana Ruiz declared a state of emergency"},
+				{"2024-02-16", "", timeline.StatusReported, "Ana Ruiz: Shelters were full"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dct, _ := time.Parse(time.DateOnly, c.dct)
+			ex := Extract(Article{Text: c.text, Lang: c.lang, Published: dct})
+			if len(ex.Events) != len(c.want) {
+				for _, e := range ex.Events {
+					t.Logf("%s..%s %s %q", e.Date.Value, e.End.Value, e.Status, e.Headline)
+				}
+				t.Fatalf("%d events, want %d", len(ex.Events), len(c.want))
+			}
+			for i, w := range c.want {
+				e := ex.Events[i]
+				if e.Date.Value != w.value || e.End.Value != w.end || e.Status != w.status || e.Headline != w.headline {
+					t.Errorf("event %d: %s..%s %s %q, want %s..%s %s %q", i, e.Date.Value, e.End.Value, e.Status, e.Headline,
+						w.value, w.end, w.status, w.headline)
+				}
+			}
+		})
+	}
+}
