@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/factline/factline/claims/apperr"
@@ -35,9 +37,41 @@ func parseHTTPURL(s string) (*url.URL, error) {
 }
 
 // Fetcher downloads articles over HTTP with a timeout, a size cap and a
-// User-Agent that names factline.
+// User-Agent that names factline. Unless given a Client, it connects only to
+// public internet addresses (PublicAddr), checked on the address actually
+// dialled, after DNS and on every redirect: whoever names the URL cannot
+// make factline read its own ports, a cloud metadata service or the
+// intranet. A Fetcher is safe for concurrent use.
 type Fetcher struct {
+	// Client, when set, is used as it is, without the address guard.
 	Client *http.Client
+	// AllowPrivate also lets the guard connect to private and shared IPv4
+	// ranges, unique-local IPv6 and loopback, for an intranet.
+	AllowPrivate bool
+
+	once    sync.Once
+	guarded *http.Client
+	// lookup and dial, when set, replace DNS and connecting (tests).
+	lookup lookupFunc
+	dial   dialFunc
+}
+
+// client returns the Client, or the fetcher's guarded client.
+func (f *Fetcher) client() *http.Client {
+	if f.Client != nil {
+		return f.Client
+	}
+	f.once.Do(func() {
+		lookup, dial := f.lookup, f.dial
+		if lookup == nil {
+			lookup = net.DefaultResolver.LookupNetIP
+		}
+		if dial == nil {
+			dial = (&net.Dialer{Timeout: 10 * time.Second}).DialContext
+		}
+		f.guarded = f.guardedClient(lookup, dial)
+	})
+	return f.guarded
 }
 
 // Fetch downloads rawURL and reads it as HTML or plain text, by its
@@ -47,10 +81,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	client := f.Client
-	if client == nil {
-		client = &http.Client{Timeout: FetchTimeout}
-	}
+	client := f.client()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return Document{}, err

@@ -160,6 +160,8 @@ func (in *Ingester) Run(ctx context.Context, t Target, defaults Defaults, begin 
 		doc, err := f.Fetch(ctx, t.Name)
 		if err == nil {
 			err = defaults.apply(&doc)
+		} else {
+			doc.Source = t.Name // a failed fetch is named by its URL
 		}
 		begin(1)
 		report(in.ingestOrFail(ctx, doc, err))

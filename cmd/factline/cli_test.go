@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,5 +185,24 @@ func TestUserPasswdEndsSessions(t *testing.T) {
 	}
 	if n := sessions(); n != 0 {
 		t.Errorf("%d sessions survive the password change", n)
+	}
+}
+
+// factline ingest URL fetches only public addresses unless told the
+// intranet is meant, and a failed fetch names its URL.
+func TestIngestURLGuard(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "JAKARTA - Presiden meresmikan jembatan itu pada Senin (6/1/2020), kata juru bicara istana.")
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "f.db")
+	url := srv.URL + "/story"
+	code, _, errOut := runCLI(t, "", "ingest", "--db", db, url)
+	if code != exitFail || !strings.Contains(errOut, "factline ingest: "+url+": ") || !strings.Contains(errOut, "not a public address") {
+		t.Errorf("ingest of a loopback URL: %d %q", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, "", "ingest", "--db", db, "--allow-private", url); code != exitOK || !strings.Contains(out, "stored as #1") {
+		t.Errorf("ingest --allow-private: %d %q %q", code, out, errOut)
 	}
 }

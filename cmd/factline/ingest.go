@@ -29,6 +29,7 @@ func runIngest(env *cliEnv, args []string) error {
 	format := fs.String("format", "text", "how to read standard input: text, html or jsonl")
 	workers := fs.Int("workers", 0, "articles extracted at once (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and loopback, for an intranet; public addresses only by default")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func runIngest(env *cliEnv, args []string) error {
 		return err
 	}
 	defer s.Close()
-	in := &ingest.Ingester{Store: s, Workers: *workers}
+	in := &ingest.Ingester{Store: s, Workers: *workers, Fetcher: &ingest.Fetcher{AllowPrivate: *allowPrivate}}
 	var stored, dups, failed int
 	for _, name := range fs.Args() {
 		bar := newProgress(env.stderr, env.stderrIsTerminal)
