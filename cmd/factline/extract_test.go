@@ -106,3 +106,52 @@ func TestExtractJSONL(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractMalay tags a Malay news paragraph with --lang ms and with
+// detection: "semalam" is yesterday, "minggu lepas" last week, "hujung" the
+// end, and Thursday lies ahead of "akan".
+func TestExtractMalay(t *testing.T) {
+	const para = "KUALA LUMPUR, 30 Dis (Bernama) -- Perdana Menteri berkata kerajaan akan membentangkan pakej rangsangan ekonomi pada Khamis. " +
+		"Beliau berkata demikian kepada pemberita selepas mesyuarat kabinet semalam, yang turut membincangkan banjir yang melanda Kelantan sejak minggu lepas. " +
+		"Pakej itu dijangka berkuat kuasa mulai 1 Januari 2020 dan berakhir pada hujung tahun depan, kata beliau.\n"
+	want := []string{"30 Dis=2019-12-30", "Khamis=2020-01-02", "semalam=2019-12-29", "minggu lepas=2019-W52",
+		"1 Januari 2020=2020-01-01", "hujung tahun depan=2020 END"}
+	for _, lang := range []string{"ms", "auto"} {
+		var stdout, stderr bytes.Buffer
+		env := &cliEnv{stdin: strings.NewReader(para), stdout: &stdout, stderr: &stderr}
+		if code := run(env, []string{"extract", "--lang", lang, "--dct", "2019-12-30"}); code != exitOK {
+			t.Fatalf("--lang %s: exit %d; stderr %s", lang, code, stderr.String())
+		}
+		var out struct {
+			Lang    string `json:"lang"`
+			Timexes []struct{ Text, Value, Mod string }
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range out.Timexes {
+			s := x.Text + "=" + x.Value
+			if x.Mod != "" {
+				s += " " + x.Mod
+			}
+			got = append(got, s)
+		}
+		if out.Lang != "ms" || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("--lang %s: lang %q, timexes %v; want ms, %v", lang, out.Lang, got, want)
+		}
+	}
+}
+
+// TestExtractUnknownLanguage refuses a language no folder declares, naming
+// the choices.
+func TestExtractUnknownLanguage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader("Bonjour.\n"), stdout: &stdout, stderr: &stderr}
+	if code := run(env, []string{"extract", "--lang", "fr"}); code != exitUsage {
+		t.Fatalf("exit %d; want %d", code, exitUsage)
+	}
+	if msg := stderr.String(); !strings.Contains(msg, `language "fr" is not one of en, id, ms or auto`) || strings.Count(msg, "\n") != 1 {
+		t.Errorf("stderr %q", msg)
+	}
+}
