@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,9 @@ type language struct {
 	Language
 	lex      *lexicon
 	examples []*lang.Examples
+	// dates name dates for readers: the folder's words, or its near
+	// language's.
+	dates *dateWords
 }
 
 // registry is every language of the embedded data, loaded once.
@@ -135,6 +139,14 @@ func loadRegistry(fsys fs.FS) (*registry, error) {
 			return nil, lang.Errorf(l.Code+"/language.txt", 0, "near = %s names no language folder", l.Near)
 		}
 	}
+	for _, l := range r.langs {
+		if l.dates == nil && l.Near != "" {
+			l.dates = r.byCode[l.Near].dates
+		}
+		if l.dates == nil {
+			return nil, lang.Errorf(l.Code, 0, "no [date-names] to name dates for readers (see en/dates.txt), and no near language that has them")
+		}
+	}
 	return r, nil
 }
 
@@ -177,6 +189,9 @@ func bindFolder(f *lang.Folder) (*language, bool, error) {
 			case "grammar":
 				err = bindGrammar(pv, t.Path, sec)
 			default:
+				if slices.Contains(dateSections, sec.Name) {
+					break // read together by bindDateWords
+				}
 				i, ok := packSections[sec.Name]
 				if !ok {
 					return nil, false, lang.Errorf(t.Path, sec.Line, "unknown section [%s]", sec.Name)
@@ -192,6 +207,10 @@ func bindFolder(f *lang.Folder) (*language, bool, error) {
 		return nil, false, lang.Errorf(f.Code+"/language.txt", 0, "the folder has no [language] section with a name")
 	}
 	if err := checkNames(p, secs, where); err != nil {
+		return nil, false, err
+	}
+	var err error
+	if l.dates, err = bindDateWords(secs, where); err != nil {
 		return nil, false, err
 	}
 	l.lex = compilePack(p)

@@ -17,6 +17,7 @@ func TestLoadRegistry(t *testing.T) {
 			"xx/language.txt": {Data: []byte(minimal)},
 			"xx/calendar.txt": {Data: []byte("# format: tables 1\n# EXAMPLE: \"Maartz 5\"\n[months]\nmaartz = 3\n\n[holidays]\nfeast = 03-05\nthe feast = feast\nharvest = 2019-09-13 2020-10-01\n")},
 			"xx/examples.txt": {Data: []byte(minimalExamples)},
+			"xx/dates.txt":    {Data: []byte(minimalDates)},
 		}
 		r, err := loadRegistry(fsys)
 		if err != nil {

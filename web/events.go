@@ -305,7 +305,19 @@ func (s *Server) apiUpdateEvent(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	ev, err := s.cfg.Store.UpdateEvent(ctx, id, *body.Version, body.EventPatch, who(c).userID())
-	s.replyEdit(c, ev, err, func() (any, error) { return s.cfg.Store.EventByID(ctx, id) })
+	var edited any
+	if err == nil {
+		// With its date in words, so the timeline shows the new date as
+		// it shows every other.
+		edited = labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status)}
+	}
+	s.replyEdit(c, edited, err, func() (any, error) { return s.cfg.Store.EventByID(ctx, id) })
+}
+
+// labelledEvent is an edited event with its date in words.
+type labelledEvent struct {
+	*store.EventDetail
+	Label string `json:"label"`
 }
 
 type mergeBody struct {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -13,8 +12,7 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"dateLabel":   dateLabel,
-	"eventDate":   func(e store.Event) string { return dateLabel(e.Value, e.Mod) },
+	"eventDate":   func(e store.Event) string { return dateLabel(pageLanguage, e.Value, e.Mod, e.Status) },
 	"when":        func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"join":        strings.Join,
 	"statuses":    claimStatuses,
@@ -39,40 +37,17 @@ func claimStatuses() []string {
 // editablePrecisions are the precisions an editor can coarsen a date to.
 var editablePrecisions = []string{"year", "half", "quarter", "month", "day", "minute"}
 
-// modWords say a modifier the way a reporter would.
-var modWords = map[string][2]string{
-	"START": {"early ", ""}, "MID": {"mid ", ""}, "END": {"late ", ""}, "APPROX": {"about ", ""},
-	"BEFORE": {"before ", ""}, "AFTER": {"after ", ""}, "ON_OR_BEFORE": {"by ", ""}, "ON_OR_AFTER": {"", " or later"},
-}
+// pageLanguage is the language the pages are written in, and so the
+// language their dates are named in.
+const pageLanguage = "en"
 
-// dateLabel writes a date no more precisely than it is known: "late 2011",
-// "December 2019", "Sat 28 Dec 2019", "Q4 2019". An unreadable value is
-// shown as it is.
-func dateLabel(value, mod string) string {
-	d, err := timeline.ParseDate(value, timeline.ModNone)
-	if err != nil {
-		return strings.TrimSpace(modWords[mod][0] + value + modWords[mod][1])
+// dateLabel names an event's date for readers in lang, as every export
+// names it: "late 2011", "since 2017", "akhir 2011" (see
+// timeline.DateNamer). An unknown language reads as the pages' own.
+func dateLabel(lang, value, mod, status string) string {
+	n, ok := timeline.DateNamerFor(lang)
+	if !ok {
+		n, _ = timeline.DateNamerFor(pageLanguage)
 	}
-	var s string
-	switch d.Precision {
-	case timeline.PrecisionMinute:
-		s = d.Start.Format("Mon 2 Jan 2006 15:04")
-	case timeline.PrecisionDay:
-		s = d.Start.Format("Mon 2 Jan 2006")
-	case timeline.PrecisionWeek:
-		s = "week of " + d.Start.Format("2 Jan 2006")
-	case timeline.PrecisionMonth:
-		s = d.Start.Format("January 2006")
-	case timeline.PrecisionQuarter:
-		s = fmt.Sprintf("Q%d %d", (int(d.Start.Month())+2)/3, d.Start.Year())
-	case timeline.PrecisionHalf:
-		s = fmt.Sprintf("H%d %d", (int(d.Start.Month())+5)/6, d.Start.Year())
-	case timeline.PrecisionYear:
-		s = d.Start.Format("2006")
-	case timeline.PrecisionDecade:
-		s = fmt.Sprintf("the %ds", d.Start.Year())
-	default:
-		s = value
-	}
-	return modWords[mod][0] + s + modWords[mod][1]
+	return n.Event(value, timeline.Mod(mod), timeline.EventStatus(status))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/timeline"
 )
 
 // timelineQuery is the timeline's filter as the pages and the API read it
@@ -25,8 +26,10 @@ type timelineQuery struct {
 	Q         string
 	Group     string
 	Hidden    bool
-	filter    filter.Filter
-	limit     int
+	// Lang is the language the events' dates are named in.
+	Lang   string
+	filter filter.Filter
+	limit  int
 }
 
 // Groupings the timeline can draw lanes by.
@@ -52,6 +55,10 @@ func readTimelineQuery(c *gin.Context) (timelineQuery, error) {
 	q := timelineQuery{From: f.From, To: f.To, Statuses: slices.Concat(f.EventStatuses, f.ClaimStatuses),
 		Speaker: f.Speaker, Publisher: f.Publisher, Article: strings.TrimSpace(c.Query("article")), Tag: f.Tag, Q: f.Query,
 		Group: c.Query("group"), Hidden: f.IncludeHidden, filter: f}
+	q.Lang = c.DefaultQuery("lang", pageLanguage)
+	if _, ok := timeline.LookupLanguage(q.Lang); !ok {
+		return q, apperr.Errorf(apperr.Invalid, "lang must be one of %s, not %q", strings.Join(timeline.LanguageCodes(), ", "), q.Lang)
+	}
 	if !slices.Contains(timelineGroups, q.Group) {
 		return q, apperr.Errorf(apperr.Invalid, "group must be article, speaker or tag, not %q", q.Group)
 	}
@@ -85,7 +92,7 @@ func (s *Server) loadTimeline(c *gin.Context, q timelineQuery) (*timelineResult,
 	}
 	items := make([]timelineItem, len(evs))
 	for i, e := range evs {
-		items[i] = timelineItem{TimelineEvent: e, Label: dateLabel(e.Value, e.Mod)}
+		items[i] = timelineItem{TimelineEvent: e, Label: dateLabel(q.Lang, e.Value, e.Mod, e.Status)}
 	}
 	return &timelineResult{Events: items, Total: total, Truncated: int64(len(items)) < total}, nil
 }

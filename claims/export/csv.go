@@ -13,9 +13,12 @@ import (
 )
 
 // csvHeader names the CSV columns. Events are rows; a column with several
-// values (tags, sources, claims) joins them with csvJoin.
+// values (tags, sources, claims) joins them with csvJoin. A date takes
+// four: its TIMEX3 value (timex_value, "201" for the 2010s), its words for
+// readers (display_date, as the app shows it) and the ISO 8601 start and
+// end of the interval it covers, modifier applied (starts_at, ends_at).
 var csvHeader = []string{
-	"id", "date", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
+	"id", "timex_value", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
 	"tags", "publishers", "article_titles", "article_urls", "published", "sentences", "speakers", "claim_statuses",
 }
 

@@ -24,7 +24,7 @@ func TestCSVReadsBackAndNeutralisesFormulas(t *testing.T) {
 		ids[addEvent(t, fx.s, fx.article, "2020-01-01", "", "happened", headline, headline, 40)] = headline
 	}
 	out := export(t, fx.s, CSV, Options{})
-	if !bytes.HasSuffix(out, []byte("\r\n")) || !bytes.HasPrefix(out, []byte("id,date,display_date,")) {
+	if !bytes.HasSuffix(out, []byte("\r\n")) || !bytes.HasPrefix(out, []byte("id,timex_value,display_date,")) {
 		t.Fatalf("want a header row and CRLF line ends (RFC 4180): %q...", out[:min(len(out), 80)])
 	}
 	r := csv.NewReader(bytes.NewReader(out))
@@ -55,7 +55,7 @@ func TestCSVReadsBackAndNeutralisesFormulas(t *testing.T) {
 				t.Errorf("sentence %q not neutralised", got)
 			}
 		}
-		if id == fx.plenary && (row[col["tags"]] != "korea | plenary" || row[col["publishers"]] != "ANTARA" || row[col["date"]] != "2019-12-28") {
+		if id == fx.plenary && (row[col["tags"]] != "korea | plenary" || row[col["publishers"]] != "ANTARA" || row[col["timex_value"]] != "2019-12-28") {
 			t.Errorf("plenary row %q", row)
 		}
 		if id == fx.kcna && (row[col["speakers"]] != "KCNA" || row[col["claim_statuses"]] != "verified") {

@@ -82,9 +82,7 @@ func eventSlide(it *store.ExportEvent, dates *dateBook) (tlSlide, bool) {
 	if end, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		slide.EndDate = refDatePart(lastInstant(end.End), end.Precision)
 	}
-	if needsDisplayDate(d, it.Mod, it.Status) {
-		slide.DisplayDate = html.EscapeString(html.EscapeString(dates.displayDate(it.Value, it.Mod, it.Status)))
-	}
+	slide.DisplayDate = html.EscapeString(html.EscapeString(dates.displayDate(it.Value, it.Mod, it.Status)))
 	if len(it.Tags) > 0 {
 		slide.Group = html.EscapeString(html.EscapeString(it.Tags[0]))
 	}

@@ -147,13 +147,11 @@ func (sw *slideWriter) appendSlide(b []byte, it *store.ExportEvent) ([]byte, boo
 		b = append(b, `,"end_date":`...)
 		b = appendDate(b, datePart(lastInstant(d.End), d.Precision))
 	}
-	if needsDisplayDate(d, it.Mod, it.Status) {
-		if display := sw.dates.displayDate(it.Value, it.Mod, it.Status); display != "" {
-			b = append(b, `,"display_date":`...)
-			sw.text = appendDecodedHTML(sw.text[:0], display)
-			b = appendString(b, sw.text)
-		}
-	}
+	// Always the app's own words: TimelineJS's formatting knows nothing of
+	// modifiers, seasons, decades or ongoing events, nor of the language.
+	b = append(b, `,"display_date":`...)
+	sw.text = appendDecodedHTML(sw.text[:0], sw.dates.displayDate(it.Value, it.Mod, it.Status))
+	b = appendString(b, sw.text)
 	b = append(b, `,"text":{"headline":`...)
 	sw.text = appendHTML(sw.text[:0], it.Headline)
 	b = appendString(b, sw.text)

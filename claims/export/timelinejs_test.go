@@ -149,8 +149,8 @@ func TestDatePartsAndDisplay(t *testing.T) {
 		{"2019-Q4", "", "happened", tlDate{Year: 2019, Month: 10}, tlDate{Year: 2019, Month: 12}, "Q4 2019", "kuartal 4 2019"},
 		{"2019-H1", "", "happened", tlDate{Year: 2019, Month: 1}, tlDate{Year: 2019, Month: 6}, "first half of 2019", "paruh pertama 2019"},
 		{"2019-W52", "", "happened", tlDate{Year: 2019, Month: 12, Day: 23}, tlDate{Year: 2019, Month: 12, Day: 29}, "week 52 of 2019", "minggu ke-52 2019"},
-		{"2019-12-28T10:15", "APPROX", "happened", tlDate{Year: 2019, Month: 12, Day: 28, Hour: 10, Minute: 15}, tlDate{}, "about 28 December 2019, 10:15", "sekitar 28 Desember 2019, 10:15"},
-		{"201", "", "happened", tlDate{Year: 2010}, tlDate{}, "the 2010s", "tahun 2010-an"},
+		{"2019-12-28T10:15", "APPROX", "happened", tlDate{Year: 2019, Month: 12, Day: 28, Hour: 10, Minute: 15}, tlDate{}, "about 28 December 2019, 10:15", "sekitar 28 Desember 2019 pukul 10.15"},
+		{"201", "", "happened", tlDate{Year: 2010}, tlDate{}, "the 2010s", "dekade 2010-an"},
 	} {
 		d, err := timeline.ParseDate(c.value, timeline.Mod(c.mod))
 		if err != nil {
@@ -173,15 +173,15 @@ func TestDatePartsAndDisplay(t *testing.T) {
 			t.Errorf("%s %s %s: id %q, want %q", c.value, c.mod, c.status, got, c.id)
 		}
 	}
-	// A plain day is left to TimelineJS, which formats it in the reader's
-	// locale; an undated value gets no slide.
+	// A plain day is named in the export's language too, as the app names
+	// it; an undated value gets no slide.
 	if sl, _ := slideOf(t, &store.ExportEvent{}, en); sl.DisplayDate != "" {
 		t.Error("an undated event got a slide")
 	}
 	it := &store.ExportEvent{}
 	it.Value, it.Status = "2019-12-28", "happened"
-	if sl, ok := slideOf(t, it, en); !ok || sl.DisplayDate != "" {
-		t.Errorf("plain day: display_date %q, want none", sl.DisplayDate)
+	if sl, ok := slideOf(t, it, id); !ok || sl.DisplayDate != "28 Desember 2019" {
+		t.Errorf("plain day: display_date %q, want 28 Desember 2019", sl.DisplayDate)
 	}
 	it.Value = "PRESENT_REF"
 	if _, ok := slideOf(t, it, en); ok {

@@ -173,7 +173,6 @@
         return;
       }
       Object.assign(ev, res.data);
-      ev.label = value;
       callback(null);
       items.update(toItem(ev, items.get(ev.id).seq));
       showPanel(ev);
