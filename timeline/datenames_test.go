@@ -29,32 +29,32 @@ var minimalDates = func() string {
 
 func TestDateNamer(t *testing.T) {
 	for _, c := range []struct {
-		value  string
-		mod    Mod
-		status EventStatus
-		en, id string
+		value      string
+		mod        Mod
+		status     EventStatus
+		en, id, ms string
 	}{
-		{"2011", ModEnd, StatusHappened, "late 2011", "akhir 2011"},
-		{"2012-SU", ModNone, StatusHappened, "summer 2012", "musim panas 2012"},
-		{"2012-WI", ModNone, StatusHappened, "winter 2012", "musim dingin 2012"},
-		{"201", ModNone, StatusHappened, "the 2010s", "dekade 2010-an"},
-		{"199", ModStart, StatusHappened, "the early 1990s", "awal dekade 1990-an"},
-		{"19", ModNone, StatusReported, "the 1900s", "abad ke-20"},
-		{"2017", ModStart, StatusOngoing, "since 2017", "sejak 2017"},
-		{"2017", ModNone, StatusOngoing, "since 2017", "sejak 2017"},
-		{"2011", ModEnd, StatusOngoing, "since late 2011", "sejak akhir 2011"},
-		{"2011", ModMid, StatusHappened, "mid-2011", "pertengahan 2011"},
-		{"2019-12", ModStart, StatusHappened, "early December 2019", "awal Desember 2019"},
-		{"2019-12-28", ModNone, StatusHappened, "28 December 2019", "28 Desember 2019"},
-		{"2019-12-28T10:05", ModApprox, StatusHappened, "about 28 December 2019, 10:05", "sekitar 28 Desember 2019 pukul 10.05"},
-		{"2020-01", ModNone, StatusScheduled, "January 2020 (scheduled)", "Januari 2020 (dijadwalkan)"},
-		{"2019-Q4", ModNone, StatusHappened, "Q4 2019", "kuartal 4 2019"},
-		{"2019-H1", ModOnOrBefore, StatusHappened, "by first half of 2019", "paling lambat paruh pertama 2019"},
+		{"2011", ModEnd, StatusHappened, "late 2011", "akhir 2011", "akhir 2011"},
+		{"2012-SU", ModNone, StatusHappened, "summer 2012", "musim panas 2012", "musim panas 2012"},
+		{"2012-WI", ModNone, StatusHappened, "winter 2012", "musim dingin 2012", "musim sejuk 2012"},
+		{"201", ModNone, StatusHappened, "the 2010s", "dekade 2010-an", "dekad 2010-an"},
+		{"199", ModStart, StatusHappened, "the early 1990s", "awal dekade 1990-an", "awal dekad 1990-an"},
+		{"19", ModNone, StatusReported, "the 1900s", "abad ke-20", "abad ke-20"},
+		{"2017", ModStart, StatusOngoing, "since 2017", "sejak 2017", "sejak 2017"},
+		{"2017", ModNone, StatusOngoing, "since 2017", "sejak 2017", "sejak 2017"},
+		{"2011", ModEnd, StatusOngoing, "since late 2011", "sejak akhir 2011", "sejak akhir 2011"},
+		{"2011", ModMid, StatusHappened, "mid-2011", "pertengahan 2011", "pertengahan 2011"},
+		{"2019-12", ModStart, StatusHappened, "early December 2019", "awal Desember 2019", "awal Disember 2019"},
+		{"2019-12-28", ModNone, StatusHappened, "28 December 2019", "28 Desember 2019", "28 Disember 2019"},
+		{"2019-12-28T10:05", ModApprox, StatusHappened, "about 28 December 2019, 10:05", "sekitar 28 Desember 2019 pukul 10.05", "sekitar 28 Disember 2019 pukul 10.05"},
+		{"2020-01", ModNone, StatusScheduled, "January 2020 (scheduled)", "Januari 2020 (dijadwalkan)", "Januari 2020 (dijadualkan)"},
+		{"2019-Q4", ModNone, StatusHappened, "Q4 2019", "kuartal 4 2019", "suku ke-4 2019"},
+		{"2019-H1", ModOnOrBefore, StatusHappened, "by first half of 2019", "paling lambat paruh pertama 2019", "selewat-lewatnya separuh pertama 2019"},
 		// ISO week 1 of 2020 starts on 30 December 2019.
-		{"2020-W01", ModNone, StatusHappened, "week 1 of 2020", "minggu ke-1 2020"},
-		{"PRESENT_REF", ModNone, StatusHappened, "undated", "tanpa tanggal"},
+		{"2020-W01", ModNone, StatusHappened, "week 1 of 2020", "minggu ke-1 2020", "minggu ke-1 2020"},
+		{"PRESENT_REF", ModNone, StatusHappened, "undated", "tanpa tanggal", "tanpa tarikh"},
 	} {
-		for code, want := range map[string]string{"en": c.en, "id": c.id} {
+		for code, want := range map[string]string{"en": c.en, "id": c.id, "ms": c.ms} {
 			n, ok := DateNamerFor(code)
 			if !ok {
 				t.Fatalf("no namer for %s", code)
@@ -71,7 +71,7 @@ func TestDateNamer(t *testing.T) {
 
 // rawCode matches what must never reach a reader: TIMEX3 codes, an empty
 // placeholder, a modifier before an article.
-var rawCode = regexp.MustCompile(`\d{4}-\d|-(SP|SU|FA|WI|H\d|Q\d|W\d)|[{}]|T\d\d:|\b(early|mid-?|late|awal|akhir) the\b|^\d{2,3}$|  |^ | $`)
+var rawCode = regexp.MustCompile(`\d{4}-\d|-(SP|SU|FA|WI|H\d|Q\d|W\d)|[{}]|T\d\d:|\b(early|mid-?|late) the\b|^\d{2,3}$|  |^ | $`)
 
 // Every precision, modifier and status in every language gets words.
 func TestDateNamesEveryCombination(t *testing.T) {

@@ -27,6 +27,10 @@ var languages = map[string]*words{
 		verdicts: map[string]string{"verified": "Terverifikasi", "disputed": "Diperdebatkan", "false": "Salah", "unverifiable": "Tidak dapat diverifikasi"},
 		title:    "Linimasa",
 	},
+	"ms": {
+		verdicts: map[string]string{"verified": "Disahkan", "disputed": "Dipertikaikan", "false": "Palsu", "unverifiable": "Tidak dapat disahkan"},
+		title:    "Garis masa",
+	},
 }
 
 // Languages lists the languages an export can be written in: every
