@@ -186,7 +186,7 @@ func (r *resolver) remember(x *expr, value, id string) {
 	if x.kind == kindOffset && x.n != 0 {
 		return
 	}
-	r.ref, r.refID, r.hasRef = d, id, true
+	r.ref, r.refID, r.hasRef, r.refSent = d, id, true, r.p.lx[x.i].sent
 	if d.Precision == PrecisionDay || d.Precision == PrecisionMinute {
 		y, m, dd := d.Start.Date()
 		day := ymd(y, int(m), dd)

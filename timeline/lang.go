@@ -71,6 +71,10 @@ type Pack struct {
 	// PluralCues are the words after which a bare plural unit is a
 	// stretch of unknown length ("for years", "within weeks").
 	PluralCues []string `lex:"plural-cues"`
+	// StretchCues before a decade or century that a deictic word picks
+	// make it the stretch of that length from now, not a calendar decade
+	// ("over the next decade" is P10Y, "selama dekade mendatang" too).
+	StretchCues []string `lex:"stretch-cues"`
 	// AndHalf adds half a unit, after the unit or between the count and
 	// the unit ("an hour and a half", "two and a half years", "dua
 	// setengah tahun").
@@ -120,6 +124,9 @@ type Pack struct {
 	// ClockNames are times of day with a fixed clock value ("noon" 12,
 	// "midnight" 24).
 	ClockNames map[string]int `lex:"clock-names"`
+	// LengthCues before a reading with seconds make it a length, not a
+	// clock time ("finishing in 2:07:35", "dalam waktu 3:07:35").
+	LengthCues []string `lex:"length-cues"`
 	// Mods narrow a date ("akhir" END, "early" START, "the end of" END).
 	Mods map[string]Mod `lex:"mods"`
 	// Before marks an expression as lying just before what follows

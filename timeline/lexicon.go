@@ -64,6 +64,8 @@ type entry struct {
 	frequency      bool
 	conj           bool
 	comparative    bool
+	lengthCue      bool
+	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
 	trigger bool
@@ -208,6 +210,8 @@ func compilePack(p *Pack) *lexicon {
 		{p.Conjunctions, func(e *entry) { e.conj = true }},
 		{p.Comparatives, func(e *entry) { e.comparative = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
+		{p.LengthCues, func(e *entry) { e.lengthCue = true }},
+		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {
 		for _, w := range f.words {
@@ -257,6 +261,7 @@ func canStart(e *entry) bool {
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
+	active.lengthCue, active.stretchCue = false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}
 }

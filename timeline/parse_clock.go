@@ -1,5 +1,7 @@
 package timeline
 
+import "fmt"
+
 // clock parses clock times: "pukul 05.00 WIB", "jam 06.00 WIB pagi",
 // "5 p.m. EST", "7:15 p.m.", "noon".
 func (p *parser) clock(k int) (expr, bool) {
@@ -7,6 +9,7 @@ func (p *parser) clock(k int) (expr, bool) {
 	e := p.e(k)
 	j := k
 	needMark := true
+	seconds := -1
 	if e != nil && e.clock {
 		j, needMark = k+1, false
 	}
@@ -23,8 +26,8 @@ func (p *parser) clock(k int) (expr, bool) {
 			if p.is(j+1, ":") && !p.inNumber(j+2) {
 				needMark = false
 			}
-			if p.is(x.j, ":") && p.glued(x.j) && p.num(x.j+1) >= 0 {
-				x.j += 2 // seconds
+			if p.is(x.j, ":") && p.glued(x.j) && p.glued(x.j+1) && p.num(x.j+1) >= 0 && p.lx[x.j+1].digits == 2 {
+				seconds, x.j = p.num(x.j+1), x.j+2
 			}
 		}
 		if m := p.e(x.j); m != nil && (m.am || m.pm) {
@@ -37,6 +40,11 @@ func (p *parser) clock(k int) (expr, bool) {
 			x.j++
 			needMark = false
 		}
+	}
+	if b := p.e(k - 1); b != nil && b.lengthCue && seconds >= 0 && j == k && !p.marked(x.j) {
+		// "finishing in 2:07:35", "dalam waktu 3:07:35": a length
+		return expr{i: k, j: x.j, kind: kindDuration, typ: TypeDuration, rule: "clock-length",
+			ref: clockLength(x.hour, x.minute, seconds)}, true
 	}
 	if z := p.e(x.j); z != nil && z.zone {
 		x.j++
@@ -61,4 +69,28 @@ func (p *parser) clock(k int) (expr, bool) {
 		return d, true
 	}
 	return x, true
+}
+
+// marked tells that lexeme k marks a clock time: a half of the day or a zone.
+func (p *parser) marked(k int) bool {
+	m := p.e(k)
+	return m != nil && (m.am || m.pm || m.zone)
+}
+
+// clockLength writes a reading H:MM:SS as a duration, leaving out the
+// designators of zero parts: PT2H7M35S, PT58M3S.
+func clockLength(h, m, s int) string {
+	v := "PT"
+	for _, part := range [3]struct {
+		n      int
+		letter string
+	}{{h, "H"}, {m, "M"}, {s, "S"}} {
+		if part.n != 0 {
+			v += fmt.Sprint(part.n) + part.letter
+		}
+	}
+	if v == "PT" {
+		return "PT0S"
+	}
+	return v
 }

@@ -17,6 +17,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 			return x, false
 		case e.unit != unitNone:
 			x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, k+2, d.anchored
+			p.stretch(&x, k)
 		case e.pod != "":
 			x.kind, x.typ, x.n, x.pod, x.j, x.fromRef = kindRelDay, TypeTime, min(d.deictic, 0), e.pod, k+2, d.anchored
 		default:
@@ -58,6 +59,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 		x.unit, x.n, x.j = e.unit, d.deictic, j+1
 	case e.unit != unitNone:
 		x.unit, x.n, x.j, x.fromRef = e.unit, d.deictic, j+1, d.anchored
+		p.stretch(&x, k)
 	case e.weekday != 0 || e.month != 0 || e.season != "" || e.weekend:
 		x = expr{i: k, j: j + 1, kind: kindCal, typ: TypeDate, weekday: e.weekday, month: e.month,
 			season: e.season, weekend: e.weekend, force: d.deictic, rule: "deictic-name", phrase: true}
@@ -70,6 +72,22 @@ func (p *parser) deictic(k int) (expr, bool) {
 		return x, false
 	}
 	return x, true
+}
+
+// stretch makes a decade or century that a deictic word picks (starting at
+// k) a length when a stretch word stands before it, past a determiner:
+// "over the next decade" is ten years from now, not the 2030s.
+func (p *parser) stretch(x *expr, k int) {
+	if x.unit < unitDecade || x.n == 0 {
+		return
+	}
+	b := k - 1
+	if e := p.e(b); e != nil && e.det {
+		b--
+	}
+	if e := p.e(b); e != nil && e.stretchCue {
+		x.kind, x.typ, x.n, x.fromRef, x.rule = kindDuration, TypeDuration, 1, false, "deictic-stretch"
+	}
 }
 
 // vagueRef is an unmeasured stretch before or after now ("recent years",

@@ -16,6 +16,8 @@ type resolver struct {
 	ref    Date
 	refID  string
 	hasRef bool
+	// refSent is the sentence of ref.
+	refSent int
 	// day is the last day or clock time mentioned, offsets included, for
 	// a clock time alone ("pukul 05.00") and "tiga jam kemudian".
 	day   Date
@@ -90,6 +92,9 @@ func (r *resolver) resolve(x *expr) resolved {
 	case kindRef:
 		return resolved{value: x.ref, why: "vague reference"}
 	case kindDuration:
+		if x.ref != "" {
+			return resolved{value: x.ref, why: "length of time, as written"}
+		}
 		if x.plusHalf {
 			return resolved{value: halfDurationValue(x.unit, x.n), why: "length of time"}
 		}
@@ -125,6 +130,11 @@ func (r *resolver) resolve(x *expr) resolved {
 		if x.fromRef && r.hasRef {
 			return resolved{value: unitValue(x.unit, shiftUnit(r.ref.Start, x.unit, n)), anchor: r.refID,
 				why: relativeWhy(n, x.unit, r.ref.Value)}
+		}
+		if x.n == bareUnit && x.mod != "" {
+			if rv, ok := r.pastBoundary(x); ok {
+				return rv
+			}
 		}
 		v := unitValue(x.unit, shiftUnit(r.dct, x.unit, n))
 		return resolved{value: v, anchor: "dct", why: relativeWhy(n, x.unit, "the publication date "+dctS)}
@@ -173,17 +183,58 @@ func (r *resolver) resolve(x *expr) resolved {
 		return resolved{value: unitValue(prec, d), anchor: "dct",
 			why: relativeWhy(n, x.unit, "the publication date "+dctS)}
 	case kindOrdDay:
+		// The n-th day counts from the first day the text dated; the
+		// publication date is no start ("the third day of the strike"
+		// may lie weeks before it).
 		base, id := r.first, r.firstID
 		if base.IsZero() {
-			base, id = r.dct, "dct"
-		}
-		if base.IsZero() {
-			return resolved{value: "XXXX-XX-XX", why: "no start date"}
+			return resolved{value: "XXXX-XX-XX", why: "no start date mentioned"}
 		}
 		return resolved{value: dayValue(base.AddDate(0, 0, x.n-1)), anchor: id,
 			why: fmt.Sprintf("day %d of the event that began %s", x.n, dayValue(base))}
 	}
 	return r.calendar(x)
+}
+
+// pastBoundary places the part of a period a past clause speaks of ("peaked
+// by the end of the year", "sempat memuncak pada akhir tahun") when that
+// part of the publication date's period still lies ahead: a report of what
+// happened means the period of the date mentioned just before, when that
+// lies in the past, or else the previous period.
+func (r *resolver) pastBoundary(x *expr) (resolved, bool) {
+	cur, err := ParseDate(unitValue(x.unit, r.dct), x.mod)
+	if err != nil || !cur.Start.After(r.dct) || !r.pastClause(x, 12) {
+		return resolved{}, false
+	}
+	sent := r.p.lx[x.i].sent
+	if r.hasRef && r.ref.Start.Before(cur.Start) && sent-r.refSent <= 1 && precisionUnit(r.ref.Precision) <= x.unit {
+		return resolved{value: unitValue(x.unit, r.ref.Start), anchor: r.refID,
+			why: "the " + unitName[x.unit] + " of " + r.ref.Value + ", which the past clause reports"}, true
+	}
+	return resolved{value: unitValue(x.unit, shiftUnit(r.dct, x.unit, -1)), anchor: "dct",
+		why: "the previous " + unitName[x.unit] + ": a past clause, and that part of the publication date's " + unitName[x.unit] + " is still ahead"}, true
+}
+
+// pastClause tells that the clause before x, up to window lexemes back,
+// reports the past: it holds a past cue and no future cue. A future word
+// anywhere there governs the verb ("will publish revised timetables by the
+// end of the month", where "revised" only looks past).
+func (r *resolver) pastClause(x *expr, window int) bool {
+	lx := r.p.lx
+	past := false
+	for k := x.i - 1; k >= 0 && k >= x.i-window && lx[k].sent == lx[x.i].sent; k-- {
+		e := lx[k].e
+		switch {
+		case e == nil:
+		case e.future:
+			return false
+		case e.past && !(k > 0 && lx[k-1].e != nil && lx[k-1].e.passiveAux):
+			past = true
+		case e.clauseBreak:
+			return past
+		}
+	}
+	return past
 }
 
 // relativeWhy explains a shift of n units from an anchor.
@@ -236,7 +287,7 @@ func shiftUnit(t time.Time, u unit, n int) time.Time {
 	case unitWeek:
 		return t.AddDate(0, 0, 7*n)
 	case unitMonth:
-		return firstOfMonth(t).AddDate(0, n, 0)
+		return addMonths(t, n)
 	case unitQuarter, unitSeason:
 		return firstOfMonth(t).AddDate(0, 3*n, 0)
 	case unitHalf:
@@ -256,6 +307,15 @@ func shiftUnit(t time.Time, u unit, n int) time.Time {
 }
 
 func firstOfMonth(t time.Time) time.Time { return ymd(t.Year(), int(t.Month()), 1) }
+
+// addMonths moves t by n months keeping its day and clock time: a month
+// after 14 June is 14 July. A day the target month lacks becomes its last
+// day (a month after 31 January is 29 February in a leap year).
+func addMonths(t time.Time, n int) time.Time {
+	first := firstOfMonth(t).AddDate(0, n, 0)
+	day := min(t.Day(), daysIn(first.Year(), int(first.Month())))
+	return first.AddDate(0, 0, day-1).Add(t.Sub(ymd(t.Year(), int(t.Month()), t.Day())))
+}
 
 // unitValue formats t at the precision of unit u.
 func unitValue(u unit, t time.Time) string {
@@ -322,7 +382,7 @@ func podSuffix(pod string) string {
 // go after a "T".
 var durationLetters = map[unit]string{
 	unitSecond: "S", unitMinute: "M", unitHour: "H", unitDay: "D", unitWeek: "W", unitMonth: "M",
-	unitQuarter: "Q", unitSeason: "M", unitHalf: "H", unitYear: "Y", unitDecade: "E", unitCentury: "C",
+	unitQuarter: "Q", unitSeason: "M", unitHalf: "H", unitYear: "Y", unitCentury: "C",
 }
 
 // durationValue formats n units as a TIMEX3 duration; n < 0 is "some".
@@ -336,6 +396,12 @@ func durationValue(u unit, n int) string {
 		return fmt.Sprintf("P%dM", 6*n)
 	case u == unitSeason && n >= 0:
 		return fmt.Sprintf("P%dM", 3*n)
+	case u == unitDecade:
+		// ISO 8601 has no decade designator: ten years each.
+		if n < 0 {
+			return "PXY"
+		}
+		return fmt.Sprintf("P%dY", 10*n)
 	}
 	if u <= unitHour {
 		return "PT" + count + durationLetters[u]
@@ -350,6 +416,9 @@ var halfUnits = map[unit]string{unitYear: "6M", unitDay: "T12H", unitHour: "30M"
 // halfDurationValue formats n and a half units; a unit without an exact
 // half in a smaller one takes a decimal (P1.5W).
 func halfDurationValue(u unit, n int) string {
+	if u == unitDecade {
+		return fmt.Sprintf("P%dY", 10*n+5)
+	}
 	d := durationValue(u, n)
 	if h, ok := halfUnits[u]; ok {
 		return d + h
@@ -369,7 +438,8 @@ func setValue(x *expr) string {
 	case x.season != "":
 		return "XXXX-" + x.season
 	case x.pod != "":
-		return "T" + x.pod
+		// every morning: a part of any day
+		return "XXXX-XX-XXT" + x.pod
 	case x.unit != unitNone:
 		return durationValue(x.unit, max(x.n, 1))
 	}
