@@ -38,7 +38,8 @@ func splitLines(text string) []line {
 	return ls
 }
 
-// clean finds the boilerplate of text: a dateline opening the first line,
+// clean finds the boilerplate of text: a dateline opening the first line
+// (or the line after a title),
 // labelled lines ("Baca juga:", "Editor:"), a trailing credit in
 // parentheses, and the footer of short headline-like lines that sits among
 // them at the end.
@@ -48,8 +49,13 @@ func clean(text string, p *pack) cleaned {
 	if len(lines) == 0 {
 		return c
 	}
+	// The dateline opens the body, which may follow a title line.
 	if s, ok := c.findDateline(text, lines[0], p); ok {
 		c.boiler = append(c.boiler, s)
+	} else if len(lines) > 1 && isHeadingLike(text, lines[0]) {
+		if s, ok := c.findDateline(text, lines[1], p); ok {
+			c.boiler = append(c.boiler, s)
+		}
 	}
 	isBoiler := make([]bool, len(lines))
 	for i, l := range lines {

@@ -80,11 +80,20 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 			spans[i] = Span{Start: t.Start, End: t.End}
 		}
 		ws := b.sentenceWords(b.sents[si], spans)
+		var told []Span // the predicates this sentence's events hang on
 		for _, g := range b.groups(ts) {
 			e, pred, ok := b.event(si, ws, g)
 			if !ok {
 				continue
 			}
+			// A later date on the same predicate that a comparison or a
+			// count opens is a detail of it ("erupted on Wednesday for the
+			// fifth time since December", "6.870 kasus, dibandingkan
+			// 2023"), not a happening of its own.
+			if e.Predicate.Len() > 0 && slices.Contains(told, e.Predicate) && b.detail(ws, g.span) {
+				continue
+			}
+			told = append(told, e.Predicate)
 			if b.fold(out, preds, e, pred) {
 				continue
 			}
@@ -193,6 +202,26 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 	}
 	return out
 }
+
+// detail reports whether a comparison or since-word stands in the few
+// words before the date t ("dibandingkan 2023", "than in 2019", "since
+// December").
+func (b *eventBuilder) detail(ws []sword, t Span) bool {
+	i0, _ := wordRange(ws, t)
+	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap; k-- {
+		if ws[k].cut && k < i0-1 {
+			break
+		}
+		if b.p.ev.comparisons[ws[k].low] || b.p.sinceCues[ws[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDetailGap is how many words before a date a comparison may stand
+// ("hampir dua kali lipat dibandingkan tahun 2023").
+const maxDetailGap = 4
 
 // join says how two neighbouring expressions relate.
 type join uint8

@@ -129,6 +129,9 @@ type eventLex struct {
 	// cue table ("announced", "declared") report it only before what was
 	// said.
 	sayingVerbs set
+	// comparisons open a date that only measures against another one
+	// ("dibandingkan 2023", "compared with 2019").
+	comparisons set
 	// addressVerbs take the audience right after them ("told reporters on
 	// Monday"); audiences are common nouns that name one.
 	addressVerbs, audiences set

@@ -92,6 +92,7 @@ func init() {
 			sayingVerbs:    wordSet("said says told tells stated added noted explained wrote writes insisted argued warned claimed"),
 			rangeOpeners:   wordSet("between from"),
 			addressVerbs:   wordSet("told tells"),
+			comparisons:    wordSet("compared than versus vs year-earlier"),
 			audiences:      wordSet("reporters journalists lawmakers parliament the a an"),
 			copulas:        wordSet("is are was were be been being am seems seemed remains remained appears appeared"),
 			subordinators:  wordSet("to because after before when while since until as although though if unless whereas so"),

@@ -106,6 +106,7 @@ func init() {
 				"disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan"),
 			rangeOpeners:  wordSet("antara dari"),
 			addressVerbs:  wordSet("kata ujar ucap tutur"),
+			comparisons:   wordSet("dibandingkan dibanding ketimbang daripada"),
 			audiences:     wordSet("wartawan awak media jurnalis"),
 			copulas:       wordSet("adalah merupakan ialah yakni yaitu menjadi tergolong terasa terlihat tampak"),
 			subordinators: wordSet("untuk agar supaya sehingga karena sebab ketika saat sewaktu setelah sesudah sebelum sejak semenjak usai seusai selama sambil sembari seraya meskipun walaupun jika apabila bila kalau demi guna"),
