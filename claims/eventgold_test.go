@@ -462,7 +462,7 @@ type eventFloors struct {
 // events worse fails here.
 func TestEventGold(t *testing.T) {
 	floors := map[string]eventFloors{
-		"id":  {precision: 0.91, recall: 0.97, recallRightDate: 0.89, date: 0.91, status: 0.96, clockDay: 0.66, tokenF1: 0.63, rougeL: 0.61, dupsPerArticle: 0.67, nonEvents: 8},
+		"id":  {precision: 0.91, recall: 0.97, recallRightDate: 0.89, date: 0.91, status: 0.95, clockDay: 0.66, tokenF1: 0.63, rougeL: 0.61, dupsPerArticle: 0.67, nonEvents: 8},
 		"en":  {precision: 0.92, recall: 0.95, recallRightDate: 0.87, date: 0.91, status: 0.92, clockDay: 0.76, tokenF1: 0.65, rougeL: 0.65, dupsPerArticle: 1.09, nonEvents: 10},
 		"all": {precision: 0.91, recall: 0.96, recallRightDate: 0.88, date: 0.91, status: 0.94, clockDay: 0.71, tokenF1: 0.64, rougeL: 0.63, dupsPerArticle: 0.88, nonEvents: 18},
 	}

@@ -105,38 +105,45 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	return out
 }
 
-// narrate moves the times that the tagger anchored on a day of saying to
-// the day the story is on. "A ferry ran aground on Saturday, officials said
-// on Sunday. It left port at 5:10 a.m.": the tagger takes the day last
-// mentioned, Sunday; the narrative is still on Saturday, the last day given
-// for a happening. Chains follow: a time anchored on a moved time moves.
+// narrate moves the times that the tagger anchored on a day of saying, or
+// on the start of a state ("hujan sejak Jumat sore"), to the day the story
+// is on. "A ferry ran aground on Saturday, officials said on Sunday. It
+// left port at 5:10 a.m.": the tagger takes the day last mentioned, Sunday;
+// the narrative is still on Saturday, the last day given for a happening.
+// A moved anchor moves what was counted from it by the same number of days
+// ("keesokan harinya" stays the day after).
 func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
+	const dayLen = len("2006-01-02")
 	out := slices.Clone(timexes)
-	moved := map[string]string{} // timex ID -> the story's day it now stands on
-	saying := map[string]bool{}
-	story := ""
+	shift := map[string]int{}     // timex ID -> days it moved
+	day := map[string]time.Time{} // timex ID -> its day, as the tagger gave it
+	background := map[string]bool{}
+	var story time.Time
 	for i := range out {
 		t := &out[i]
-		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime || len(t.Value) < len("2006-01-02") {
+		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime || len(t.Value) < dayLen {
 			continue
 		}
-		day := t.Value[:len("2006-01-02")]
-		if _, err := time.Parse(time.DateOnly, day); err != nil {
+		d, err := time.Parse(time.DateOnly, t.Value[:dayLen])
+		if err != nil {
 			continue
 		}
+		day[t.ID] = d
 		if si := b.sentenceOf(t.Start, t.End); si >= 0 {
-			_, saying[t.ID] = b.reportZone(b.unitOf(b.sents[si]), Span{Start: t.Start, End: t.End})
+			_, background[t.ID] = b.reportZone(b.unitOf(b.sents[si]), Span{Start: t.Start, End: t.End})
 		}
-		switch to, ok := moved[t.Anchor]; {
-		case ok:
-			t.Value = to + t.Value[len(day):]
-			moved[t.ID], day = to, to
-		case saying[t.Anchor] && story != "" && story != day:
-			t.Value = story + t.Value[len(day):]
-			moved[t.ID], day = story, story
+		background[t.ID] = background[t.ID] || b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
+		n, moved := shift[t.Anchor]
+		if !moved && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
+			n, moved = int(story.Sub(day[t.Anchor]).Hours()/24), true
 		}
-		if !saying[t.ID] {
-			story = day
+		if moved && n != 0 {
+			d = d.AddDate(0, 0, n)
+			t.Value = d.Format(time.DateOnly) + t.Value[dayLen:]
+			shift[t.ID] = n
+		}
+		if !background[t.ID] {
+			story = d
 		}
 	}
 	return out

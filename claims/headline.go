@@ -252,7 +252,8 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 	}
 	var subj []int
 	if ws[pi].pred == predVerb {
-		for k := a; k < pi; k++ {
+		from, end, to := b.subjectRange(ws, a, pi, inRel)
+		for k := from; k < end; k++ {
 			if !b.skip(ws, k, inRel) {
 				subj = append(subj, k)
 			}
@@ -260,6 +261,13 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		subj = b.trimLead(ws, subj)
 		if len(subj) == 0 {
 			subj = b.borrowSubject(ws, a)
+		}
+		// The verbs chained before the predicate ("mulai retak",
+		// "dijadwalkan berlanjut") stay with it.
+		for k := to; k < pi; k++ {
+			if !b.skip(ws, k, inRel) {
+				subj = append(subj, k)
+			}
 		}
 	} else {
 		// An event noun heads its own phrase: "pertemuan pertama".
@@ -289,6 +297,65 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		objSpan = Span{Start: ws[obj[0]].start, End: ws[obj[len(obj)-1]].end}
 	}
 	return capitalise(strings.Join(words, " ")), subjSpan, objSpan
+}
+
+// subjectRange returns the words [from, end) of the predicate's subject in
+// clause [a, pi): after an earlier verb whose object it is ("mengatakan
+// hujan deras mengguyur": "hujan deras"), or, when the earlier verb is
+// coordinated with the predicate, the subject they share ("Tim SAR tiba di
+// lokasi dan mengevakuasi": "Tim SAR"). to is where the predicate's chain
+// of verbs begins.
+func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, end, to int) {
+	to = pi
+	for k := pi - 1; k >= a; k-- {
+		w := ws[k]
+		if w.rel != inRel || w.date {
+			continue
+		}
+		if w.pred != predVerb {
+			continue
+		}
+		if b.chained(ws, k, to) {
+			to = k
+			continue
+		}
+		if b.coordinated(ws, k, to) {
+			first := k
+			for j := a; j < k; j++ {
+				if ws[j].pred == predVerb && ws[j].rel == inRel {
+					first = j
+					break
+				}
+			}
+			return a, first, to
+		}
+		return k + 1, to, to
+	}
+	return a, to, to
+}
+
+// chained reports whether the verb at k joins the chain starting at to:
+// only auxiliaries, subordinators or function words stand between them
+// ("dijadwalkan untuk mengadakan", "mulai retak").
+func (b *eventBuilder) chained(ws []sword, k, to int) bool {
+	for j := k + 1; j < to; j++ {
+		low := ws[j].low
+		if !b.p.ev.verbAfter[low] && !b.p.ev.subordinators[low] {
+			return false
+		}
+	}
+	return true
+}
+
+// coordinated reports whether a conjunction stands between the verb at k
+// and the chain at to ("tiba di lokasi dan mengevakuasi").
+func (b *eventBuilder) coordinated(ws []sword, k, to int) bool {
+	for j := k + 1; j < to; j++ {
+		if b.p.conjunctions[ws[j].low] || ws[j].cut {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutRelative returns ws with the relative word and what stands between
@@ -366,12 +433,25 @@ func (b *eventBuilder) extend(ws []sword, obj []int, pi, z int, inRel bool, n in
 		if low := ws[k].low; b.p.conjunctions[low] || len(out) > 0 && b.p.ev.headConnectors[low] {
 			break
 		}
-		if k >= z && len(out) == 0 && !b.p.complementizers[ws[k].low] && !b.p.ev.subordinators[ws[k].low] {
+		if k >= z && len(out) == 0 && (!b.p.complementizers[ws[k].low] && !b.p.ev.subordinators[ws[k].low] || dateBetween(ws, from, k)) {
+			// A subordinate clause completes the verb only when it follows
+			// it directly ("menyarankan agar ..."); after the date it is
+			// an adjunct ("dihentikan pukul 17.00 karena ...").
 			break
 		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// dateBetween reports whether a date word lies in [from, to).
+func dateBetween(ws []sword, from, to int) bool {
+	for k := from; k < to; k++ {
+		if ws[k].date {
+			return true
+		}
+	}
+	return false
 }
 
 // trimLead drops leading connectors and fillers ("bahwa", "namun",
