@@ -56,7 +56,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var preds []string
 	bySentence := map[int][]timeline.Timex{}
 	var order []int
-	timexes = b.narrate(timexes)
+	timexes = b.narrate(b.quotedDocuments(timexes))
 	for _, t := range timexes {
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime {
 			continue

@@ -319,7 +319,14 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 			to = k
 			continue
 		}
-		if b.coordinated(ws, k, to) {
+		if c := b.coordinated(ws, k, to); c >= 0 {
+			// "meninggal dunia dan Dinkes menurunkan": a subject of its
+			// own after the conjunction.
+			for j := c + 1; j < to; j++ {
+				if !b.skip(ws, j, inRel) && !b.p.fillers[ws[j].low] {
+					return c + 1, to, to
+				}
+			}
 			first := k
 			for j := a; j < k; j++ {
 				if ws[j].pred == predVerb && ws[j].rel == inRel {
@@ -347,15 +354,19 @@ func (b *eventBuilder) chained(ws []sword, k, to int) bool {
 	return true
 }
 
-// coordinated reports whether a conjunction stands between the verb at k
-// and the chain at to ("tiba di lokasi dan mengevakuasi").
-func (b *eventBuilder) coordinated(ws []sword, k, to int) bool {
-	for j := k + 1; j < to; j++ {
-		if b.p.conjunctions[ws[j].low] || ws[j].cut {
-			return true
+// coordinated returns the last conjunction (or clause mark) between the
+// verb at k and the chain at to ("tiba di lokasi dan mengevakuasi"), -1 if
+// none.
+func (b *eventBuilder) coordinated(ws []sword, k, to int) int {
+	for j := to - 1; j > k; j-- {
+		if b.p.conjunctions[ws[j].low] {
+			return j
+		}
+		if ws[j].cut {
+			return j - 1
 		}
 	}
-	return false
+	return -1
 }
 
 // withoutRelative returns ws with the relative word and what stands between

@@ -129,6 +129,9 @@ type eventLex struct {
 	// cue table ("announced", "declared") report it only before what was
 	// said.
 	sayingVerbs set
+	// documents name written correspondence whose quoted text keeps its
+	// own time ("email", "surat"): see quotedDocuments.
+	documents set
 	// comparisons open a date that only measures against another one
 	// ("dibandingkan 2023", "compared with 2019").
 	comparisons set

@@ -79,7 +79,7 @@ func init() {
 			verbSuffixes: strings.Fields("ed"),
 			participles:  strings.Fields("ing"),
 			minAffixed:   4,
-			notVerbs: wordSet("need red bed hundred united speed seed feed breed indeed shed weed steed bleed creed greed proceed " +
+			notVerbs: wordSet("dated need red bed hundred united speed seed feed breed indeed shed weed steed bleed creed greed proceed " +
 				"exceed succeed naked wicked sacred kindred beloved aged ragged rugged wretched crooked learned skilled based related " +
 				"limited unlimited detailed advanced experienced talented interested supposed so-called alleged"),
 			verbAfter: wordSet("will would could can may might must shall should did didn't won't to not never"),
@@ -92,6 +92,7 @@ func init() {
 			sayingVerbs:    wordSet("said says told tells stated added noted explained wrote writes insisted argued warned claimed"),
 			rangeOpeners:   wordSet("between from"),
 			addressVerbs:   wordSet("told tells"),
+			documents:      wordSet("email e-mail emails e-mails letter letters message messages memo memos note text texted"),
 			comparisons:    wordSet("compared than versus vs year-earlier"),
 			audiences:      wordSet("reporters journalists lawmakers parliament the a an"),
 			copulas:        wordSet("is are was were be been being am seems seemed remains remained appears appeared"),

@@ -106,6 +106,7 @@ func init() {
 				"disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan"),
 			rangeOpeners:  wordSet("antara dari"),
 			addressVerbs:  wordSet("kata ujar ucap tutur"),
+			documents:     wordSet("surat surel email e-mail pesan memo nota"),
 			comparisons:   wordSet("dibandingkan dibanding ketimbang daripada"),
 			audiences:     wordSet("wartawan awak media jurnalis"),
 			copulas:       wordSet("adalah merupakan ialah yakni yaitu menjadi tergolong terasa terlihat tampak"),
