@@ -1,0 +1,98 @@
+package timeline
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// storyArticle generates article k of a long story: it retells the
+// story's first happening, two recent ones (re-dated a little now and then)
+// and brings three new ones of its publication day, each with its own
+// numbers and names, in Indonesian or English.
+func storyArticle(tb testing.TB, k int) Report {
+	day0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	pub := day0.AddDate(0, 0, k/3)
+	at := func(d time.Time) string { return d.Format("2006-01-02") }
+	lang := "id"
+	if k%2 == 1 {
+		lang = "en"
+	}
+	var sents [][2]string
+	if lang == "id" {
+		sents = append(sents, [2]string{"2024-01-01T06:1" + fmt.Sprint(k%10), fmt.Sprintf("Kapal Nusa %d hilang kontak pada Senin pukul 06.1%d di Selat Makassar.", 77, k%10)})
+	} else {
+		sents = append(sents, [2]string{"2024-01-01T06:1" + fmt.Sprint(k%10), fmt.Sprintf("The ferry Nusa %d lost contact at 6.1%d a.m. on Monday in the Makassar Strait.", 77, k%10)})
+	}
+	for _, back := range []int{1, 4} {
+		h := max(0, k-back)
+		d := day0.AddDate(0, 0, h/3)
+		if k%7 == 0 {
+			d = d.AddDate(0, 0, 1) // a source that dates it a day later
+		}
+		if lang == "id" {
+			sents = append(sents, [2]string{at(d), fmt.Sprintf("Tim SAR Regu %d menemukan %d penumpang di Pulau Kalu%d.", h, 100+h, h)})
+		} else {
+			sents = append(sents, [2]string{at(d), fmt.Sprintf("Rescue Team %d found %d passengers on Kalu%d island.", h, 100+h, h)})
+		}
+	}
+	acts := [][2]string{{"memeriksa", "inspected"}, {"menangkap", "arrested"}, {"menutup", "closed"}}
+	for i, a := range acts {
+		n := 1000 + 3*k + i
+		if lang == "id" {
+			sents = append(sents, [2]string{at(pub), fmt.Sprintf("Polisi %s gudang %d milik PT Mitra%d di Makassar.", a[0], n, n)})
+		} else {
+			sents = append(sents, [2]string{at(pub), fmt.Sprintf("Police %s warehouse %d of Mitra%d in Makassar.", a[1], n, n)})
+		}
+	}
+	return report(tb, fmt.Sprintf("article-%d", k), lang, sents...)
+}
+
+// BenchmarkLinkArticle builds a story of 1,000 articles and reports how
+// long the 10th and the 1,000th article take to link (the mean over the
+// ten articles ending there): near-linear linking keeps them alike.
+//
+//	go test -run '^$' -bench LinkArticle -benchmem ./timeline
+func BenchmarkLinkArticle(b *testing.B) {
+	const n = 1000
+	reports := make([]Report, n+1)
+	for k := 1; k <= n; k++ {
+		reports[k] = storyArticle(b, k)
+	}
+	NewLinker().Add(reports[1]) // compile the word lists before timing
+	b.ResetTimer()
+	var at10, at1000 time.Duration
+	for i := 0; i < b.N; i++ {
+		l := NewLinker()
+		for k := 1; k <= n; k++ {
+			start := time.Now()
+			l.Add(reports[k])
+			took := time.Since(start)
+			switch {
+			case k <= 10:
+				at10 += took
+			case k > n-10:
+				at1000 += took
+			}
+		}
+	}
+	b.ReportMetric(float64(at10.Nanoseconds())/float64(10*b.N), "ns/article@10")
+	b.ReportMetric(float64(at1000.Nanoseconds())/float64(10*b.N), "ns/article@1000")
+}
+
+// TestStoryArticleLinks checks that the benchmark's story links as a story
+// does: its first happening becomes one event told by every article.
+func TestStoryArticleLinks(t *testing.T) {
+	var reports []Report
+	for k := 1; k <= 30; k++ {
+		reports = append(reports, storyArticle(t, k))
+	}
+	res := Link(reports)
+	most := 0
+	for _, le := range res.Events {
+		most = max(most, len(le.Sources))
+	}
+	if most < 30 {
+		t.Errorf("the loss of contact has %d sources, want one per article (30)", most)
+	}
+}

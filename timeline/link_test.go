@@ -1,0 +1,248 @@
+package timeline
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mustDate(t testing.TB, value string, mod Mod) Date {
+	t.Helper()
+	d, err := ParseDate(value, mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCompatible(t *testing.T) {
+	cases := []struct {
+		a, b       string
+		amod, bmod Mod
+		want       bool
+	}{
+		{a: "2014-12-28", b: "2014-12-28T06:18", want: true},
+		{a: "2014-12", b: "2014-12-28", want: true},
+		{a: "2014-12-28TMO", b: "2014-12-28T06:12", want: true},
+		{a: "2014-12-28TMO", b: "2014-12-28T13:00", want: false},
+		{a: "2014-12-28T06:14", b: "2014-12-28T06:18", want: false},
+		{a: "2014-12-28", b: "2014-12-29", want: false},
+		{a: "2014-W52", b: "2014-12-24", want: true},
+		// A modifier narrows the range: the end of 2011 is not February.
+		{a: "2011", amod: ModEnd, b: "2011-02", want: false},
+		{a: "2011", amod: ModEnd, b: "2011-11", want: true},
+		// "shortly before 5 a.m." allows 4:47 that morning.
+		{a: "2025-10-14T05:00", amod: ModBefore, b: "2025-10-14T04:47", want: true},
+		{a: "2025-10-14T05:00", amod: ModBefore, b: "2025-10-14T06:30", want: false},
+	}
+	for _, c := range cases {
+		a, b := mustDate(t, c.a, c.amod), mustDate(t, c.b, c.bmod)
+		if got := Compatible(a, b); got != c.want {
+			t.Errorf("Compatible(%s %s, %s %s) = %v", c.a, c.amod, c.b, c.bmod, got)
+		}
+		if got := Compatible(b, a); got != c.want {
+			t.Errorf("Compatible is not symmetric on %s, %s", c.a, c.b)
+		}
+	}
+	if Compatible(Date{}, mustDate(t, "2014", "")) {
+		t.Error("no date is compatible with a year")
+	}
+}
+
+func TestNear(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"2014-12-28T06:14", "2014-12-28T07:55", true},  // one day's clock times
+		{"2014-12-28", "2014-12-29", true},              // neighbouring days
+		{"2014-12-28", "2014-12-29T06:14", true},        // a day and a time the next day
+		{"2025-03-03T21:40", "2025-03-04T02:15", false}, // clock times across midnight, hours apart
+		{"2025-03-03T23:40", "2025-03-04T00:15", true},  // ... or minutes apart
+		{"2014-12-28", "2014-12-30", false},
+		{"2014-12-28TAF", "2014-12-29TAF", false}, // parts of neighbouring days
+	}
+	for _, c := range cases {
+		if got := near(mustDate(t, c.a, ""), mustDate(t, c.b, "")); got != c.want {
+			t.Errorf("near(%s, %s) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+func TestConsensus(t *testing.T) {
+	dates := func(vs ...string) []Date {
+		var out []Date
+		for _, v := range vs {
+			out = append(out, mustDate(t, v, ""))
+		}
+		return out
+	}
+	cases := []struct {
+		in    []string
+		want  string
+		agree bool
+		sides [][]int
+	}{
+		{in: []string{"2014-12-28", "2014-12-28T06:18", "2014-12"}, want: "2014-12-28T06:18", agree: true},
+		// The day agrees with both clock times; they do not agree with
+		// each other, and the day stands on no side.
+		{in: []string{"2014-12-28T06:14", "2014-12-28", "2014-12-28T06:18", "2014-12-28T06:14"}, want: "2014-12-28", sides: [][]int{{0, 3}, {2}}},
+		{in: []string{"2014-12-28", "2014-12-29", "2014-12-28"}, want: "2014-12", sides: [][]int{{0, 2}, {1}}},
+		{in: []string{"2014-12-31", "2015-01-01"}, want: "2014-12-31", sides: [][]int{{0}, {1}}},
+	}
+	for _, c := range cases {
+		ds := dates(c.in...)
+		got, agree := consensus(ds)
+		if got.Value != c.want || agree != c.agree {
+			t.Errorf("consensus(%v) = %s, %v; want %s, %v", c.in, got.Value, agree, c.want, c.agree)
+		}
+		if !agree {
+			if s := sides(ds); !reflect.DeepEqual(s, c.sides) {
+				t.Errorf("sides(%v) = %v, want %v", c.in, s, c.sides)
+			}
+		}
+	}
+}
+
+// report makes an article of sentences, each with one event on a date.
+func report(t testing.TB, doc, lang string, sentences ...[2]string) Report {
+	r := Report{Doc: doc, Lang: lang}
+	for i, s := range sentences {
+		start := len(r.Text)
+		r.Text += s[1] + " "
+		r.Events = append(r.Events, Event{
+			ID: "e" + string(rune('1'+i)), Date: mustDate(t, s[0], ""), Status: StatusHappened,
+			Headline: s[1], Evidence: Span{Start: start, End: start + len(s[1])},
+		})
+	}
+	return r
+}
+
+func TestLinkAcrossArticlesAndLanguages(t *testing.T) {
+	res := Link([]Report{
+		report(t, "a1", "id",
+			[2]string{"2014-12-28T06:18", "Pesawat AirAsia QZ8501 hilang kontak pada Minggu pukul 06.18 WIB di atas Laut Jawa."},
+			[2]string{"2014-12-28", "Presiden Joko Widodo meresmikan pasar di Surabaya, Minggu."},
+		),
+		report(t, "a2", "id",
+			[2]string{"2014-12-28T06:14", "Menurut AirNav, pesawat QZ8501 hilang kontak pukul 06.14 WIB."},
+		),
+		report(t, "a3", "en",
+			[2]string{"2014-12-28TMO", "AirAsia flight QZ8501 lost contact with air traffic control on Sunday morning over the Java Sea."},
+			[2]string{"2014-12-30", "Searchers found debris of QZ8501 near Pangkalan Bun on Tuesday."},
+		),
+	})
+	var lost *LinkedEvent
+	for i, le := range res.Events {
+		for _, s := range le.Sources {
+			if s.Doc == "a1" && s.EventID == "e1" {
+				lost = &res.Events[i]
+			}
+		}
+	}
+	if lost == nil || len(lost.Sources) != 3 {
+		t.Fatalf("the loss of contact is not one event of three sources: %+v", res.Events)
+	}
+	// The morning holds both clock times: it is the date they agree on.
+	if !lost.Disagree || lost.Date.Value != "2014-12-28TMO" || !reflect.DeepEqual(lost.Sides, [][]int{{0}, {1}}) {
+		t.Errorf("06.18 and 06.14 disagree within the morning: %+v", lost)
+	}
+	if lost.Sources[2].Date.Value != "2014-12-28TMO" {
+		t.Errorf("a source keeps the date it gives: %+v", lost.Sources[2])
+	}
+	if len(res.Events) != 3 {
+		t.Errorf("want 3 events (loss of contact, the market, the debris), got %d: %+v", len(res.Events), res.Events)
+	}
+	for i := 1; i < len(res.Events); i++ {
+		if res.Events[i].Date.Start.Before(res.Events[i-1].Date.Start) {
+			t.Errorf("events out of date order: %s before %s", res.Events[i-1].Date.Value, res.Events[i].Date.Value)
+		}
+	}
+}
+
+func TestLinkProposesBetweenThresholds(t *testing.T) {
+	l := NewLinker()
+	l.LinkAt = 1.01 // nothing links; what would is proposed
+	l.Add(report(t, "a1", "id", [2]string{"2014-12-28T06:18", "Pesawat AirAsia QZ8501 hilang kontak pada Minggu pukul 06.18 WIB."}))
+	l.Add(report(t, "a2", "id", [2]string{"2014-12-28", "Pesawat QZ8501 hilang kontak pada Minggu pagi."}))
+	res := l.Result()
+	if len(res.Events) != 2 || len(res.Proposals) != 1 {
+		t.Fatalf("want two events and a proposal: %+v", res)
+	}
+	p := res.Proposals[0]
+	if p.Score < ProposeScore || p.Score >= 1.01 || !strings.Contains(p.Reason, "QZ8501") || !strings.Contains(p.Reason, "'hilang kontak'") || !strings.Contains(p.Reason, "dates compatible") {
+		t.Errorf("proposal %+v", p)
+	}
+}
+
+func TestLinkKeepsHappeningsApart(t *testing.T) {
+	res := Link([]Report{
+		report(t, "a1", "en",
+			[2]string{"2025-03-03T21:40", "The ferry Sinar Bahari left Bira port at 9.40 p.m. on Monday."},
+			[2]string{"2025-03-04T02:15", "The ferry Sinar Bahari lost contact at 2.15 a.m. on Tuesday."},
+		),
+		report(t, "a2", "en",
+			[2]string{"2025-03-03T22:10", "Sinar Bahari departed Bira at 10.10 p.m. Monday, port records show."},
+			// Another happening on a day a week holds: no act shared.
+			[2]string{"2025-W10", "Sinar Bahari's owners were questioned by police this week."},
+		),
+	})
+	if len(res.Events) != 3 {
+		t.Fatalf("want departure (two sources), loss of contact, questioning: %+v", res.Events)
+	}
+	for _, le := range res.Events {
+		if le.Date.Start.Hour() == 21 && (len(le.Sources) != 2 || !le.Disagree) {
+			t.Errorf("departure: %+v", le)
+		}
+	}
+}
+
+func TestLinkSkipsBadEvents(t *testing.T) {
+	r := report(t, "a1", "id", [2]string{"2014-12-28", "Pesawat QZ8501 hilang kontak."})
+	r.Events = append(r.Events, Event{ID: "bad", Date: mustDate(t, "2014-12-28", ""), Evidence: Span{Start: 5, End: 5000}}, Event{ID: "nodate", Evidence: Span{Start: 0, End: 3}})
+	l := NewLinker()
+	l.Add(r)
+	l.Add(r) // the same article twice counts once
+	if res := l.Result(); len(res.Events) != 1 || len(res.Events[0].Sources) != 1 {
+		t.Errorf("%+v", res)
+	}
+}
+
+func TestLinkWordFiles(t *testing.T) {
+	for _, code := range Languages() {
+		if linkWordsFor(code) == nil {
+			t.Errorf("language %s has no lang/%s/link.txt", code, code)
+		}
+	}
+	id, en := linkWordsFor("id"), linkWordsFor("en")
+	for concept := range id.acts {
+		if _, ok := en.acts[concept]; !ok {
+			t.Errorf("act %s is Indonesian only: reports in two languages cannot meet on it", concept)
+		}
+	}
+	for _, bad := range []string{"frob x", "same : a", "same x: a, , b", "same x: a\nsame y: a", "act x y: a"} {
+		if _, err := parseLinkWords(bad); err == nil {
+			t.Errorf("parseLinkWords(%q) accepted", bad)
+		}
+	}
+}
+
+func TestSentenceFeatures(t *testing.T) {
+	keys := func(lang, s string) []string {
+		var out []string
+		for _, f := range sentenceFeatures(lang, s) {
+			out = append(out, f.key)
+		}
+		return out
+	}
+	got := keys("id", "JAKARTA, KOMPAS — Pesawat KS 614 tergelincir di Bandara Sentani pada Kamis (12/6/2025) pukul 09.12 WIT, kata Yohanes.")
+	want := []string{"614", "=airport", "=plane", "=skid", "ks", "sentani", "yohanes"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Indonesian features %v, want %v", got, want)
+	}
+	got = keys("en", "Flight KS614 skidded off the runway at Sentani airport at 9:20 a.m. on Thursday, with 3,200 litres of fuel.")
+	want = []string{"3200", "614", "=airport", "=runway", "=skid", "flight", "fuel", "ks", "litres", "sentani"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("English features %v, want %v", got, want)
+	}
+}

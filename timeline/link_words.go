@@ -1,0 +1,405 @@
+package timeline
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// linkFiles are the per-language word lists of the event linker; the format
+// is described at the top of lang/id/link.txt.
+//
+//go:embed lang/*/link.txt
+var linkFiles embed.FS
+
+// linkWords is one language's link.txt, compiled.
+type linkWords struct {
+	ignore map[string]bool
+	// concepts maps a phrase of one to maxConceptWords lower-case words,
+	// joined by single spaces, to its concept.
+	concepts map[string]string
+	// acts are the concepts that name what happens.
+	acts map[string]bool
+}
+
+// maxConceptWords is the longest phrase a concept line may hold.
+const maxConceptWords = 3
+
+var (
+	linkWordsOnce   sync.Once
+	linkWordsByLang map[string]*linkWords
+	linkWordsErr    error
+)
+
+// linkWordsFor returns the linker's word lists of a language, nil for a
+// language without a link.txt. A malformed file is a programming error
+// caught by the tests; it panics here rather than link silently wrong.
+func linkWordsFor(lang string) *linkWords {
+	linkWordsOnce.Do(func() {
+		linkWordsByLang = map[string]*linkWords{}
+		for _, p := range packList {
+			body, err := linkFiles.ReadFile("lang/" + p.Code + "/link.txt")
+			if err != nil {
+				continue
+			}
+			w, err := parseLinkWords(string(body))
+			if err != nil {
+				linkWordsErr = fmt.Errorf("timeline: lang/%s/link.txt: %w", p.Code, err)
+				return
+			}
+			linkWordsByLang[p.Code] = w
+		}
+	})
+	if linkWordsErr != nil {
+		panic(linkWordsErr)
+	}
+	return linkWordsByLang[lang]
+}
+
+// parseLinkWords reads a link.txt. A phrase may name one concept only.
+func parseLinkWords(body string) (*linkWords, error) {
+	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(body))
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		kind, rest, _ := strings.Cut(line, " ")
+		switch kind {
+		case "ignore":
+			for _, f := range strings.Fields(rest) {
+				w.ignore[strings.ToLower(f)] = true
+			}
+		case "same", "act":
+			concept, list, ok := strings.Cut(rest, ":")
+			concept = strings.TrimSpace(concept)
+			if !ok || concept == "" || strings.ContainsAny(concept, " \t") {
+				return nil, fmt.Errorf("line %d: want \"%s CONCEPT: phrase, ...\"", n, kind)
+			}
+			w.acts[concept] = kind == "act"
+			for _, ph := range strings.Split(list, ",") {
+				words := strings.Fields(strings.ToLower(ph))
+				if len(words) == 0 || len(words) > maxConceptWords {
+					return nil, fmt.Errorf("line %d: phrase %q must have 1 to %d words", n, ph, maxConceptWords)
+				}
+				key := strings.Join(words, " ")
+				if prev, dup := w.concepts[key]; dup && prev != concept {
+					return nil, fmt.Errorf("line %d: %q names both %s and %s", n, key, prev, concept)
+				}
+				w.concepts[key] = concept
+			}
+		default:
+			return nil, fmt.Errorf("line %d: unknown entry %q", n, kind)
+		}
+	}
+	return w, sc.Err()
+}
+
+// featureKind says what a sentence feature stands for.
+type featureKind uint8
+
+const (
+	// featureWord is a content word, cut to its stem.
+	featureWord featureKind = iota
+	// featureConcept is a thing of link.txt: it meets the same concept
+	// in every language.
+	featureConcept
+	// featureAct is an act of link.txt, what happens: a concept too.
+	featureAct
+	// featureName is a participant: a capitalised word (a name or an
+	// organisation) or a number of three digits or more (a flight, a
+	// count), spelt the same in every language.
+	featureName
+)
+
+// feature is one thing a sentence says that another telling of the same
+// happening is likely to say too.
+type feature struct {
+	key  string
+	kind featureKind
+	// focus marks a feature of the clause that dates the event (its
+	// headline), which tells the happening better than the rest of the
+	// sentence.
+	focus bool
+	// shown is the feature as the text spells it, for reasons.
+	shown string
+}
+
+// crossLingual reports whether the feature means the same in every
+// language.
+func (f feature) crossLingual() bool { return f.kind != featureWord }
+
+// weight is how much sharing the feature says about two sentences telling
+// one happening: participants most, then what happened, then other words.
+func (f feature) weight() float64 {
+	w := 1.0
+	switch f.kind {
+	case featureName:
+		w = 2
+	case featureConcept, featureAct:
+		w = 1.5
+	}
+	if f.focus {
+		w *= focusBoost
+	}
+	return w
+}
+
+// focusBoost is how much more a feature of the dating clause weighs.
+const focusBoost = 2
+
+// eventFeatures returns the features of an event's sentence, those of its
+// headline (the clause around its date) in focus.
+func eventFeatures(lang, sentence, headline string) []feature {
+	fs := sentenceFeatures(lang, sentence)
+	if headline == "" {
+		return fs
+	}
+	hs := sentenceFeatures(lang, headline)
+	for i, j := 0, 0; i < len(fs) && j < len(hs); {
+		switch {
+		case fs[i].key < hs[j].key:
+			i++
+		case fs[i].key > hs[j].key:
+			j++
+		default:
+			fs[i].focus = true
+			i++
+			j++
+		}
+	}
+	return fs
+}
+
+// rawWord is one word of a sentence as the feature reader sees it.
+type rawWord struct {
+	text string // as written
+	// whole is the text with the words glued to it ("QZ8501" for both
+	// "QZ" and "8501"), for reasons.
+	whole   string
+	start   int
+	lower   string
+	capital bool // starts with an upper-case letter
+	digits  bool // only digits
+}
+
+// sentenceWords splits s into words: runs of letters, runs of digits
+// (a number and letters glued together, "KS614", are two words, so they meet
+// "KS 614"), with digit groups of a thousands separator kept whole
+// ("3,200", "2.500").
+func sentenceWords(s string) []rawWord {
+	var out []rawWord
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			var b strings.Builder
+			for {
+				for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+					b.WriteByte(s[j])
+					j++
+				}
+				// A separator followed by exactly three digits
+				// continues the number.
+				if j+3 < len(s)+1 && j < len(s) && (s[j] == ',' || s[j] == '.') && threeDigits(s, j+1) {
+					j++
+					continue
+				}
+				break
+			}
+			out = append(out, rawWord{text: s[i:j], start: i, lower: b.String(), digits: true})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += n
+			}
+			w := s[i:j]
+			out = append(out, rawWord{text: w, start: i, lower: strings.ToLower(w), capital: unicode.IsUpper(r)})
+			i = j
+		default:
+			i += size
+		}
+	}
+	for k := 0; k < len(out); {
+		n := k + 1
+		for n < len(out) && out[n].start == out[n-1].start+len(out[n-1].text) {
+			n++
+		}
+		whole := s[out[k].start : out[n-1].start+len(out[n-1].text)]
+		for ; k < n; k++ {
+			out[k].whole = whole
+		}
+	}
+	return out
+}
+
+// threeDigits reports whether s has exactly three digits from i on.
+func threeDigits(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return i+3 == len(s) || s[i+3] < '0' || s[i+3] > '9'
+}
+
+// sentenceFeatures returns the distinct features of a sentence in a
+// language, sorted by key. Dates are compared apart, so the words of dates
+// and clock times (month and weekday names, "pukul", small numbers, years)
+// are left out, as are stop words and the words link.txt ignores.
+func sentenceFeatures(lang, s string) []feature {
+	lx := lexicons()[lang]
+	lw := linkWordsFor(lang)
+	words := sentenceWords(withoutDateline(s))
+	seen := map[string]int{}
+	var out []feature
+	add := func(f feature) {
+		if i, ok := seen[f.key]; ok {
+			if f.kind > out[i].kind {
+				out[i] = f
+			}
+			return
+		}
+		seen[f.key] = len(out)
+		out = append(out, f)
+	}
+	for i := 0; i < len(words); i++ {
+		if lw != nil {
+			if n, concept := matchConcept(lw, words[i:]); n > 0 {
+				shown := make([]string, n)
+				for k := range shown {
+					shown[k] = words[i+k].text
+				}
+				kind := featureConcept
+				if lw.acts[concept] {
+					kind = featureAct
+				}
+				add(feature{key: "=" + concept, kind: kind, shown: strings.Join(shown, " ")})
+				i += n - 1
+				continue
+			}
+		}
+		w := words[i]
+		if w.digits {
+			if len(w.lower) >= 3 && !isYear(w.lower) {
+				add(feature{key: w.lower, kind: featureName, shown: w.whole})
+			}
+			continue
+		}
+		if utf8.RuneCountInString(w.lower) < 2 || dateOrStopWord(lx, w.lower) || lw != nil && lw.ignore[w.lower] {
+			continue
+		}
+		if w.capital {
+			add(feature{key: w.lower, kind: featureName, shown: w.whole})
+			continue
+		}
+		add(feature{key: stem(w.lower), kind: featureWord, shown: w.text})
+	}
+	sortFeatures(out)
+	return out
+}
+
+// maxDateline is how far into a sentence a dateline may end.
+const maxDateline = 80
+
+// withoutDateline drops a leading dateline ("MAKASSAR, KOMPAS — ",
+// "MILLBROOK, Ohio (Tri-County Ledger) — "): a place in capitals and a
+// dash. It names where the article was filed, not what happened, and every
+// article of a newsroom shares it.
+func withoutDateline(s string) string {
+	head := s[:min(len(s), maxDateline)]
+	for _, dash := range []string{" — ", " – ", " - "} {
+		i := strings.Index(head, dash)
+		if i < 0 {
+			continue
+		}
+		place, _, _ := strings.Cut(head[:i], ",")
+		place = strings.TrimSpace(place)
+		if utf8.RuneCountInString(place) >= 3 && strings.ToUpper(place) == place && strings.ToLower(place) != place {
+			return s[i+len(dash):]
+		}
+	}
+	return s
+}
+
+// matchConcept returns the length of the longest concept phrase at the
+// start of ws and its concept, 0 if none starts there.
+func matchConcept(lw *linkWords, ws []rawWord) (int, string) {
+	for n := min(maxConceptWords, len(ws)); n > 0; n-- {
+		parts := make([]string, n)
+		for k := range parts {
+			parts[k] = ws[k].lower
+		}
+		if c, ok := lw.concepts[strings.Join(parts, " ")]; ok {
+			return n, c
+		}
+	}
+	return 0, ""
+}
+
+// dateOrStopWord reports whether the language pack knows w as a stop word
+// or as a word of temporal expressions; the pack's other cues ("flight"
+// keeps a number from being a year) are content.
+func dateOrStopWord(lx *lexicon, w string) bool {
+	if lx == nil {
+		return false
+	}
+	if lx.stop[w] {
+		return true
+	}
+	n := lx.root.next[w]
+	if n == nil {
+		return false
+	}
+	// The first word of a longer expression ("dini" of "dini hari"), or
+	// a word that starts one or dates one: a name, a clock or zone word,
+	// a tense cue.
+	e := n.e
+	return e == nil || e.trigger || e.clock || e.zone || e.am || e.pm || e.past || e.future
+}
+
+// isYear reports whether a number of digits reads as a year, which the
+// event's date already says.
+func isYear(d string) bool {
+	if len(d) != 4 {
+		return false
+	}
+	return d >= "1800" && d <= "2199"
+}
+
+// stemLength is how many letters of a content word are compared, so
+// "pertemuan"/"pertemuannya" and "meeting"/"meetings" agree.
+const stemLength = 6
+
+// stem cuts a word to its first stemLength letters.
+func stem(w string) string {
+	if utf8.RuneCountInString(w) <= stemLength {
+		return w
+	}
+	r := []rune(w)
+	return string(r[:stemLength])
+}
+
+func sortFeatures(fs []feature) {
+	// Insertion sort: sentences have a few dozen features.
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].key < fs[j-1].key; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
