@@ -1,0 +1,385 @@
+package claims_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factline/factline/claims"
+	"github.com/factline/factline/timeline"
+)
+
+// storyGold is testdata/stories/<story>/gold.json: the story's articles with
+// their publication date and language, and the clusters of sentences that
+// tell one happening. An anchor is an exact substring of its article that
+// occurs once there; a cluster marked disagree holds sources that give
+// incompatible dates on purpose.
+type storyGold struct {
+	Title    string `json:"title"`
+	Articles []struct {
+		File      string `json:"file"`
+		Published string `json:"published"`
+		Lang      string `json:"lang"`
+	} `json:"articles"`
+	Clusters []struct {
+		ID       string `json:"id"`
+		Disagree bool   `json:"disagree"`
+		Anchors  []struct {
+			File string `json:"file"`
+			Text string `json:"text"`
+		} `json:"anchors"`
+	} `json:"clusters"`
+}
+
+// goldStory is a story read and run through the pipeline.
+type goldStory struct {
+	name    string
+	gold    storyGold
+	reports []timeline.Report
+	exs     map[string]*claims.Extraction // by doc
+	dates   map[string]time.Time
+}
+
+// storyNames are the gold stories: Indonesian, English, and one told in
+// both languages.
+var storyNames = []string{"sinar-bahari", "millbrook-blast", "kasuari-614"}
+
+func loadStory(t *testing.T, name string) *goldStory {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "stories", name)
+	body, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &goldStory{name: name, exs: map[string]*claims.Extraction{}, dates: map[string]time.Time{}}
+	if err := json.Unmarshal(body, &s.gold); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for _, a := range s.gold.Articles {
+		text, err := os.ReadFile(filepath.Join(dir, a.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub, err := time.Parse("2006-01-02", a.Published)
+		if err != nil {
+			t.Fatalf("%s/%s: %v", name, a.File, err)
+		}
+		ex := claims.Extract(claims.Article{Text: string(text), Lang: a.Lang, Published: pub})
+		doc := name + "/" + a.File
+		s.exs[doc] = &ex
+		s.dates[doc] = pub
+		s.reports = append(s.reports, ex.Report(doc))
+	}
+	return s
+}
+
+// item is one gold anchor with its gold cluster and the linked event the
+// pipeline put it in ("" when no event tells that sentence).
+type item struct {
+	gold, sys string
+	file      string
+}
+
+// locate maps every anchor of s to the linked event of res holding the
+// event its sentence gives. In a sentence with several events, the one
+// whose temporal expression lies in or nearest the anchor is it.
+func locate(t *testing.T, s *goldStory, res timeline.Linked) []item {
+	t.Helper()
+	owner := map[[2]string]string{}
+	for _, le := range res.Events {
+		for _, src := range le.Sources {
+			owner[[2]string{src.Doc, src.EventID}] = le.ID
+		}
+	}
+	var out []item
+	for _, c := range s.gold.Clusters {
+		for _, a := range c.Anchors {
+			doc := s.name + "/" + a.File
+			ex := s.exs[doc]
+			if ex == nil {
+				t.Fatalf("%s: cluster %s names unknown article %s", s.name, c.ID, a.File)
+			}
+			at := strings.Index(ex.Article.Text, a.Text)
+			if at < 0 || strings.Count(ex.Article.Text, a.Text) != 1 {
+				t.Fatalf("%s: anchor %q must occur once in %s", s.name, a.Text, a.File)
+			}
+			anchor := timeline.Span{Start: at, End: at + len(a.Text)}
+			best, bestDist := "", -1
+			for _, e := range ex.Events {
+				if !tells(e, anchor) {
+					continue
+				}
+				d := distance(timexSpan(ex, e.TimexID), anchor)
+				if bestDist < 0 || d < bestDist {
+					best, bestDist = e.ID, d
+				}
+			}
+			it := item{gold: c.ID, file: doc}
+			if best != "" {
+				it.sys = owner[[2]string{doc, best}]
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// tells reports whether one of e's sentences overlaps the anchor.
+func tells(e timeline.Event, anchor timeline.Span) bool {
+	for _, s := range append([]timeline.Span{e.Evidence}, e.Also...) {
+		if s.Start < anchor.End && anchor.Start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+func timexSpan(ex *claims.Extraction, id string) timeline.Span {
+	for _, tx := range ex.Timexes {
+		if tx.ID == id {
+			return timeline.Span{Start: tx.Start, End: tx.End}
+		}
+	}
+	return timeline.Span{Start: -1 << 30, End: -1 << 30}
+}
+
+// distance is how many bytes lie between two spans, 0 if they overlap.
+func distance(a, b timeline.Span) int {
+	switch {
+	case a.End <= b.Start:
+		return b.Start - a.End
+	case b.End <= a.Start:
+		return a.Start - b.End
+	}
+	return 0
+}
+
+// scores are clustering figures over gold anchors.
+type scores struct {
+	pairP, pairR, pairF float64
+	bcP, bcR, bcF       float64
+}
+
+// score computes pairwise and B-cubed precision, recall and F1. An anchor
+// without an event is a cluster of its own.
+func score(items []item) scores {
+	sys := make([]string, len(items))
+	for i, it := range items {
+		sys[i] = it.sys
+		if sys[i] == "" {
+			sys[i] = "\x00unlinked" + string(rune(i))
+		}
+	}
+	var tp, sysPairs, goldPairs int
+	var bp, br float64
+	for i := range items {
+		var sameSys, sameGold, both int
+		for j := range items {
+			s, g := sys[i] == sys[j], items[i].gold == items[j].gold
+			if s {
+				sameSys++
+			}
+			if g {
+				sameGold++
+			}
+			if s && g {
+				both++
+			}
+			if j > i {
+				if s {
+					sysPairs++
+				}
+				if g {
+					goldPairs++
+				}
+				if s && g {
+					tp++
+				}
+			}
+		}
+		bp += float64(both) / float64(sameSys)
+		br += float64(both) / float64(sameGold)
+	}
+	var sc scores
+	sc.pairP, sc.pairR = ratio(tp, sysPairs), ratio(tp, goldPairs)
+	sc.pairF = f1(sc.pairP, sc.pairR)
+	sc.bcP, sc.bcR = bp/float64(len(items)), br/float64(len(items))
+	sc.bcF = f1(sc.bcP, sc.bcR)
+	return sc
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// disagreements counts planted disagreements found (the linked event most
+// of the cluster's anchors fell in is marked disagree and holds anchors of
+// two articles) and false alarms (the same for a cluster not planted).
+func disagreements(s *goldStory, res timeline.Linked, items []item) (planted, found, falseAlarms int) {
+	flagged := map[string]bool{}
+	for _, le := range res.Events {
+		flagged[le.ID] = le.Disagree
+	}
+	k := 0
+	for _, c := range s.gold.Clusters {
+		votes := map[string]int{}
+		files := map[string]map[string]bool{}
+		for range c.Anchors {
+			it := items[k]
+			k++
+			if it.sys == "" {
+				continue
+			}
+			votes[it.sys]++
+			if files[it.sys] == nil {
+				files[it.sys] = map[string]bool{}
+			}
+			files[it.sys][it.file] = true
+		}
+		best := ""
+		for id, n := range votes {
+			if best == "" || n > votes[best] || n == votes[best] && id < best {
+				best = id
+			}
+		}
+		hit := best != "" && flagged[best] && len(files[best]) >= 2
+		if c.Disagree {
+			planted++
+			if hit {
+				found++
+			}
+		} else if best != "" && flagged[best] {
+			falseAlarms++
+		}
+	}
+	return planted, found, falseAlarms
+}
+
+// TestStoryLinking scores cross-article linking on the gold stories through
+// the real pipeline: Extract on each article, then Link in publication
+// order. The golds were written before the linker. The thresholds were
+// chosen on sinar-bahari alone (TestTuneThresholds: the middle of the
+// plateau where its pairwise F1 is highest); the other two stories measure
+// them. Blind, with the first linker, pairwise/B-cubed F1 were 0.500/0.834
+// (millbrook-blast) and 0.552/0.793 (kasuari-614); the linker's rules (how
+// near two dates may be, acts before names on coarse dates) were then
+// revised on what those stories showed, so today's figures on them are no
+// longer blind. Floors sit a little under the figures reached (see the
+// log), so a change that loses ground fails.
+func TestStoryLinking(t *testing.T) {
+	floors := map[string]scores{
+		"sinar-bahari":    {pairF: 0.93, bcF: 0.95},
+		"millbrook-blast": {pairF: 0.65, bcF: 0.87},
+		"kasuari-614":     {pairF: 0.95, bcF: 0.97},
+	}
+	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 2, "kasuari-614": 2}
+	var all []*goldStory
+	for _, name := range storyNames {
+		s := loadStory(t, name)
+		all = append(all, s)
+		res := timeline.Link(s.reports)
+		items := locate(t, s, res)
+		if os.Getenv("FACTLINE_STORY_DEBUG") != "" {
+			dumpStory(t, s, res, items)
+		}
+		sc := score(items)
+		planted, found, alarms := disagreements(s, res, items)
+		t.Logf("%-16s anchors %2d  pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f  disagreements %d/%d found, %d false alarms",
+			name, len(items), sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF, found, planted, alarms)
+		if fl := floors[name]; sc.pairF < fl.pairF || sc.bcF < fl.bcF {
+			t.Errorf("%s: pairwise F1 %.3f, B-cubed F1 %.3f; floors %.2f, %.2f", name, sc.pairF, sc.bcF, fl.pairF, fl.bcF)
+		}
+		if found < minFound[name] || alarms > 1 {
+			t.Errorf("%s: %d of %d planted disagreements found (want at least %d), %d false alarms (want at most 1)", name, found, planted, minFound[name], alarms)
+		}
+		for _, le := range res.Events {
+			if le.Disagree && len(le.Sides) < 2 {
+				t.Errorf("%s: %s disagrees with %d sides", name, le.ID, len(le.Sides))
+			}
+		}
+	}
+
+	// A mixed pile: the three stories' articles in one publication order.
+	// Linking across unrelated stories must stay rare.
+	var reports []timeline.Report
+	dates := map[string]time.Time{}
+	for _, s := range all {
+		reports = append(reports, s.reports...)
+		for d, t := range s.dates {
+			dates[d] = t
+		}
+	}
+	sort.SliceStable(reports, func(i, j int) bool { return dates[reports[i].Doc].Before(dates[reports[j].Doc]) })
+	res := timeline.Link(reports)
+	var items []item
+	for _, s := range all {
+		for _, it := range locate(t, s, res) {
+			it.gold = s.name + "/" + it.gold
+			items = append(items, it)
+		}
+	}
+	sc := score(items)
+	t.Logf("mixed pile       anchors %2d  pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
+		len(items), sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
+	if sc.bcP < 0.95 || sc.pairF < 0.90 {
+		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.90)", sc.bcP, sc.pairF)
+	}
+}
+
+// dumpStory logs which linked event each anchor fell in, and every linked
+// event with its sources, to see why a figure moved.
+func dumpStory(t *testing.T, s *goldStory, res timeline.Linked, items []item) {
+	k := 0
+	for _, c := range s.gold.Clusters {
+		for _, a := range c.Anchors {
+			t.Logf("%s %-22s %-5s %s: %s", s.name, c.ID, items[k].sys, a.File, a.Text)
+			k++
+		}
+	}
+	for _, le := range res.Events {
+		t.Logf("%s %s %s disagree=%v", le.ID, le.Date.Value, le.Status, le.Disagree)
+		for _, src := range le.Sources {
+			ex := s.exs[src.Doc]
+			t.Logf("    %s %-18s %s", src.Doc, src.Date.Value, ex.Article.Text[src.Evidence.Start:src.Evidence.End])
+		}
+	}
+	for _, p := range res.Proposals {
+		t.Logf("proposal %v %.2f %s", p.Events, p.Score, p.Reason)
+	}
+}
+
+// TestTuneThresholds sweeps the link threshold on one story, to choose
+// the thresholds (FACTLINE_TUNE_STORY=sinar-bahari).
+func TestTuneThresholds(t *testing.T) {
+	name := os.Getenv("FACTLINE_TUNE_STORY")
+	if name == "" {
+		t.Skip("set FACTLINE_TUNE_STORY")
+	}
+	s := loadStory(t, name)
+	for at := 0.20; at < 0.80; at += 0.02 {
+		l := timeline.NewLinker()
+		l.LinkAt, l.ProposeAt = at, at
+		for _, r := range s.reports {
+			l.Add(r)
+		}
+		res := l.Result()
+		items := locate(t, s, res)
+		sc := score(items)
+		planted, found, alarms := disagreements(s, res, items)
+		t.Logf("%.2f pairwise F1 %.3f (P %.3f R %.3f) B-cubed F1 %.3f (P %.3f R %.3f) disagree %d/%d, %d false", at, sc.pairF, sc.pairP, sc.pairR, sc.bcF, sc.bcP, sc.bcR, found, planted, alarms)
+	}
+}
