@@ -242,7 +242,7 @@ func dbFingerprint(t *testing.T, st *store.Store) string {
 	t.Helper()
 	var parts []string
 	for _, table := range []string{"users", "articles", "timexes", "claims", "claim_evidence", "events", "event_tags",
-		"event_sources", "merge_proposals", "revisions", "api_tokens"} {
+		"event_sources", "revisions", "api_tokens"} {
 		var n int64
 		if err := st.DB().Table(table).Count(&n).Error; err != nil {
 			t.Fatal(err)

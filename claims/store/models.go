@@ -136,18 +136,6 @@ type EventSource struct {
 	Sentence  string `gorm:"column:sentence" json:"sentence"`
 }
 
-// MergeProposal suggests that two events describe the same happening.
-type MergeProposal struct {
-	ID        int64      `gorm:"column:id;primaryKey" json:"id"`
-	EventID   int64      `gorm:"column:event_id" json:"event_id"`
-	OtherID   int64      `gorm:"column:other_id" json:"other_id"`
-	Score     float64    `gorm:"column:score" json:"score"`
-	Status    string     `gorm:"column:status" json:"status"`
-	DecidedBy *int64     `gorm:"column:decided_by" json:"decided_by,omitempty"`
-	CreatedAt time.Time  `gorm:"column:created_at" json:"created_at"`
-	DecidedAt *time.Time `gorm:"column:decided_at" json:"decided_at,omitempty"`
-}
-
 // Revision records one change: the entity's state before and after as JSON.
 type Revision struct {
 	ID        int64     `gorm:"column:id;primaryKey" json:"id"`
