@@ -215,4 +215,11 @@ type Pack struct {
 	Markers []string `lex:"markers"`
 	// Copyright marks a copyright line whose year dates the text.
 	Copyright []string `lex:"copyright"`
+	// LinkIgnore, LinkThings and LinkActs are what the event linker reads
+	// (link.txt): words that say nothing about which happening a sentence
+	// tells, and words and phrases that name a thing or an act by a
+	// concept every language shares, so reports in two languages meet.
+	LinkIgnore []string          `lex:"link-ignore"`
+	LinkThings map[string]string `lex:"link-things"`
+	LinkActs   map[string]string `lex:"link-acts"`
 }

@@ -208,21 +208,26 @@ func TestLinkSkipsBadEvents(t *testing.T) {
 	}
 }
 
-func TestLinkWordFiles(t *testing.T) {
-	for _, code := range Languages() {
-		if linkWordsFor(code) == nil {
-			t.Errorf("language %s has no lang/%s/link.txt", code, code)
+func TestLinkWords(t *testing.T) {
+	for _, code := range LanguageCodes() {
+		if w := linkWordsFor(code); w == nil || len(w.concepts) == 0 {
+			t.Errorf("language %s has no link words (lang/%s/link.txt)", code, code)
 		}
 	}
 	id, en := linkWordsFor("id"), linkWordsFor("en")
-	for concept := range id.acts {
-		if _, ok := en.acts[concept]; !ok {
-			t.Errorf("act %s is Indonesian only: reports in two languages cannot meet on it", concept)
+	for concept, act := range id.acts {
+		if other, ok := en.acts[concept]; !ok || other != act {
+			t.Errorf("concept %s is Indonesian only: reports in two languages cannot meet on it", concept)
 		}
 	}
-	for _, bad := range []string{"frob x", "same : a", "same x: a, , b", "same x: a\nsame y: a", "act x y: a"} {
-		if _, err := parseLinkWords(bad); err == nil {
-			t.Errorf("parseLinkWords(%q) accepted", bad)
+	for _, bad := range []Pack{
+		{LinkThings: map[string]string{"a b c d": "x"}},
+		{LinkThings: map[string]string{"a": "x y"}},
+		{LinkThings: map[string]string{"a": "x"}, LinkActs: map[string]string{"A": "y"}},
+		{LinkThings: map[string]string{"a": "x"}, LinkActs: map[string]string{"b": "x"}},
+	} {
+		if _, err := compileLinkWords(&bad); err == nil {
+			t.Errorf("compileLinkWords(%+v) accepted", bad)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"bufio"
-	"embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -10,13 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// linkFiles are the per-language word lists of the event linker; the format
-// is described at the top of lang/id/link.txt.
-//
-//go:embed lang/*/link.txt
-var linkFiles embed.FS
-
-// linkWords is one language's link.txt, compiled.
+// linkWords is what the linker knows of one language, from its Pack.
 type linkWords struct {
 	ignore map[string]bool
 	// concepts maps a phrase of one to maxConceptWords lower-case words,
@@ -26,7 +18,7 @@ type linkWords struct {
 	acts map[string]bool
 }
 
-// maxConceptWords is the longest phrase a concept line may hold.
+// maxConceptWords is the longest phrase a concept may be named by.
 const maxConceptWords = 3
 
 var (
@@ -35,70 +27,58 @@ var (
 	linkWordsErr    error
 )
 
-// linkWordsFor returns the linker's word lists of a language, nil for a
-// language without a link.txt. A malformed file is a programming error
-// caught by the tests; it panics here rather than link silently wrong.
-func linkWordsFor(lang string) *linkWords {
+// linkWordsFor returns the linker's word lists of a language, nil for an
+// unknown language. A defect in the lists is a broken build, which the
+// tests catch; it panics here rather than link silently wrong.
+func linkWordsFor(code string) *linkWords {
 	linkWordsOnce.Do(func() {
 		linkWordsByLang = map[string]*linkWords{}
-		for _, p := range packList {
-			body, err := linkFiles.ReadFile("lang/" + p.Code + "/link.txt")
+		for c, lx := range lexicons() {
+			w, err := compileLinkWords(lx.pack)
 			if err != nil {
-				continue
-			}
-			w, err := parseLinkWords(string(body))
-			if err != nil {
-				linkWordsErr = fmt.Errorf("timeline: lang/%s/link.txt: %w", p.Code, err)
+				linkWordsErr = fmt.Errorf("timeline: %s/link.txt: %w", c, err)
 				return
 			}
-			linkWordsByLang[p.Code] = w
+			linkWordsByLang[c] = w
 		}
 	})
 	if linkWordsErr != nil {
 		panic(linkWordsErr)
 	}
-	return linkWordsByLang[lang]
+	return linkWordsByLang[code]
 }
 
-// parseLinkWords reads a link.txt. A phrase may name one concept only.
-func parseLinkWords(body string) (*linkWords, error) {
+// compileLinkWords checks and indexes a pack's link lists: a phrase has one
+// to maxConceptWords words and names one concept, a thing or an act.
+func compileLinkWords(p *Pack) (*linkWords, error) {
 	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(body))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		kind, rest, _ := strings.Cut(line, " ")
-		switch kind {
-		case "ignore":
-			for _, f := range strings.Fields(rest) {
-				w.ignore[strings.ToLower(f)] = true
+	for _, k := range p.LinkIgnore {
+		w.ignore[strings.ToLower(k)] = true
+	}
+	for _, list := range []struct {
+		m   map[string]string
+		act bool
+	}{{p.LinkThings, false}, {p.LinkActs, true}} {
+		for phrase, concept := range list.m {
+			words := strings.Fields(strings.ToLower(phrase))
+			if len(words) > maxConceptWords {
+				return nil, fmt.Errorf("%q: a phrase has at most %d words", phrase, maxConceptWords)
 			}
-		case "same", "act":
-			concept, list, ok := strings.Cut(rest, ":")
-			concept = strings.TrimSpace(concept)
-			if !ok || concept == "" || strings.ContainsAny(concept, " \t") {
-				return nil, fmt.Errorf("line %d: want \"%s CONCEPT: phrase, ...\"", n, kind)
+			if strings.ContainsAny(concept, " \t") {
+				return nil, fmt.Errorf("%q: concept %q must be one word", phrase, concept)
 			}
-			w.acts[concept] = kind == "act"
-			for _, ph := range strings.Split(list, ",") {
-				words := strings.Fields(strings.ToLower(ph))
-				if len(words) == 0 || len(words) > maxConceptWords {
-					return nil, fmt.Errorf("line %d: phrase %q must have 1 to %d words", n, ph, maxConceptWords)
-				}
-				key := strings.Join(words, " ")
-				if prev, dup := w.concepts[key]; dup && prev != concept {
-					return nil, fmt.Errorf("line %d: %q names both %s and %s", n, key, prev, concept)
-				}
-				w.concepts[key] = concept
+			key := strings.Join(words, " ")
+			if prev, dup := w.concepts[key]; dup && prev != concept {
+				return nil, fmt.Errorf("%q names both %s and %s", key, prev, concept)
 			}
-		default:
-			return nil, fmt.Errorf("line %d: unknown entry %q", n, kind)
+			if act, seen := w.acts[concept]; seen && act != list.act {
+				return nil, fmt.Errorf("concept %s is both a thing and an act", concept)
+			}
+			w.concepts[key] = concept
+			w.acts[concept] = list.act
 		}
 	}
-	return w, sc.Err()
+	return w, nil
 }
 
 // featureKind says what a sentence feature stands for.
@@ -359,9 +339,6 @@ func dateOrStopWord(lx *lexicon, w string) bool {
 	if lx == nil {
 		return false
 	}
-	if lx.stop[w] {
-		return true
-	}
 	n := lx.root.next[w]
 	if n == nil {
 		return false
@@ -370,7 +347,7 @@ func dateOrStopWord(lx *lexicon, w string) bool {
 	// a word that starts one or dates one: a name, a clock or zone word,
 	// a tense cue.
 	e := n.e
-	return e == nil || e.trigger || e.clock || e.zone || e.am || e.pm || e.past || e.future
+	return e == nil || e.stop || e.trigger || e.clock || e.zone || e.am || e.pm || e.past || e.future
 }
 
 // isYear reports whether a number of digits reads as a year, which the
