@@ -384,39 +384,19 @@ func (l *Linker) featureSimilarity(a, b []feature, crossLang bool) overlap {
 			wb += l.weight(f)
 		}
 	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].key < b[j].key:
-			i++
-		case a[i].key > b[j].key:
-			j++
-		default:
-			if !crossLang || a[i].crossLingual() {
-				w := l.weight(a[i])
-				common += w
-				both = append(both, shared{a[i], w})
-			}
-			i++
-			j++
+	o := overlap{conflict: focusedActMissing(a, b) || focusedActMissing(b, a)}
+	eachShared(a, b, func(fa, fb feature) {
+		if !crossLang || fa.crossLingual() {
+			w := l.weight(fa)
+			common += w
+			both = append(both, shared{fa, w})
 		}
-	}
+		o.focusAct = o.focusAct || fa.kind == featureAct && fa.focus && fb.focus
+	})
 	if wa == 0 || wb == 0 {
 		return overlap{}
 	}
 	slices.SortStableFunc(both, func(x, y shared) int { return cmpDesc(x.w, y.w) })
-	o := overlap{conflict: focusedActMissing(a, b) || focusedActMissing(b, a)}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].key < b[j].key:
-			i++
-		case a[i].key > b[j].key:
-			j++
-		default:
-			o.focusAct = o.focusAct || a[i].kind == featureAct && a[i].focus && b[j].focus
-			i++
-			j++
-		}
-	}
 	for _, s := range both {
 		switch s.f.kind {
 		case featureName:

@@ -141,20 +141,28 @@ func eventFeatures(lang, sentence, headline string) []feature {
 	if headline == "" {
 		return fs
 	}
-	hs := sentenceFeatures(lang, headline)
-	for i, j := 0, 0; i < len(fs) && j < len(hs); {
+	inHeadline := map[string]bool{}
+	eachShared(fs, sentenceFeatures(lang, headline), func(f, _ feature) { inHeadline[f.key] = true })
+	for i := range fs {
+		fs[i].focus = inHeadline[fs[i].key]
+	}
+	return fs
+}
+
+// eachShared calls fn with each feature two key-sorted lists share.
+func eachShared(a, b []feature, fn func(fa, fb feature)) {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case fs[i].key < hs[j].key:
+		case a[i].key < b[j].key:
 			i++
-		case fs[i].key > hs[j].key:
+		case a[i].key > b[j].key:
 			j++
 		default:
-			fs[i].focus = true
+			fn(a[i], b[j])
 			i++
 			j++
 		}
 	}
-	return fs
 }
 
 // rawWord is one word of a sentence as the feature reader sees it.
