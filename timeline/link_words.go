@@ -103,9 +103,9 @@ const (
 type feature struct {
 	key  string
 	kind featureKind
-	// focus marks a feature of the clause that dates the event (its
-	// headline), which tells the happening better than the rest of the
-	// sentence.
+	// focus marks a feature of what the event is (its subject, predicate
+	// and object, or its headline), which tells the happening better than
+	// the rest of the sentence.
 	focus bool
 	// shown is the feature as the text spells it, for reasons.
 	shown string
@@ -134,17 +134,28 @@ func (f feature) weight() float64 {
 // focusBoost is how much more a feature of the dating clause weighs.
 const focusBoost = 2
 
-// eventFeatures returns the features of an event's sentence, those of its
-// headline (the clause around its date) in focus.
-func eventFeatures(lang, sentence, headline string) []feature {
-	fs := sentenceFeatures(lang, sentence)
-	if headline == "" {
+// eventFeatures returns the features of an event's sentence in text,
+// those of its focus in focus: the subject, predicate and object when the
+// event builder found them, else the headline (the clause around the date).
+func eventFeatures(lang, text string, e Event) []feature {
+	fs := sentenceFeatures(lang, text[e.Evidence.Start:e.Evidence.End])
+	focus := e.Headline
+	if p := e.Predicate; p.Len() > 0 && e.Evidence.Contains(p) {
+		var parts []string
+		for _, sp := range []Span{e.Subject, p, e.Object} {
+			if sp.Len() > 0 && e.Evidence.Contains(sp) {
+				parts = append(parts, text[sp.Start:sp.End])
+			}
+		}
+		focus = strings.Join(parts, " ")
+	}
+	if focus == "" {
 		return fs
 	}
-	inHeadline := map[string]bool{}
-	eachShared(fs, sentenceFeatures(lang, headline), func(f, _ feature) { inHeadline[f.key] = true })
+	inFocus := map[string]bool{}
+	eachShared(fs, sentenceFeatures(lang, focus), func(f, _ feature) { inFocus[f.key] = true })
 	for i := range fs {
-		fs[i].focus = inHeadline[fs[i].key]
+		fs[i].focus = inFocus[fs[i].key]
 	}
 	return fs
 }
