@@ -41,6 +41,13 @@ func linkWordsFor(code string) *linkWords {
 			}
 			linkWordsByLang[c] = w
 		}
+		// A language without lists of its own reads its near
+		// language's (Malay, Indonesian's).
+		for _, l := range Languages() {
+			if w := linkWordsByLang[l.Code]; len(w.concepts) == 0 && l.Near != "" {
+				linkWordsByLang[l.Code] = linkWordsByLang[l.Near]
+			}
+		}
 	})
 	if linkWordsErr != nil {
 		panic(linkWordsErr)
