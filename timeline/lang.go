@@ -94,6 +94,10 @@ type Pack struct {
 	// are common ("7/8 point") only a bracketed one or one with a year is
 	// a date.
 	BareNumericDates bool `grammar:"bare-numeric-dates"`
+	// MonthFirstNumericDates reads a numeric date month first ("12/28/1997",
+	// "5/6" is 6 May) where it can be; a first number over 12 is the day.
+	// Metadata is read the same way.
+	MonthFirstNumericDates bool `grammar:"month-first-numeric-dates"`
 	// Deictics select the unit before, at or after the reference ("lalu" -1,
 	// "this" 0, "next" 1). DeicticAfterUnit says the word follows the unit
 	// ("tahun lalu") rather than preceding it ("last year").
@@ -119,8 +123,11 @@ type Pack struct {
 	// ("WIB", "EST"); AM and PM mark the half of the day.
 	Clock []string `lex:"clock"`
 	Zones []string `lex:"zones"`
-	AM    []string `lex:"am"`
-	PM    []string `lex:"pm"`
+	// ZoneOffsets give the UTC offset ("+0700") of zones the language's
+	// sources write in metadata ("WIB"), which date parsers do not know.
+	ZoneOffsets map[string]string `lex:"zone-offsets" format:"offset"`
+	AM          []string          `lex:"am"`
+	PM          []string          `lex:"pm"`
 	// ClockNames are times of day with a fixed clock value ("noon" 12,
 	// "midnight" 24).
 	ClockNames map[string]int `lex:"clock-names"`

@@ -128,6 +128,11 @@ func (p *parser) numericDate(k int) (expr, bool) {
 		}
 		return x, false
 	}
+	// A language that writes the month first reads "12/28" and "5/6" so;
+	// a first number over 12 can only be the day ("28/12").
+	if p.lang.pack.MonthFirstNumericDates && validDate(2000, a, b) {
+		a, b = b, a
+	}
 	if !validDate(2000, b, a) {
 		return x, false
 	}

@@ -26,6 +26,12 @@ type Language struct {
 	// folder has none of its own (Malay reads Indonesian attribution
 	// cues); "" when there is none.
 	Near string
+	// MonthFirstNumericDates says numeric dates, in text and in metadata,
+	// put the month first where they can ("12/28/1997").
+	MonthFirstNumericDates bool
+	// ZoneOffsets maps zone abbreviations the language's sources write in
+	// metadata ("WIB") to their UTC offsets ("+0700").
+	ZoneOffsets map[string]string
 }
 
 // language is a registered language with its compiled lexicon and its
@@ -213,6 +219,7 @@ func bindFolder(f *lang.Folder) (*language, bool, error) {
 	if l.dates, err = bindDateWords(secs, where); err != nil {
 		return nil, false, err
 	}
+	l.MonthFirstNumericDates, l.ZoneOffsets = p.MonthFirstNumericDates, p.ZoneOffsets
 	l.lex = compilePack(p)
 	return l, isDefault, nil
 }
@@ -365,6 +372,9 @@ func bindSection(fv reflect.Value, f reflect.StructField, path string, sec *lang
 			}
 			v = n
 		case et.Kind() == reflect.String:
+			if f.Tag.Get("format") == "offset" && !isOffset(e.Value) {
+				return bad(e, "%q is not a UTC offset such as +0700", e.Value)
+			}
 			if len(allowed) > 0 && !contains(allowed, e.Value) {
 				return bad(e, "%q is not one of %s", e.Value, strings.Join(allowed, ", "))
 			}
@@ -384,6 +394,16 @@ func bindSection(fv reflect.Value, f reflect.StructField, path string, sec *lang
 	}
 	fv.Set(m)
 	return nil
+}
+
+// isOffset tells whether s is a UTC offset "+HHMM" or "-HHMM".
+func isOffset(s string) bool {
+	if len(s) != 5 || s[0] != '+' && s[0] != '-' {
+		return false
+	}
+	h, err1 := strconv.Atoi(s[1:3])
+	m, err2 := strconv.Atoi(s[3:])
+	return err1 == nil && err2 == nil && h <= 14 && m < 60
 }
 
 func contains(list []string, s string) bool {

@@ -64,6 +64,8 @@ func TestLoadRegistry(t *testing.T) {
 			`xx/language.txt:6: [shifts] "ago": shift "back"`},
 		{"CapitalNotAName", fstest.MapFS{"xx/language.txt": {Data: []byte(minimal + "[names-need-capital]\nmay\n")}},
 			`xx/language.txt:6: [names-need-capital] "may" is not a month or weekday`},
+		{"BadOffset", fstest.MapFS{"xx/language.txt": {Data: []byte(minimal + "[zone-offsets]\nWIB = +7\n")}},
+			`xx/language.txt:6: [zone-offsets] "WIB": "+7" is not a UTC offset such as +0700`},
 		{"BadGrammar", fstest.MapFS{"xx/language.txt": {Data: []byte(minimal + "[grammar]\ndeictic-after-unit = sometimes\n")}},
 			`xx/language.txt:6: deictic-after-unit = "sometimes": want yes or no`},
 		{"NoName", fstest.MapFS{"xx/cues.txt": {Data: []byte("# format: tables 1\n[sets]\nevery\n")}},
@@ -97,11 +99,17 @@ func TestEmbeddedLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	codes := LanguageCodes()
-	for _, want := range []string{"en", "id"} {
+	for _, want := range []string{"en", "id", "ms"} {
 		l, ok := LookupLanguage(want)
 		if !ok || l.Name == "" || l.Code != want {
 			t.Errorf("LookupLanguage(%q) = %+v, %v", want, l, ok)
 		}
+	}
+	if id, _ := LookupLanguage("id"); id.ZoneOffsets["WITA"] != "+0800" || id.MonthFirstNumericDates {
+		t.Errorf("id metadata conventions: %+v", id)
+	}
+	if en, _ := LookupLanguage("en"); !en.MonthFirstNumericDates {
+		t.Errorf("en reads numeric dates day first")
 	}
 	if len(Languages()) != len(codes) {
 		t.Errorf("Languages() and LanguageCodes() disagree: %v", codes)

@@ -3,7 +3,11 @@
 package ingest
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/araddon/dateparse"
@@ -56,15 +60,31 @@ var jakarta = func() *time.Location {
 	return time.FixedZone("WIB", 7*3600)
 }()
 
-// indonesianZones maps the country's zone abbreviations, which dateparse
-// does not know, to numeric offsets.
-var indonesianZones = strings.NewReplacer(" WIB", " +0700", " WITA", " +0800", " WIT", " +0900")
+// metadataZones maps the zone abbreviations every language's sources write
+// in metadata, which dateparse does not know ("WIB"), to numeric offsets,
+// longest first so that " WITA" is not read as " WIT" and an "A".
+var metadataZones = sync.OnceValue(func() *strings.Replacer {
+	offsets := map[string]string{}
+	for _, l := range timeline.Languages() {
+		for zone, off := range l.ZoneOffsets {
+			offsets[zone] = off
+		}
+	}
+	zones := slices.SortedFunc(maps.Keys(offsets), func(a, b string) int {
+		return cmp.Or(len(b)-len(a), strings.Compare(a, b))
+	})
+	var pairs []string
+	for _, z := range zones {
+		pairs = append(pairs, " "+z, " "+offsets[z])
+	}
+	return strings.NewReplacer(pairs...)
+})
 
 // ParsePublished reads a publication date from metadata: ISO 8601, RFC
 // 1123, "30/12/2019 08:15 WIB" and the other layouts dateparse knows.
-// Indonesian sources write the day first, so for lang "id" (and unknown
-// language, since most of factline's sources are Indonesian) 01/02/2019 is
-// 1 February. The result is the calendar date where it was published.
+// Numeric dates follow the language's order (Indonesian 01/02/2019 is 1
+// February, English 2 January); an unknown language reads as the default
+// language. The result is the calendar date where it was published.
 func ParsePublished(s, lang string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -73,7 +93,11 @@ func ParsePublished(s, lang string) (time.Time, error) {
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t, nil
 	}
-	t, err := dateparse.ParseIn(indonesianZones.Replace(s), jakarta, dateparse.PreferMonthFirst(lang == "en"), dateparse.RetryAmbiguousDateWithSwap(true))
+	l, ok := timeline.LookupLanguage(lang)
+	if !ok {
+		l = timeline.DefaultLanguage()
+	}
+	t, err := dateparse.ParseIn(metadataZones().Replace(s), jakarta, dateparse.PreferMonthFirst(l.MonthFirstNumericDates), dateparse.RetryAmbiguousDateWithSwap(true))
 	if err != nil {
 		return time.Time{}, apperr.Errorf(apperr.Invalid, "publication date %q is not a date factline can read", s)
 	}
