@@ -177,6 +177,9 @@ func describe(f filter.Filter) string {
 	if f.Query != "" {
 		parts = append(parts, fmt.Sprintf("text %q", f.Query))
 	}
+	if f.Story != "" {
+		parts = append(parts, "story "+f.Story)
+	}
 	return strings.Join(parts, "; ")
 }
 

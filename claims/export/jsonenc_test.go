@@ -347,7 +347,7 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 		err = eachEvent(s, opt.Filter, store.FullDepth, func(it *store.ExportEvent) error { return each(nativeEvent(it, dates)) })
 		fmt.Fprintf(w, `],"count":%d}`+"\n", n)
 	case TimelineJS:
-		title, terr := titleOf(context.Background(), s, opt, dates.words)
+		title, about, terr := titleOf(context.Background(), s, opt, dates.words)
 		if terr != nil {
 			t.Fatal(terr)
 		}
@@ -358,8 +358,11 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 			}
 			return nil
 		})
-		intro := fmt.Sprintf("%d events", n)
-		if d := describe(opt.Filter); d != "" {
+		intro := about
+		if intro == "" {
+			intro = fmt.Sprintf("%d events", n)
+		}
+		if d := describe(opt.Filter); about == "" && d != "" {
 			intro += ": " + d
 		}
 		w.WriteString("],\n" + `"title":`)

@@ -61,7 +61,7 @@ type (
 // TimelineJS reads it the same.
 func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options) error {
 	dates := newDateBook(opt.Lang)
-	title, err := titleOf(ctx, s, opt, dates.words)
+	title, about, err := titleOf(ctx, s, opt, dates.words)
 	if err != nil {
 		return err
 	}
@@ -83,9 +83,12 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 	if err != nil {
 		return err
 	}
-	intro := fmt.Sprintf("%d events", list.n)
-	if d := describe(opt.Filter); d != "" {
-		intro += ": " + d
+	intro := about
+	if intro == "" {
+		intro = fmt.Sprintf("%d events", list.n)
+		if d := describe(opt.Filter); d != "" {
+			intro += ": " + d
+		}
 	}
 	if err := text(w, "],\n", `"title":`); err != nil {
 		return err
@@ -99,21 +102,33 @@ func writeTimelineJS(ctx context.Context, s *store.Store, w *bufio.Writer, opt O
 	return text(w, `,"scale":"human"}`, "\n")
 }
 
-// titleOf picks the title slide's headline.
-func titleOf(ctx context.Context, s *store.Store, opt Options, words *words) (string, error) {
+// titleOf picks the title slide's headline and, for a story, its text:
+// a story's export opens on the story's title and description; one
+// article's on the article's title; an explicit title wins over both.
+func titleOf(ctx context.Context, s *store.Store, opt Options, words *words) (title, about string, err error) {
+	if opt.Filter.Story != "" {
+		st, err := s.StoryByName(ctx, opt.Filter.Story)
+		if err != nil {
+			return "", "", err
+		}
+		title, about = st.Title, st.Description
+	}
 	if opt.Title != "" {
-		return opt.Title, nil
+		return opt.Title, about, nil
+	}
+	if title != "" {
+		return title, about, nil
 	}
 	if opt.Filter.ArticleID != 0 {
 		a, err := s.ArticleByID(ctx, opt.Filter.ArticleID)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
 		if a.Title != "" {
-			return a.Title, nil
+			return a.Title, about, nil
 		}
 	}
-	return words.title, nil
+	return words.title, about, nil
 }
 
 // slideWriter appends the slides of one export.

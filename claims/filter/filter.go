@@ -27,7 +27,9 @@ import (
 //     is kept when its interval overlaps [start of From, end of To);
 //   - Tag matches a tag whatever its case, as tags are stored lower-case;
 //   - Speaker and Publisher match exactly, Query matches words in the
-//     headline, the description or a source sentence.
+//     headline, the description or a source sentence;
+//   - Story keeps events told by an article of the story of that name
+//     (whatever its case).
 type Filter struct {
 	EventStatuses []string `json:"event_statuses,omitempty"`
 	ClaimStatuses []string `json:"claim_statuses,omitempty"`
@@ -39,6 +41,7 @@ type Filter struct {
 	Speaker   string `json:"speaker,omitempty"`
 	Publisher string `json:"publisher,omitempty"`
 	Query     string `json:"q,omitempty"`
+	Story     string `json:"story,omitempty"`
 	// IncludeHidden also keeps events editors hid. It is never read from
 	// parameters: the caller grants it to those who may unhide events.
 	IncludeHidden bool `json:"-"`
@@ -46,11 +49,12 @@ type Filter struct {
 
 // Params are a filter's parameters as a request or a command line gives
 // them, under the same names everywhere: status, from, to, tag, article,
-// speaker, publisher and q. Status may be given several times, each value
+// speaker, publisher, q and story. Status may be given several times, each value
 // a comma-separated list.
 type Params struct {
 	Status                                        []string
 	From, To, Tag, Article, Speaker, Publisher, Q string
+	Story                                         string
 }
 
 // Parse reads and checks a filter. Bad input fails with an apperr.Invalid
@@ -80,6 +84,12 @@ func Parse(p Params) (Filter, error) {
 			return Filter{}, apperr.Errorf(apperr.Invalid, "article must be an article number, not %q", article)
 		}
 		f.ArticleID = id
+	}
+	if story := strings.TrimSpace(p.Story); story != "" {
+		if err := claims.ValidStoryName(story); err != nil {
+			return Filter{}, err
+		}
+		f.Story = story
 	}
 	if _, _, err := f.Window(); err != nil {
 		return Filter{}, err
@@ -125,7 +135,7 @@ func bound(name, v string, end bool) (*time.Time, error) {
 // Narrows reports whether the filter keeps fewer events than all there are.
 func (f Filter) Narrows() bool {
 	return len(f.EventStatuses) > 0 || len(f.ClaimStatuses) > 0 || f.From != "" || f.To != "" || f.Tag != "" ||
-		f.ArticleID != 0 || f.Speaker != "" || f.Publisher != "" || f.Query != ""
+		f.ArticleID != 0 || f.Speaker != "" || f.Publisher != "" || f.Query != "" || f.Story != ""
 }
 
 func statusNames() string {

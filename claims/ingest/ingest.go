@@ -28,6 +28,9 @@ type Ingester struct {
 	// Workers is how many documents are extracted at once; 0 means one per
 	// CPU. Storing is always one at a time, in input order.
 	Workers int
+	// StoryIDs are the stories every document joins, whether it is new or
+	// was stored before.
+	StoryIDs []int64
 }
 
 // Outcome is what happened to one document.
@@ -103,10 +106,11 @@ func (in *Ingester) store(ctx context.Context, doc Document, ex *claims.Extracti
 		out.Err = err
 		return out
 	}
-	a, err := in.Store.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: doc.Kind, CreatedBy: in.CreatedBy})
+	a, err := in.Store.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: doc.Kind, CreatedBy: in.CreatedBy, StoryIDs: in.StoryIDs})
 	var se *apperr.Error
 	if errors.As(err, &se) && se.Code == apperr.Duplicate {
 		out.ArticleID, out.Duplicate = se.ID, true
+		out.Err = in.joinStories(ctx, se.ID)
 		return out
 	}
 	if err != nil {
@@ -115,6 +119,18 @@ func (in *Ingester) store(ctx context.Context, doc Document, ex *claims.Extracti
 	}
 	out.ArticleID, out.Claims, out.Events = a.ID, len(ex.Claims), len(ex.Events)
 	return out
+}
+
+// joinStories puts an article stored before into the Ingester's stories;
+// one already there stays as it is.
+func (in *Ingester) joinStories(ctx context.Context, articleID int64) error {
+	for _, id := range in.StoryIDs {
+		err := in.Store.AddStoryArticle(ctx, id, articleID, store.JoinedByIngest, in.CreatedBy)
+		if err != nil && apperr.CodeOf(err) != apperr.Duplicate {
+			return err
+		}
+	}
+	return nil
 }
 
 // Kinds of input by file name.

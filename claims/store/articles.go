@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +31,8 @@ func ContentHash(text string) string {
 type SaveOptions struct {
 	SourceKind string // text, html, jsonl, url or form
 	CreatedBy  *int64
+	// StoryIDs are the stories the article joins as it is stored.
+	StoryIDs []int64
 }
 
 // SaveExtraction stores an article with its timexes, claims, events and
@@ -78,7 +81,18 @@ func (s *Store) SaveExtraction(ctx context.Context, ex *claims.Extraction, opt S
 		if err != nil {
 			return err
 		}
-		return s.saveEvents(tx, row, ex.Events, timexIDs, claimIDs)
+		if err := s.saveEvents(tx, row, ex.Events, timexIDs, claimIDs); err != nil {
+			return err
+		}
+		for i, id := range opt.StoryIDs {
+			if slices.Contains(opt.StoryIDs[:i], id) {
+				continue
+			}
+			if err := s.joinStory(tx, id, row.ID, JoinedByIngest, opt.CreatedBy); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if isUniqueViolation(err) {
 		// Another ingest of the same text won the race.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/factline/factline/claims/filter"
@@ -122,7 +123,8 @@ const (
 
 // matching narrows q, a query on events, to the events f keeps, its
 // ClaimStatuses aside (see withClaimStatuses): the one place a filter
-// becomes SQL. A bad From or To fails with apperr.Invalid.
+// becomes SQL. A bad From or To fails with apperr.Invalid, a Story that
+// does not exist with apperr.NotFound.
 func matching(q *gorm.DB, f filter.Filter) (*gorm.DB, error) {
 	from, to, err := f.Window()
 	if err != nil {
@@ -154,6 +156,15 @@ func matching(q *gorm.DB, f filter.Filter) (*gorm.DB, error) {
 	}
 	if f.ArticleID != 0 {
 		q = q.Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = ?)", f.ArticleID)
+	}
+	if f.Story != "" {
+		// A story that does not exist is a mistake to report, not an empty
+		// timeline.
+		if _, err := storyByName(q.Session(&gorm.Session{NewDB: true}), f.Story); err != nil {
+			return nil, err
+		}
+		q = q.Where(`EXISTS (SELECT 1 FROM event_sources es JOIN story_articles sa ON sa.article_id = es.article_id
+			JOIN stories st ON st.id = sa.story_id WHERE es.event_id = events.id AND lower(st.name) = ?)`, strings.ToLower(f.Story))
 	}
 	if tag := normalTag(f.Tag); tag != "" {
 		q = q.Where("EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = events.id AND t.tag = ?)", tag)

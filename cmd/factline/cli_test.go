@@ -71,6 +71,7 @@ func TestHelpAndUsageErrors(t *testing.T) {
 		{"ingest", "--no-such-flag", "x.txt"},
 		{"ingest", "--lang", "fr", "x.txt"},
 		{"ingest", "--published", "99/99/9999", "x.txt"},
+		{"ingest", "--story", "two words", "x.txt"},
 		{"migrate", "extra"},
 		{"user"},
 		{"user", "explode", "bob"},

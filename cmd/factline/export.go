@@ -29,6 +29,7 @@ func runExport(env *cliEnv, args []string) error {
 	speaker := fs.String("speaker", "", "keep events a claim by this `speaker` carries")
 	publisher := fs.String("publisher", "", "keep events told by an article of this `publisher`")
 	query := fs.String("q", "", "keep events with these `words` in the headline, description or a source sentence")
+	story := fs.String("story", "", "keep events told by the articles of the story of this `name`; the TimelineJS title slide is the story's title and description")
 	out := fs.String("o", "-", "write to `file` instead of standard output")
 	title := fs.String("title", "", "TimelineJS title slide `headline` (default: the article's title with --article)")
 	lang := fs.String("lang", "en", "`language` of display dates: "+strings.Join(export.Languages(), ", "))
@@ -48,7 +49,7 @@ func runExport(env *cliEnv, args []string) error {
 		return usagef("%v", err)
 	}
 	sel, err := filter.Parse(filter.Params{Status: statuses, From: *from, To: *to, Tag: *tag, Article: *article,
-		Speaker: *speaker, Publisher: *publisher, Q: *query})
+		Speaker: *speaker, Publisher: *publisher, Q: *query, Story: *story})
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/timeline"
 )
@@ -30,6 +31,7 @@ func runIngest(env *cliEnv, args []string) error {
 	workers := fs.Int("workers", 0, "articles extracted at once (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and loopback, for an intranet; public addresses only by default")
+	story := fs.String("story", "", "put every article, new or already stored, in the story of this `name` (created if missing)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +51,11 @@ func runIngest(env *cliEnv, args []string) error {
 			return usageError{err.Error()}
 		}
 	}
+	if *story != "" {
+		if err := claims.ValidStoryName(*story); err != nil {
+			return usagef("--story: %v", err)
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	s, err := openStore(ctx, *db)
@@ -57,6 +64,16 @@ func runIngest(env *cliEnv, args []string) error {
 	}
 	defer s.Close()
 	in := &ingest.Ingester{Store: s, Workers: *workers, Fetcher: &ingest.Fetcher{AllowPrivate: *allowPrivate}}
+	if *story != "" {
+		st, created, err := s.EnsureStory(ctx, *story, nil)
+		if err != nil {
+			return err
+		}
+		if created && !*quiet {
+			fmt.Fprintf(env.stdout, "story %s created\n", st.Name)
+		}
+		in.StoryIDs = []int64{st.ID}
+	}
 	var stored, dups, failed int
 	for _, name := range fs.Args() {
 		bar := newProgress(env.stderr, env.stderrIsTerminal)
