@@ -556,25 +556,6 @@ func (b *eventBuilder) scheduled(g dateGroup, ws []sword, a, upto int) bool {
 	return false
 }
 
-// clause returns the part of sentence s around t between clause marks,
-// never cutting t itself.
-func (b *eventBuilder) clause(s, t Span) Span {
-	c := s
-	for i := t.Start - 1; i >= s.Start; i-- {
-		if isClauseMark(b.text, i) {
-			c.Start = i + 1
-			break
-		}
-	}
-	for i := t.End; i < s.End; i++ {
-		if isClauseMark(b.text, i) {
-			c.End = i
-			break
-		}
-	}
-	return c
-}
-
 // isClauseMark reports whether text[i] separates clauses: a comma (not one
 // inside a number such as "45,000"), semicolon, colon, double quote or the
 // first byte of a curly quote or dash.
