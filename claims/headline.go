@@ -79,7 +79,8 @@ func (b *eventBuilder) beforeDate(ws []sword, k int) bool {
 // preposition.
 func (b *eventBuilder) isDatePrep(low string) bool {
 	ev := &b.p.ev
-	return b.p.datePreps[low] || b.p.sinceCues[low] || ev.untilCues[low] || ev.rangeWords[low] || ev.subordinators[low]
+	return b.p.datePreps[low] || b.p.sinceCues[low] || ev.untilCues[low] || ev.rangeWords[low] || ev.subordinators[low] ||
+		ev.timePreps[low] || ev.dateNouns[low]
 }
 
 // predicate returns the index of the predicate in [a, z) nearest the date

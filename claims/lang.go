@@ -129,6 +129,11 @@ type eventLex struct {
 	// cue table ("announced", "declared") report it only before what was
 	// said.
 	sayingVerbs set
+	// timePreps stand before a date as its preposition besides the
+	// attribution layer's datePreps ("sepanjang 2014", "throughout 2014");
+	// dateNouns before a date belong to it ("tahun 2015", "pukul"), and
+	// zoneWords after it ("waktu setempat", "WIB", "local time").
+	timePreps, dateNouns, zoneWords set
 	// documents name written correspondence whose quoted text keeps its
 	// own time ("email", "surat"): see quotedDocuments.
 	documents set

@@ -92,6 +92,9 @@ func init() {
 			sayingVerbs:    wordSet("said says told tells stated added noted explained wrote writes insisted argued warned claimed"),
 			rangeOpeners:   wordSet("between from"),
 			addressVerbs:   wordSet("told tells"),
+			timePreps:      wordSet("during throughout over within around about early late"),
+			dateNouns:      wordSet("year month week day date"),
+			zoneWords:      wordSet("local time gmt utc et est edt pt pst pdt bst cet cest jst wib wita wit"),
 			documents:      wordSet("email e-mail emails e-mails letter letters message messages memo memos note text texted"),
 			comparisons:    wordSet("compared than versus vs year-earlier"),
 			audiences:      wordSet("reporters journalists lawmakers parliament the a an"),
@@ -104,7 +107,7 @@ func init() {
 			functionWords: wordSet("the a an of to in on at for with by from into onto about as and or but that which who whom whose " +
 				"this these those its his her their our my your is are was were be been has have had will would could should can may " +
 				"might must not than then so if when while after before since until during over under between against per via also " +
-				"early late around about"),
+				"early late around about least"),
 			determiners:     wordSet("the a an this these those his her its their our"),
 			subjectPronouns: wordSet("he she"),
 		},

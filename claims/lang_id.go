@@ -106,6 +106,9 @@ func init() {
 				"disampaikan diungkapkan dikatakan dinyatakan ditegaskan dijelaskan disebutkan dikemukakan diutarakan"),
 			rangeOpeners:  wordSet("antara dari"),
 			addressVerbs:  wordSet("kata ujar ucap tutur"),
+			timePreps:     wordSet("sepanjang selama medio jelang menjelang sekitar"),
+			dateNouns:     wordSet("tahun bulan pekan minggu hari tanggal pukul jam"),
+			zoneWords:     wordSet("waktu setempat wib wita wit gmt utc"),
 			documents:     wordSet("surat surel email e-mail pesan memo nota"),
 			comparisons:   wordSet("dibandingkan dibanding ketimbang daripada"),
 			audiences:     wordSet("wartawan awak media jurnalis"),
@@ -119,7 +122,7 @@ func init() {
 			functionWords: wordSet("di ke dari pada dalam untuk dengan oleh bagi tentang terhadap kepada yang dan atau serta tetapi namun " +
 				"para sang si sebuah seorang se agar supaya karena sejak hingga sampai antara bahwa akan telah sudah " +
 				"sedang masih belum tidak juga pun lagi sebagai secara menjelang selama saat ketika setelah sebelum usai seusai per " +
-				"sekitar lebih kurang"),
+				"sekitar lebih kurang setidaknya sekurang-kurangnya paling"),
 			determiners:     wordSet("para sang si sebuah seorang"),
 			subjectPronouns: wordSet("ia dia beliau"),
 		},

@@ -56,6 +56,13 @@ func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
 		}
 		out[i] = sw
 	}
+	// A time zone after a date is part of it: "pukul 07.55 waktu
+	// setempat", "10 a.m. local time".
+	for i := 1; i < len(out); i++ {
+		if !out[i].date && out[i-1].date && !out[i].cut && b.p.ev.zoneWords[out[i].low] {
+			out[i].date = true
+		}
+	}
 	for i := range out {
 		if !out[i].date {
 			out[i].pred = b.predicateKind(out, i)
