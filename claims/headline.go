@@ -409,6 +409,13 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 	room := maxHeadlineWords - subjLen - 1
 	for k := pi + 1; k < z && len(obj) < room+2; k++ {
 		w := ws[k]
+		if w.date && k > 0 && b.p.ev.determiners[ws[k-1].low] {
+			// A date inside the object ("posted a third-quarter loss").
+			for k+1 < z && ws[k+1].date {
+				k++
+			}
+			continue
+		}
 		if w.date || b.isDatePrep(w.low) && b.beforeDate(ws, k) {
 			break
 		}
@@ -512,7 +519,32 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		}
 		return subj
 	}
-	return nil
+	// No verb before the clause: the sentence opens with its subject and
+	// an apposition ("Smith, 57, resigned", "Ritter, a U.N. inspector,
+	// arrived"); the words before the first clause mark name it.
+	var subj []int
+	for k := 0; k < a && !(k > 0 && ws[k].cut); k++ {
+		if !b.skip(ws, k, false) {
+			subj = append(subj, k)
+		}
+	}
+	subj = b.trimLead(ws, subj)
+	if len(subj) == 0 || len(subj) > maxSubjectWords || b.onlyDate(ws, subj) {
+		return nil
+	}
+	return subj
+}
+
+// onlyDate reports whether the words at idx are all prepositions, fillers
+// or connectors: a fronted adjunct, no subject.
+func (b *eventBuilder) onlyDate(ws []sword, idx []int) bool {
+	for _, k := range idx {
+		low := ws[k].low
+		if !b.isDatePrep(low) && !b.p.fillers[low] && !b.p.ev.headConnectors[low] && !b.p.prepositions[low] {
+			return false
+		}
+	}
+	return true
 }
 
 // fit cuts a headline to maxHeadlineWords at a phrase boundary (before a
