@@ -82,6 +82,16 @@ type Pack struct {
 	// VagueUnits are words that are a vague duration on their own
 	// ("bertahun-tahun" -> PXY).
 	VagueUnits map[string]unit `lex:"vague-units"`
+	// Moments are words for a short while of no named unit ("sejenak",
+	// "beberapa saat"): a vague duration, PXX.
+	Moments []string `lex:"moments"`
+	// HalfCounts count half of the unit after them ("setengah jam",
+	// "half an hour" -> PT30M).
+	HalfCounts []string `lex:"half-counts"`
+	// PluralAfter are the words after which a bare plural unit, with no
+	// count or determiner before it, is a stretch of unknown length
+	// ("minutes before", "days later", "months of talks").
+	PluralAfter []string `lex:"plural-after"`
 	// Vague words count an unknown number ("beberapa", "several").
 	Vague []string `lex:"vague"`
 	// RelativeDays are day words relative to the publication date

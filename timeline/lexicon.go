@@ -65,6 +65,9 @@ type entry struct {
 	conj           bool
 	comparative    bool
 	lengthCue      bool
+	moment         bool
+	halfCount      bool
+	pluralAfter    bool
 	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
@@ -211,6 +214,9 @@ func compilePack(p *Pack) *lexicon {
 		{p.Comparatives, func(e *entry) { e.comparative = true }},
 		{p.AgeBefore, func(e *entry) { e.ageBefore = true }},
 		{p.LengthCues, func(e *entry) { e.lengthCue = true }},
+		{p.Moments, func(e *entry) { e.moment = true }},
+		{p.HalfCounts, func(e *entry) { e.halfCount = true }},
+		{p.PluralAfter, func(e *entry) { e.pluralAfter = true }},
 		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {
@@ -261,7 +267,7 @@ func canStart(e *entry) bool {
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
-	active.lengthCue, active.stretchCue = false, false
+	active.lengthCue, active.stretchCue, active.pluralAfter = false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}
 }

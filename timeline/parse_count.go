@@ -80,6 +80,9 @@ func (p *parser) counted(k int) (expr, bool) {
 		}
 		x.unit, x.n, x.j = p.unitAt(end), n, end+1
 		return x, true
+	case e != nil && e.halfCount && p.unitAt(k+1) != unitNone && p.e(k+1).unit != unitNone:
+		// "setengah jam", "half an hour"
+		x.unit, x.n, x.plusHalf, j = p.unitAt(k+1), 0, true, k+2
 	case e != nil && e.unit != unitNone:
 		// "hari kedua", "hari ke-2", "abad ke-20"
 		if o, end := p.ordinal(k + 1); o != 0 {

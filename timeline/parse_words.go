@@ -40,12 +40,24 @@ func (p *parser) words(k int) (expr, bool) {
 			// "puluhan tahun lalu"
 			return vagueRef(k, k+2, s.shift.Dir), true
 		}
+	case e.moment:
+		// "sejenak", "beberapa saat": a while of no named unit
+		x.kind, x.typ, x.ref, x.rule = kindDuration, TypeDuration, "PXX", "moment"
+		if s := p.e(k + 1); s != nil && s.shift != nil {
+			return vagueRef(k, k+2, s.shift.Dir), true
+		}
 	case e.plural != unitNone:
-		// "for years", "within weeks": PXY, PXW
-		if c := p.e(k - 1); c == nil || !c.pluralCue {
+		// "for years", "within weeks", "days later", "months of talks":
+		// PXY, PXW, PXD, PXM
+		if !p.pluralCued(k) {
 			return x, false
 		}
 		x.kind, x.typ, x.unit, x.n, x.rule = kindDuration, TypeDuration, e.plural, -1, "bare-plural"
+		if s := p.e(k + 1); s != nil && s.shift != nil && s.pluralAfter {
+			// "months ago", "days later": the shift word belongs to the
+			// span, the length stays unknown
+			x.j = k + 2
+		}
 	case e.weekend:
 		x.kind, x.weekend, x.rule = kindCal, true, "weekend"
 	case e.season != "":
@@ -84,6 +96,25 @@ const bareUnit = -99
 
 // wordOf returns the text of a lexeme.
 func wordOf(text string, l lexeme) string { return text[l.start:l.end] }
+
+// pluralCued tells that the bare plural unit at k is a measure: a plural
+// cue stands before it, or a plural-after word follows it and the word
+// before it is a function word the lexicon knows, or punctuation, or none,
+// so that the unit heads no larger phrase ("eight trading days after",
+// "the days before").
+func (p *parser) pluralCued(k int) bool {
+	if c := p.e(k - 1); c != nil && c.pluralCue {
+		return true
+	}
+	if a := p.e(k + 1); a == nil || !a.pluralAfter {
+		return false
+	}
+	if k == 0 || p.lx[k-1].sent != p.lx[k].sent || p.lx[k-1].kind == tokPunct {
+		return true
+	}
+	b := p.e(k - 1)
+	return b != nil && !b.trigger
+}
 
 // contextBefore tells whether lexeme k-1 makes a following noun temporal
 // (a determiner or deictic word).

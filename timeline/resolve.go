@@ -416,8 +416,24 @@ var halfUnits = map[unit]string{unitYear: "6M", unitDay: "T12H", unitHour: "30M"
 // halfDurationValue formats n and a half units; a unit without an exact
 // half in a smaller one takes a decimal (P1.5W).
 func halfDurationValue(u unit, n int) string {
-	if u == unitDecade {
+	switch {
+	case u == unitDecade:
 		return fmt.Sprintf("P%dY", 10*n+5)
+	case u == unitCentury && n == 0:
+		return "P50Y"
+	case n == 0:
+		// half a unit alone: in the next smaller unit where it is whole
+		if h, ok := halfUnits[u]; ok {
+			if h[0] == 'T' {
+				return "PT" + h[1:]
+			}
+			if u <= unitHour {
+				return "PT" + h
+			}
+			return "P" + h
+		}
+		d := durationValue(u, 0)
+		return d[:len(d)-2] + "0.5" + d[len(d)-1:]
 	}
 	d := durationValue(u, n)
 	if h, ok := halfUnits[u]; ok {
