@@ -40,7 +40,12 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 		switch {
 		case x.year != 0 && validDate(x.year, x.month, x.day):
 			d := ymd(x.year, x.month, x.day)
-			if x.weekday != 0 && isoWeekday(d) == x.weekday {
+			if x.particleDay != 0 {
+				// "28 Desember 2014 kemarin": the report is a day later
+				if pub := d.AddDate(0, 0, -x.particleDay); pub.After(confirmed) {
+					confirmed, confirmedWhy = pub, fmt.Sprintf("%q is %+d day(s) from publication", span, x.particleDay)
+				}
+			} else if x.weekday != 0 && isoWeekday(d) == x.weekday {
 				if d.After(confirmed) {
 					confirmed, confirmedWhy = d, fmt.Sprintf("%q falls on its weekday", span)
 				}

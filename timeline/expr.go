@@ -60,6 +60,13 @@ type expr struct {
 	// "March 2024 to May").
 	rangeEnd string
 
+	// particle is set when a deictic word after an explicit date joined
+	// its span ("1988 lalu"); particleDay is the day it names, counted
+	// from publication ("kemarin" -1, "tadi" 0), when hasParticleDay.
+	particle       bool
+	particleDay    int
+	hasParticleDay bool
+
 	ref string // kindRef value, or a fixed duration/set value
 	// adjective marks a hyphenated compound used before a noun
 	// ("third-quarter", "two-year"): a determiner before it belongs to

@@ -17,6 +17,8 @@ func TestDCTInference(t *testing.T) {
 		{"a bracketed weekday far from the date is no report day", "Rapat digelar Senin (2/3/2015); hasilnya dibahas lagi (Jumat) pekan depan.", "2015-03-02"},
 		{"no dated mention", "Harga naik tajam pekan lalu.", ""},
 		{"a planned date is not the publication date", "Kamis (5/12/2013) rapat digelar. Aturan akan berlaku 1 Juni 2014.", "2013-12-05"},
+		{"a date said to be yesterday is the day before publication", "Pesawat itu hilang kontak pada 28 Desember 2014 kemarin.", "2014-12-29"},
+		{"a date said to be yesterday outweighs its weekday", "Rapat digelar Minggu (28/12/2014) kemarin di Jakarta.", "2014-12-29"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -116,6 +116,11 @@ type Pack struct {
 	// DeicticRefs are deictic words that, after a determiner and before
 	// no unit, name a vague time on their own ("in the past").
 	DeicticRefs map[string]string `lex:"deictic-refs" values:"PRESENT_REF PAST_REF FUTURE_REF"`
+	// DateParticles are the deictic words an explicit date, time or year
+	// takes into its span after it, without changing its value ("1988
+	// lalu", "Minggu (28/12/2014) kemarin", "tahun 2014 ini"); one that
+	// names a day ("kemarin") also tells the day of publication.
+	DateParticles []string `lex:"date-particles"`
 	// AnchoredDeictics count from the date last mentioned rather than
 	// the publication date ("the following month", "bulan berikutnya").
 	AnchoredDeictics map[string]int `lex:"anchored-deictics"`

@@ -68,6 +68,7 @@ type entry struct {
 	moment         bool
 	halfCount      bool
 	pluralAfter    bool
+	dateParticle   bool
 	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
@@ -217,6 +218,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Moments, func(e *entry) { e.moment = true }},
 		{p.HalfCounts, func(e *entry) { e.halfCount = true }},
 		{p.PluralAfter, func(e *entry) { e.pluralAfter = true }},
+		{p.DateParticles, func(e *entry) { e.dateParticle = true }},
 		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {
@@ -267,7 +269,7 @@ func canStart(e *entry) bool {
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
-	active.lengthCue, active.stretchCue, active.pluralAfter = false, false, false
+	active.lengthCue, active.stretchCue, active.pluralAfter, active.dateParticle = false, false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}
 }

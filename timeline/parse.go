@@ -272,6 +272,17 @@ func (p *parser) suffix(x *expr) {
 				x.fromRef, x.rule = true, "anaphoric-name"
 			}
 			x.j++
+		case x.kind == kindCal && !x.particle && (x.year != 0 || x.hasTime || x.day != 0 && x.month != 0) && e != nil && e.dateParticle:
+			// "1988 lalu", "Minggu (28/12/2014) kemarin", "pukul 10.00
+			// WIB tadi": the date says when; the particle only points
+			x.particle = true
+			switch {
+			case e.hasRelDay:
+				x.particleDay, x.hasParticleDay = e.relDay, true
+			case e.hasDeictic && e.deictic == 0:
+				x.hasParticleDay = true
+			}
+			x.j++
 		case x.kind == kindCal && x.year == 0 && !x.hasYearDir && x.day == 0 && (x.month != 0 || x.quarter != 0 || x.half != 0 || x.season != "" || x.holiday != nil):
 			// "Desember tahun lalu", "the third quarter of last year"
 			j := x.j

@@ -70,7 +70,10 @@ func (r *resolver) calendar(x *expr) resolved {
 	// pukul 10:14 WIB") is the running story of the publication day.
 	if x.hasTime && x.day == 0 && x.weekday == 0 && x.month == 0 && year == 0 {
 		base, id := r.dct, "dct"
-		if !r.day.IsZero() && (r.dayRelSent < 0 || r.dayRelSent == r.p.lx[x.i].sent || r.dct.IsZero()) {
+		if x.hasParticleDay && haveDCT {
+			// "pukul 10.00 WIB tadi": the day the particle names
+			base = r.dct.AddDate(0, 0, x.particleDay)
+		} else if !r.day.IsZero() && (r.dayRelSent < 0 || r.dayRelSent == r.p.lx[x.i].sent || r.dct.IsZero()) {
 			y, m, d := r.day.Start.Date()
 			base, id = ymd(y, int(m), d), r.dayID
 		}
