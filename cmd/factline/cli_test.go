@@ -60,7 +60,7 @@ func TestHelpAndUsageErrors(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("help exited %d", code)
 	}
-	for _, name := range []string{"serve", "ingest", "extract", "migrate", "user", "version", "backup"} {
+	for _, name := range []string{"serve", "ingest", "extract", "timeline", "migrate", "user", "version", "backup"} {
 		if !strings.Contains(out, "\n  "+name+" ") {
 			t.Errorf("help does not list %s:\n%s", name, out)
 		}

@@ -177,28 +177,13 @@ func runExtract(env *cliEnv, args []string) error {
 	return nil
 }
 
-// extractOne runs the pipeline on one document. A fault in the pipeline
-// fails this document only: a batch of thousands goes on, and the line says
-// what went wrong.
-func extractOne(doc extractInput, explain bool) (out extractOutput, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = extractOutput{}, fmt.Errorf("extraction failed on this document (please report it): %v", r)
-		}
-	}()
-	if len(doc.Text) > ingest.MaxArticleBytes {
-		return extractOutput{}, fmt.Errorf("text is over the %d-byte article limit", ingest.MaxArticleBytes)
+// extractOne runs the pipeline on one document and flattens the result.
+func extractOne(doc extractInput, explain bool) (extractOutput, error) {
+	ex, err := extractDoc(doc)
+	if err != nil {
+		return extractOutput{}, err
 	}
-	var dct time.Time
-	if doc.DCT != "" {
-		// Unpadded days and months ("2013-12-4") occur in real feeds.
-		dct, err = time.Parse("2006-1-2", doc.DCT)
-		if err != nil {
-			return extractOutput{}, usagef("dct %q is not a YYYY-MM-DD date", doc.DCT)
-		}
-	}
-	ex := claims.Extract(claims.Article{Text: doc.Text, Lang: doc.Lang, Published: dct})
-	out = extractOutput{
+	out := extractOutput{
 		ID: doc.ID, Lang: ex.Article.Lang, DCTInferred: ex.Article.PublishedInferred, DCTEvidence: ex.Article.PublishedEvidence,
 		Timexes: ex.Timexes, Claims: make([]claimOut, 0, len(ex.Claims)), Events: make([]eventOut, 0, len(ex.Events)),
 		Article: &articleOut{Publisher: ex.Article.Publisher, Dateline: ex.Article.Dateline, Credits: ex.Article.Credits, Boilerplate: ex.Boilerplate},
@@ -239,4 +224,27 @@ func optionalSpan(s timeline.Span) *timeline.Span {
 		return nil
 	}
 	return &s
+}
+
+// extractDoc checks one input document and runs the pipeline on it. A
+// fault in the pipeline fails this document only: a batch of thousands goes
+// on, and the line says what went wrong.
+func extractDoc(doc extractInput) (ex claims.Extraction, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ex, err = claims.Extraction{}, fmt.Errorf("extraction failed on this document (please report it): %v", r)
+		}
+	}()
+	if len(doc.Text) > ingest.MaxArticleBytes {
+		return ex, fmt.Errorf("text is over the %d-byte article limit", ingest.MaxArticleBytes)
+	}
+	var dct time.Time
+	if doc.DCT != "" {
+		// Unpadded days and months ("2013-12-4") occur in real feeds.
+		dct, err = time.Parse("2006-1-2", doc.DCT)
+		if err != nil {
+			return ex, usagef("dct %q is not a YYYY-MM-DD date", doc.DCT)
+		}
+	}
+	return claims.Extract(claims.Article{Text: doc.Text, Lang: doc.Lang, Published: dct}), nil
 }
