@@ -56,7 +56,9 @@ func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.En
 // it, Subject and Object its participants as the sentence writes them (zero
 // spans when the clause has none). Headline is made only of the source's
 // words. A range of dates ("28-30 Desember") is one event: Date is its
-// first day, End its last, and Date's interval covers both.
+// first day, End its last, and Date's interval covers both when the range
+// spans at most a year (a date of year precision or finer never covers
+// more).
 type Event struct {
 	ID       string      `json:"id"`
 	Date     Date        `json:"date"`
