@@ -302,6 +302,27 @@ func clauseStart(ws []sword, a int) int {
 	return a
 }
 
+// sameTime reports whether two dates can name the time of one happening:
+// the same value, or a month, week or day and a finer date inside it
+// ("Minggu (28/12)" and "pukul 06.17"). A year holding a day says nothing
+// of the kind: "akhir tahun" and "Minggu (29/12)" are two times.
+func sameTime(a, b timeline.Date) bool {
+	if a.Value == b.Value {
+		return a.Mod == b.Mod
+	}
+	if contains(b, a) {
+		a, b = b, a
+	}
+	if !contains(a, b) {
+		return false
+	}
+	switch a.Precision {
+	case timeline.PrecisionMonth, timeline.PrecisionWeek, timeline.PrecisionDay:
+		return true
+	}
+	return false
+}
+
 // contains reports whether date a covers all of b.
 func contains(a, b timeline.Date) bool {
 	return !b.Start.Before(a.Start) && !b.End.After(a.End)
@@ -396,14 +417,17 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 func (b *eventBuilder) fold(events []timeline.Event, preds []string, e timeline.Event, pred string) bool {
 	for i := range events {
 		o := &events[i]
-		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) {
+		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod {
 			continue
 		}
-		if o.Date.Mod != e.Date.Mod && o.Date.Value == e.Date.Value {
-			continue
-		}
-		samePred := pred != "" && preds[i] == pred && !b.isSpeechVerb(pred)
-		if !samePred && timeline.HeadlineSimilarity(o.Headline, e.Headline) < sameEventSimilarity {
+		// A like headline, or the same verb, at compatible dates is one
+		// happening told again; another form of the verb ("hilang",
+		// "kehilangan") needs dates close enough to name one time.
+		act := pred != "" && !b.isSpeechVerb(pred)
+		same := act && preds[i] == pred ||
+			act && sameTime(o.Date, e.Date) && b.stem(preds[i]) == b.stem(pred) ||
+			timeline.HeadlineSimilarity(o.Headline, e.Headline) >= sameEventSimilarity
+		if !same {
 			continue
 		}
 		if contains(o.Date, e.Date) && o.Date != e.Date {

@@ -78,6 +78,7 @@ func init() {
 				"expires rises falls visits due"),
 			verbSuffixes: strings.Fields("ed"),
 			participles:  strings.Fields("ing"),
+			stemSuffixes: strings.Fields("ation ition tion sion ment ing ion ed es s e"),
 			minAffixed:   4,
 			notVerbs: wordSet("dated need red bed hundred united speed seed feed breed indeed shed weed steed bleed creed greed proceed " +
 				"exceed succeed naked wicked sacred kindred beloved aged ragged rugged wretched crooked learned skilled based related " +

@@ -82,8 +82,12 @@ func init() {
 				"tutup buka bebas bubar mundur maju karam anjlok terbit rilis tayang tampil mati tinggal lepas singgah " +
 				"terjadi tertangkap terbakar terjatuh tertembak terpilih terjebak terluka tergelincir terdampar terseret tertimpa terkena " +
 				"terancam tertunda terhenti terputus terlambat terungkap tercatat terbentuk terpaksa terbalik terguling terempas tersambar " +
-				"terendam tertabrak terjun terbunuh terdeteksi terlihat terpantau terekam"),
+				"terendam tertabrak terjun terbunuh terdeteksi terlihat terpantau terekam " +
+				// ke-...-an verbs of what befalls the subject
+				"kehilangan kebanjiran kecurian kemalingan ketinggalan kejatuhan kemasukan ketahuan kedapatan"),
 			verbPrefixes: strings.Fields("me ber di"),
+			stemPrefixes: strings.Fields("memper mempe diper meng meny mem men per pen pem peng ber ter me di ke pe se"),
+			stemSuffixes: strings.Fields("kannya annya kan an i nya"),
 			minAffixed:   5,
 			// Words that begin like a verb and are not one: pronouns,
 			// nouns, prepositions and adverbs.
