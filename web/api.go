@@ -36,6 +36,8 @@ func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 
 	api.POST("/revisions/:id/revert", s.apiRevert)
 
+	s.registerStoryAPIRoutes(api)
+
 	// Exports, the export format's JSON Schema (export.go) and the OpenAPI
 	// document (openapi.go).
 	api.GET("/export", s.apiExport)
@@ -91,7 +93,8 @@ func (s *Server) apiArticle(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"article": d.Article, "timexes": orEmpty(d.Timexes), "claims": orEmpty(d.Claims), "events": orEmpty(d.Events)})
+	c.JSON(http.StatusOK, gin.H{"article": d.Article, "timexes": orEmpty(d.Timexes), "claims": orEmpty(d.Claims), "events": orEmpty(d.Events),
+		"stories": d.Stories})
 }
 
 func orEmpty[T any](s []T) []T {

@@ -28,8 +28,10 @@ type articleInput struct {
 	Published string `json:"published"`
 	Lang      string `json:"lang"`
 	Text      string `json:"text"`
-	fileName  string
-	file      []byte
+	// Story names a story the article joins, created if there is none.
+	Story    string `json:"story"`
+	fileName string
+	file     []byte
 }
 
 // addArticle reads, extracts and stores an article. Problems with the input
@@ -72,7 +74,23 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 	if err != nil {
 		return nil, apperr.Errorf(apperr.Invalid, "%v", err)
 	}
-	return s.cfg.Store.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: doc.Kind, CreatedBy: userID})
+	opt := store.SaveOptions{SourceKind: doc.Kind, CreatedBy: userID}
+	var story *store.Story
+	if name := strings.TrimSpace(in.Story); name != "" {
+		if story, _, err = s.cfg.Store.EnsureStory(ctx, name, userID); err != nil {
+			return nil, err
+		}
+		opt.StoryIDs = []int64{story.ID}
+	}
+	a, err := s.cfg.Store.SaveExtraction(ctx, ex, opt)
+	var dup *apperr.Error
+	if story != nil && errors.As(err, &dup) && dup.Code == apperr.Duplicate {
+		// The article was there already: it joins the story all the same.
+		if jerr := s.cfg.Store.AddStoryArticle(ctx, story.ID, dup.ID, store.JoinedByIngest, userID); jerr != nil && apperr.CodeOf(jerr) != apperr.Duplicate {
+			return nil, jerr
+		}
+	}
+	return a, err
 }
 
 // overlay puts the fields the editor filled in over what the source said.
@@ -104,7 +122,8 @@ func (in articleInput) overlay(doc *ingest.Document) error {
 // readArticleForm reads the add-article form, file included.
 func readArticleForm(c *gin.Context) (articleInput, error) {
 	in := articleInput{Source: c.PostForm("source"), Title: c.PostForm("title"), URL: c.PostForm("url"),
-		Publisher: c.PostForm("publisher"), Published: c.PostForm("published"), Lang: c.PostForm("lang"), Text: c.PostForm("text")}
+		Publisher: c.PostForm("publisher"), Published: c.PostForm("published"), Lang: c.PostForm("lang"), Text: c.PostForm("text"),
+		Story: c.PostForm("story")}
 	if in.Source != "upload" {
 		return in, nil
 	}
@@ -200,7 +219,7 @@ type newArticleData struct {
 }
 
 func (s *Server) newArticlePage(c *gin.Context) {
-	s.render(c, http.StatusOK, "article_new", "Add an article", newArticleData{In: articleInput{Source: "paste"}})
+	s.render(c, http.StatusOK, "article_new", "Add an article", newArticleData{In: articleInput{Source: "paste", Story: c.Query("story")}})
 }
 
 func (s *Server) createArticle(c *gin.Context) {
@@ -226,10 +245,14 @@ func (s *Server) createArticle(c *gin.Context) {
 
 type articleData struct {
 	Article *store.Article
-	Blocks  []block
-	Timexes []store.Timex
-	Claims  []store.Claim
-	Events  []store.TimelineEvent
+	// Stories are the stories the article belongs to; AllStories every
+	// story, for the editor's picker.
+	Stories    []store.Story
+	AllStories []store.Story
+	Blocks     []block
+	Timexes    []store.Timex
+	Claims     []store.Claim
+	Events     []store.TimelineEvent
 }
 
 func (s *Server) articlePage(c *gin.Context) {
@@ -268,5 +291,13 @@ func (s *Server) loadArticle(c *gin.Context) (*articleData, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &articleData{Article: a, Blocks: highlight(a.Body, cls, txs), Timexes: txs, Claims: cls, Events: evs}, nil
+	stories, err := s.cfg.Store.ArticleStories(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.cfg.Store.Stories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &articleData{Article: a, Stories: orEmpty(stories), AllStories: all, Blocks: highlight(a.Body, cls, txs), Timexes: txs, Claims: cls, Events: evs}, nil
 }

@@ -29,56 +29,69 @@ var matrixPrincipals = [5]string{"anonymous", "viewer", "editor", "admin", "toke
 // cannot ship without someone deciding who may use it.
 var accessMatrix = map[string][5]int{
 	//                                      anonymous  viewer    editor    admin     token
-	"GET /healthz":                      {200, 200, 200, 200, 200},
-	"GET /static/*filepath":             {200, 200, 200, 200, 200},
-	"HEAD /static/*filepath":            {200, 200, 200, 200, 200},
-	"GET /login":                        {200, 303, 303, 303, 200},
-	"POST /login":                       {403, 401, 401, 401, 403},
-	"POST /logout":                      {403, toLogin, toLogin, toLogin, 403},
-	"GET /":                             {toLogin, 303, 303, 303, toLogin},
-	"GET /articles":                     {toLogin, 200, 200, 200, toLogin},
-	"GET /articles/new":                 {toLogin, 200, 200, 200, toLogin},
-	"GET /articles/:id":                 {toLogin, 200, 200, 200, toLogin},
-	"POST /articles":                    {401, 403, refused, refused, 401},
-	"GET /timeline":                     {toLogin, 200, 200, 200, toLogin},
-	"GET /timeline/list":                {toLogin, 200, 200, 200, toLogin},
-	"GET /events/new":                   {toLogin, 200, 200, 200, toLogin},
-	"POST /events":                      {401, 403, refused, refused, 401},
-	"POST /events/merge":                {401, 403, refused, refused, 401},
-	"GET /events/:id":                   {toLogin, 200, 200, 200, toLogin},
-	"POST /events/:id":                  {401, 403, refused, refused, 401},
-	"POST /events/:id/split":            {401, 403, refused, refused, 401},
-	"GET /review":                       {toLogin, 200, 200, 200, toLogin},
-	"GET /claims/:id":                   {toLogin, 200, 200, 200, toLogin},
-	"POST /claims/:id/status":           {401, 403, refused, refused, 401},
-	"POST /claims/:id/evidence":         {401, 403, refused, refused, 401},
-	"POST /revisions/:id/revert":        {401, 403, refused, refused, 401},
-	"GET /admin/users":                  {toLogin, 403, 403, 200, toLogin},
-	"POST /admin/users":                 {401, 403, 403, refused, 401},
-	"POST /admin/users/:id/disabled":    {401, 403, 403, 303, 401},
-	"POST /admin/users/:id/password":    {401, 403, 403, refused, 401},
-	"POST /admin/tokens":                {401, 403, 403, refused, 401},
-	"POST /admin/tokens/:id/revoke":     {401, 403, 403, 303, 401},
-	"GET /api/v1/me":                    {401, 200, 200, 200, 200},
-	"GET /api/v1/articles":              {401, 200, 200, 200, 200},
-	"POST /api/v1/articles":             {401, 403, refused, refused, 403},
-	"GET /api/v1/articles/:id":          {401, 200, 200, 200, 200},
-	"GET /api/v1/timeline":              {401, 200, 200, 200, 200},
-	"POST /api/v1/events":               {401, 403, refused, refused, 403},
-	"POST /api/v1/events/merge":         {401, 403, refused, refused, 403},
-	"GET /api/v1/events/:id":            {401, 200, 200, 200, 200},
-	"PATCH /api/v1/events/:id":          {401, 403, refused, refused, 403},
-	"POST /api/v1/events/:id/split":     {401, 403, refused, refused, 403},
-	"GET /api/v1/events/:id/revisions":  {401, 200, 200, 200, 200},
-	"GET /api/v1/claims":                {401, 200, 200, 200, 200},
-	"GET /api/v1/claims/:id":            {401, 200, 200, 200, 200},
-	"PATCH /api/v1/claims/:id":          {401, 403, refused, refused, 403},
-	"POST /api/v1/claims/:id/evidence":  {401, 403, refused, refused, 403},
-	"GET /api/v1/claims/:id/revisions":  {401, 200, 200, 200, 200},
-	"POST /api/v1/revisions/:id/revert": {401, 403, refused, refused, 403},
-	"GET /api/v1/export":                {401, 200, 200, 200, 200},
-	"GET /api/v1/schema/export.json":    {401, 200, 200, 200, 200},
-	"GET /api/v1/openapi.json":          {401, 200, 200, 200, 200},
+	"GET /healthz":                              {200, 200, 200, 200, 200},
+	"GET /static/*filepath":                     {200, 200, 200, 200, 200},
+	"HEAD /static/*filepath":                    {200, 200, 200, 200, 200},
+	"GET /login":                                {200, 303, 303, 303, 200},
+	"POST /login":                               {403, 401, 401, 401, 403},
+	"POST /logout":                              {403, toLogin, toLogin, toLogin, 403},
+	"GET /":                                     {toLogin, 303, 303, 303, toLogin},
+	"GET /articles":                             {toLogin, 200, 200, 200, toLogin},
+	"GET /articles/new":                         {toLogin, 200, 200, 200, toLogin},
+	"GET /articles/:id":                         {toLogin, 200, 200, 200, toLogin},
+	"POST /articles":                            {401, 403, refused, refused, 401},
+	"GET /timeline":                             {toLogin, 200, 200, 200, toLogin},
+	"GET /timeline/list":                        {toLogin, 200, 200, 200, toLogin},
+	"GET /events/new":                           {toLogin, 200, 200, 200, toLogin},
+	"POST /events":                              {401, 403, refused, refused, 401},
+	"POST /events/merge":                        {401, 403, refused, refused, 401},
+	"GET /events/:id":                           {toLogin, 200, 200, 200, toLogin},
+	"POST /events/:id":                          {401, 403, refused, refused, 401},
+	"POST /events/:id/split":                    {401, 403, refused, refused, 401},
+	"GET /review":                               {toLogin, 200, 200, 200, toLogin},
+	"GET /claims/:id":                           {toLogin, 200, 200, 200, toLogin},
+	"POST /claims/:id/status":                   {401, 403, refused, refused, 401},
+	"POST /claims/:id/evidence":                 {401, 403, refused, refused, 401},
+	"POST /revisions/:id/revert":                {401, 403, refused, refused, 401},
+	"GET /admin/users":                          {toLogin, 403, 403, 200, toLogin},
+	"POST /admin/users":                         {401, 403, 403, refused, 401},
+	"POST /admin/users/:id/disabled":            {401, 403, 403, 303, 401},
+	"POST /admin/users/:id/password":            {401, 403, 403, refused, 401},
+	"POST /admin/tokens":                        {401, 403, 403, refused, 401},
+	"POST /admin/tokens/:id/revoke":             {401, 403, 403, 303, 401},
+	"GET /api/v1/me":                            {401, 200, 200, 200, 200},
+	"GET /api/v1/articles":                      {401, 200, 200, 200, 200},
+	"POST /api/v1/articles":                     {401, 403, refused, refused, 403},
+	"GET /api/v1/articles/:id":                  {401, 200, 200, 200, 200},
+	"GET /api/v1/timeline":                      {401, 200, 200, 200, 200},
+	"POST /api/v1/events":                       {401, 403, refused, refused, 403},
+	"POST /api/v1/events/merge":                 {401, 403, refused, refused, 403},
+	"GET /api/v1/events/:id":                    {401, 200, 200, 200, 200},
+	"PATCH /api/v1/events/:id":                  {401, 403, refused, refused, 403},
+	"POST /api/v1/events/:id/split":             {401, 403, refused, refused, 403},
+	"GET /api/v1/events/:id/revisions":          {401, 200, 200, 200, 200},
+	"GET /api/v1/claims":                        {401, 200, 200, 200, 200},
+	"GET /api/v1/claims/:id":                    {401, 200, 200, 200, 200},
+	"PATCH /api/v1/claims/:id":                  {401, 403, refused, refused, 403},
+	"POST /api/v1/claims/:id/evidence":          {401, 403, refused, refused, 403},
+	"GET /api/v1/claims/:id/revisions":          {401, 200, 200, 200, 200},
+	"POST /api/v1/revisions/:id/revert":         {401, 403, refused, refused, 403},
+	"GET /api/v1/export":                        {401, 200, 200, 200, 200},
+	"GET /api/v1/schema/export.json":            {401, 200, 200, 200, 200},
+	"GET /api/v1/openapi.json":                  {401, 200, 200, 200, 200},
+	"GET /stories":                              {toLogin, 200, 200, 200, toLogin},
+	"POST /stories":                             {401, 403, refused, refused, 401},
+	"GET /stories/:name":                        {toLogin, 200, 200, 200, toLogin},
+	"POST /stories/:name":                       {401, 403, refused, refused, 401},
+	"POST /stories/:name/articles":              {401, 403, refused, refused, 401},
+	"POST /stories/:name/articles/:id/remove":   {401, 403, refused, refused, 401},
+	"POST /articles/:id/stories":                {401, 403, 303, 303, 401},
+	"GET /api/v1/stories":                       {401, 200, 200, 200, 200},
+	"POST /api/v1/stories":                      {401, 403, refused, refused, 403},
+	"GET /api/v1/stories/:name":                 {401, 200, 200, 200, 200},
+	"PATCH /api/v1/stories/:name":               {401, 403, refused, refused, 403},
+	"POST /api/v1/stories/:name/articles":       {401, 403, refused, refused, 403},
+	"DELETE /api/v1/stories/:name/articles/:id": {401, 403, refused, refused, 403},
 }
 
 // TestAccessMatrix sends every registered route as every kind of principal
@@ -147,7 +160,7 @@ func TestAccessMatrix(t *testing.T) {
 }
 
 // matrixIDs are records for the matrix's requests to name: a seeded
-// article, event and claim, a revision of an edit of that event, and a user and a token made only to
+// article, event and claim, a story named Matrix, a revision of an edit of that event, and a user and a token made only to
 // be disabled and revoked.
 func matrixIDs(t *testing.T, e *env) map[string]string {
 	t.Helper()
@@ -177,6 +190,9 @@ func matrixIDs(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := e.store.CreateStory(ctx, "Matrix", store.StoryInput{}, nil); err != nil {
+		t.Fatal(err)
+	}
 	return map[string]string{"/articles/": itoa(cl.ArticleID), "/events/": itoa(ev.ID), "/claims/": itoa(cl.ID),
 		"/revisions/": itoa(rev.ID), "/admin/users/": itoa(spare.ID), "/admin/tokens/": itoa(tok.ID)}
 }
@@ -188,6 +204,7 @@ var matrixQueries = map[string]string{"/api/v1/export": "?format=json"}
 // wildcard with a real file, and adds the query the route needs.
 func matrixPath(route string, ids map[string]string) string {
 	route = strings.Replace(route, "*filepath", "app.js", 1) + matrixQueries[route]
+	route = strings.Replace(route, "/stories/:name", "/stories/Matrix", 1)
 	for prefix, id := range ids {
 		if i := strings.Index(route, prefix+":id"); i >= 0 {
 			return route[:i+len(prefix)] + id + route[i+len(prefix)+len(":id"):]

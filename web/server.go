@@ -144,6 +144,8 @@ func (s *Server) registerRoutes(r *gin.Engine) {
 
 	r.POST("/revisions/:id/revert", s.revert)
 
+	s.registerStoryRoutes(r)
+
 	r.GET("/admin/users", s.usersPage)
 	r.POST("/admin/users", s.createUser)
 	r.POST("/admin/users/:id/disabled", s.setUserDisabled)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,5 +62,156 @@ func TestStoryFilterOnTimelineAndExport(t *testing.T) {
 		if res.status != want || res.apiErr().Message == "" {
 			t.Errorf("GET %s = %d %s, want %d with a message", path, res.status, res.body, want)
 		}
+	}
+}
+
+// An editor creates a story from its page, adds articles from the story's
+// page, from an article's page and through the add-article form, takes one
+// out, and edits the story; a viewer sees it all and may change nothing.
+func TestStoryPagesAndForms(t *testing.T) {
+	e := newEnv(t)
+	first := e.seed()
+	other := e.addText("Dividends", "LONDON - BP raised its dividend on Tuesday, 3 March 2020, the company said.")
+	ed := e.as("editor")
+	page := ed.get("/stories")
+	if page.status != http.StatusOK || !strings.Contains(page.body, "No stories yet") {
+		t.Fatalf("GET /stories = %d", page.status)
+	}
+	csrf := page.csrf()
+	res := ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"two words"}})
+	if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "story name is 1-64") {
+		t.Fatalf("bad name = %d %.300s", res.status, res.body)
+	}
+	res = ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"Plenary"}, "title": {"Kim's plenary"},
+		"description": {"The meeting."}, "tags": {"Korea, politics"}})
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/stories/Plenary" {
+		t.Fatalf("create = %d %s", res.status, res.header.Get("Location"))
+	}
+	if res := ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"plenary"}}); res.status != http.StatusConflict {
+		t.Errorf("same name again = %d, want 409", res.status)
+	}
+	if res := ed.form("POST", "/stories/plenary/articles", url.Values{"csrf_token": {csrf}, "article": {itoa(first)}}); res.status != http.StatusSeeOther {
+		t.Fatalf("add from the story page = %d %.300s", res.status, res.body)
+	}
+	for in, want := range map[string]int{itoa(first): http.StatusConflict, "abc": http.StatusUnprocessableEntity, "99999": http.StatusNotFound} {
+		if res := ed.form("POST", "/stories/Plenary/articles", url.Values{"csrf_token": {csrf}, "article": {in}}); res.status != want || !strings.Contains(res.body, `role="alert"`) {
+			t.Errorf("add article %q = %d, want %d with the reason", in, res.status, want)
+		}
+	}
+	if res := ed.form("POST", "/articles/"+itoa(other)+"/stories", url.Values{"csrf_token": {csrf}, "story": {"Plenary"}}); res.status != http.StatusSeeOther ||
+		res.header.Get("Location") != "/articles/"+itoa(other) {
+		t.Fatalf("add from the article page = %d %s", res.status, res.header.Get("Location"))
+	}
+	art := ed.get("/articles/" + itoa(other))
+	if !strings.Contains(art.body, `href="/stories/Plenary"`) || !strings.Contains(art.body, "/stories/Plenary/articles/"+itoa(other)+"/remove") {
+		t.Errorf("the article page does not show its story with a way out")
+	}
+	res = ed.form("POST", "/stories/Plenary/articles/"+itoa(other)+"/remove", url.Values{"csrf_token": {csrf}, "back": {"article"}})
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/articles/"+itoa(other) {
+		t.Fatalf("take out = %d %s", res.status, res.header.Get("Location"))
+	}
+	// The add-article form's story field creates the story when needed.
+	res = ed.multipart("/articles", map[string]string{"csrf_token": csrf, "source": "paste", "story": "QZ8501", "lang": "id",
+		"text": "Pesawat AirAsia QZ8501 hilang kontak pada Minggu (28/12/2014) pukul 06.17 WIB, kata Basarnas."}, "", nil)
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("add article with a story = %d %.300s", res.status, res.body)
+	}
+	var qz storyData
+	e.tokenClient().get("/api/v1/stories/qz8501").decode(&qz)
+	if qz.Story == nil || qz.Story.Name != "QZ8501" || len(qz.Articles) != 1 {
+		t.Fatalf("story made by the form: %+v", qz)
+	}
+	sp := ed.get("/stories/Plenary")
+	if sp.status != http.StatusOK || !strings.Contains(sp.body, "Kim&#39;s plenary") || !strings.Contains(sp.body, `href="/articles/`+itoa(first)+`"`) ||
+		strings.Contains(sp.body, `href="/articles/`+itoa(other)+`"`) || !strings.Contains(sp.body, "/timeline?story=Plenary") {
+		t.Errorf("story page does not show its title, its one article and its timeline link")
+	}
+	v := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(sp.body)
+	if v == nil {
+		t.Fatal("no version on the edit form")
+	}
+	res = ed.form("POST", "/stories/Plenary", url.Values{"csrf_token": {csrf}, "version": {v[1]}, "title": {"Plenary 2019"}, "description": {""}, "tags": {""}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("edit = %d %.300s", res.status, res.body)
+	}
+	if res := ed.form("POST", "/stories/Plenary", url.Values{"csrf_token": {csrf}, "version": {v[1]}, "title": {"stale"}}); res.status != http.StatusConflict {
+		t.Errorf("stale edit = %d, want 409", res.status)
+	}
+	noCSRF := *ed
+	noCSRF.csrf = ""
+	if res := noCSRF.form("POST", "/stories/Plenary", url.Values{"version": {"2"}, "title": {"no csrf"}}); res.status != http.StatusForbidden {
+		t.Errorf("edit without CSRF = %d, want 403", res.status)
+	}
+	viewer := e.as("viewer")
+	vp := viewer.get("/stories/Plenary")
+	if vp.status != http.StatusOK || strings.Contains(vp.body, "story-edit") || strings.Contains(vp.body, "Take out") {
+		t.Errorf("a viewer gets editing controls on the story page")
+	}
+	if res := viewer.form("POST", "/stories/Plenary/articles", url.Values{"csrf_token": {vp.csrf()}, "article": {itoa(other)}}); res.status != http.StatusForbidden {
+		t.Errorf("viewer adds an article = %d, want 403", res.status)
+	}
+	if res := ed.get("/stories/Nope"); res.status != http.StatusNotFound {
+		t.Errorf("unknown story page = %d, want 404", res.status)
+	}
+}
+
+// The story API: create, read, edit with a version, join and leave, with
+// 4xx and a message for what it refuses.
+func TestStoryAPI(t *testing.T) {
+	e := newEnv(t)
+	first := e.seed()
+	ed := e.as("editor")
+	res := ed.json("POST", "/api/v1/stories", map[string]any{"name": "Plenary", "title": "Kim's plenary", "tags": []string{"Korea"}})
+	if res.status != http.StatusCreated {
+		t.Fatalf("create = %d %s", res.status, res.body)
+	}
+	for _, c := range []struct {
+		method, path string
+		body         any
+		want         int
+	}{
+		{"POST", "/api/v1/stories", map[string]any{"name": "PLENARY"}, http.StatusConflict},
+		{"POST", "/api/v1/stories", map[string]any{"name": ""}, http.StatusUnprocessableEntity},
+		{"POST", "/api/v1/stories", map[string]any{"name": "x", "colour": "red"}, http.StatusBadRequest},
+		{"PATCH", "/api/v1/stories/Plenary", map[string]any{"title": "no version"}, http.StatusBadRequest},
+		{"PATCH", "/api/v1/stories/Plenary", map[string]any{"version": 7, "title": "stale"}, http.StatusConflict},
+		{"PATCH", "/api/v1/stories/Plenary", map[string]any{"version": 1, "name": "Renamed"}, http.StatusUnprocessableEntity},
+		{"PATCH", "/api/v1/stories/Nope", map[string]any{"version": 1}, http.StatusNotFound},
+		{"POST", "/api/v1/stories/Plenary/articles", map[string]any{"article_id": 0}, http.StatusUnprocessableEntity},
+		{"POST", "/api/v1/stories/Plenary/articles", map[string]any{"article_id": 99999}, http.StatusNotFound},
+		{"DELETE", "/api/v1/stories/Plenary/articles/" + itoa(first), nil, http.StatusNotFound},
+	} {
+		var res response
+		if c.body == nil {
+			res = ed.do(c.method, c.path, nil, "")
+		} else {
+			res = ed.json(c.method, c.path, c.body)
+		}
+		if res.status != c.want || res.apiErr().Message == "" {
+			t.Errorf("%s %s %v = %d %s, want %d with a message", c.method, c.path, c.body, res.status, res.body, c.want)
+		}
+	}
+	if res := ed.json("PATCH", "/api/v1/stories/plenary", map[string]any{"version": 1, "description": "The meeting.", "tags": []string{}}); res.status != http.StatusOK ||
+		!strings.Contains(res.body, `"tags":[]`) || !strings.Contains(res.body, `"title":"Kim's plenary"`) {
+		t.Fatalf("edit = %d %s", res.status, res.body)
+	}
+	if res := ed.json("POST", "/api/v1/stories/Plenary/articles", map[string]any{"article_id": first}); res.status != http.StatusCreated {
+		t.Fatalf("join = %d %s", res.status, res.body)
+	}
+	var list struct{ Stories []store.Story }
+	e.tokenClient().get("/api/v1/stories").decode(&list)
+	if len(list.Stories) != 1 || list.Stories[0].Articles != 1 || list.Stories[0].Version != 2 {
+		t.Fatalf("list = %+v", list)
+	}
+	if res := e.tokenClient().json("POST", "/api/v1/stories", map[string]any{"name": "ByToken"}); res.status != http.StatusForbidden {
+		t.Errorf("token creates a story = %d, want 403", res.status)
+	}
+	if res := ed.do("DELETE", "/api/v1/stories/Plenary/articles/"+itoa(first), nil, ""); res.status != http.StatusOK || !strings.Contains(res.body, `"articles":[]`) {
+		t.Fatalf("leave = %d %s", res.status, res.body)
+	}
+	// Every change is in the story's history.
+	revs, err := e.store.Revisions(context.Background(), store.EntityStory, list.Stories[0].ID)
+	if err != nil || len(revs) != 4 {
+		t.Fatalf("story history %d revisions, %v; want create, update, join, leave", len(revs), err)
 	}
 }
