@@ -96,7 +96,7 @@ type Linker struct {
 	mentions []mention
 	parent   []int   // union-find over mention indexes; roots are clusters
 	members  [][]int // root -> mention indexes, in order of arrival
-	index    map[string][]int
+	index    map[indexKey][]int
 	docs     map[string]bool
 	// docFreq counts the articles whose events hold a feature.
 	docFreq map[string]int
@@ -118,7 +118,7 @@ type rawProposal struct {
 
 // NewLinker returns an empty story.
 func NewLinker() *Linker {
-	return &Linker{LinkAt: LinkScore, ProposeAt: ProposeScore, index: map[string][]int{}, docs: map[string]bool{}, docFreq: map[string]int{}}
+	return &Linker{LinkAt: LinkScore, ProposeAt: ProposeScore, index: map[indexKey][]int{}, docs: map[string]bool{}, docFreq: map[string]int{}}
 }
 
 // Link builds a story from reports in order.
@@ -505,7 +505,7 @@ func bucket(l dateLevel, t time.Time) string {
 // indexKeys are the keys a mention is found under: its own date bucket
 // ("at"), the coarser buckets holding it ("in"), each paired with every
 // feature, so a lookup finds only events that share both a time and a word.
-func indexKeys(m mention) []string {
+func indexKeys(m mention) []indexKey {
 	d := m.src.Date
 	lv := levelOf(d)
 	if lv == levelLong {
@@ -534,7 +534,7 @@ func indexKeys(m mention) []string {
 // queryKeys are the keys under which a mention's candidates stand: the
 // same and neighbouring days, its month and year, and for a coarse date the
 // finer events inside it.
-func queryKeys(m mention) []string {
+func queryKeys(m mention) []indexKey {
 	d := m.src.Date
 	lv := levelOf(d)
 	if lv == levelLong {
@@ -568,11 +568,14 @@ func queryKeys(m mention) []string {
 	return crossKeys(buckets, m.features)
 }
 
-func crossKeys(buckets []string, fs []feature) []string {
-	out := make([]string, 0, len(buckets)*len(fs))
+// indexKey is a date bucket paired with a feature.
+type indexKey struct{ bucket, feature string }
+
+func crossKeys(buckets []string, fs []feature) []indexKey {
+	out := make([]indexKey, 0, len(buckets)*len(fs))
 	for _, b := range buckets {
 		for _, f := range fs {
-			out = append(out, b+"|"+f.key)
+			out = append(out, indexKey{b, f.key})
 		}
 	}
 	return out

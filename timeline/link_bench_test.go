@@ -50,9 +50,10 @@ func storyArticle(tb testing.TB, k int) Report {
 
 // BenchmarkLinkArticle builds a story of 1,000 articles and reports how
 // long the 10th and the 1,000th article take to link (the mean over the
-// ten articles ending there): near-linear linking keeps them alike.
+// ten articles ending there, in the fastest run): near-linear linking
+// keeps them alike.
 //
-//	go test -run '^$' -bench LinkArticle -benchmem ./timeline
+//	go test -run '^$' -bench LinkArticle -benchmem -benchtime 5x ./timeline
 func BenchmarkLinkArticle(b *testing.B) {
 	const n = 1000
 	reports := make([]Report, n+1)
@@ -61,8 +62,11 @@ func BenchmarkLinkArticle(b *testing.B) {
 	}
 	NewLinker().Add(reports[1]) // compile the word lists before timing
 	b.ResetTimer()
-	var at10, at1000 time.Duration
+	// The least of the runs: on a shared machine the others measure the
+	// neighbours.
+	best10, best1000 := time.Duration(1<<62), time.Duration(1<<62)
 	for i := 0; i < b.N; i++ {
+		var at10, at1000 time.Duration
 		l := NewLinker()
 		for k := 1; k <= n; k++ {
 			start := time.Now()
@@ -75,9 +79,10 @@ func BenchmarkLinkArticle(b *testing.B) {
 				at1000 += took
 			}
 		}
+		best10, best1000 = min(best10, at10), min(best1000, at1000)
 	}
-	b.ReportMetric(float64(at10.Nanoseconds())/float64(10*b.N), "ns/article@10")
-	b.ReportMetric(float64(at1000.Nanoseconds())/float64(10*b.N), "ns/article@1000")
+	b.ReportMetric(float64(best10.Nanoseconds())/10, "ns/article@10")
+	b.ReportMetric(float64(best1000.Nanoseconds())/10, "ns/article@1000")
 }
 
 // TestStoryArticleLinks checks that the benchmark's story links as a story
