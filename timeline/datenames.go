@@ -219,55 +219,51 @@ func (n DateNamer) Event(value string, mod Mod, status EventStatus) string {
 	return text
 }
 
-// fill fills template t with the parts of d; {date} is name.
+// fill fills template t with the parts of d; {date} is name. Exports name
+// every event's date, so it writes into one buffer and formats numbers
+// without allocating.
 func (n DateNamer) fill(t string, d Date, name string) string {
-	s := d.Start
-	return fill(t, func(p string) string {
-		switch p {
-		case "date":
-			return name
-		case "year":
-			if d.Precision == PrecisionWeek {
-				y, _ := s.ISOWeek()
-				return strconv.Itoa(y)
-			}
-			return strconv.Itoa(s.Year())
-		case "month":
-			return n.w.months[s.Month()-1]
-		case "day":
-			return strconv.Itoa(s.Day())
-		case "hour":
-			return fmt.Sprintf("%02d", s.Hour())
-		case "minute":
-			return fmt.Sprintf("%02d", s.Minute())
-		case "week":
-			_, w := s.ISOWeek()
-			return strconv.Itoa(w)
-		case "quarter":
-			return strconv.Itoa((int(s.Month())-1)/3 + 1)
-		case "century":
-			return strconv.Itoa(s.Year()/100 + 1)
-		}
-		return ""
-	})
-}
-
-// fill replaces each {placeholder} of t with value(placeholder).
-func fill(t string, value func(string) string) string {
 	var b strings.Builder
+	b.Grow(len(t) + len(name) + 16)
+	var num [20]byte
+	s := d.Start
 	for {
 		open := strings.IndexByte(t, '{')
-		if open < 0 {
-			break
-		}
-		end := strings.IndexByte(t[open:], '}')
-		if end < 0 {
+		end := strings.IndexByte(t[max(open, 0):], '}')
+		if open < 0 || end < 0 {
 			break
 		}
 		b.WriteString(t[:open])
-		b.WriteString(value(t[open+1 : open+end]))
+		switch t[open+1 : open+end] {
+		case "date":
+			b.WriteString(name)
+		case "year":
+			y := s.Year()
+			if d.Precision == PrecisionWeek {
+				y, _ = s.ISOWeek()
+			}
+			b.Write(strconv.AppendInt(num[:0], int64(y), 10))
+		case "month":
+			b.WriteString(n.w.months[s.Month()-1])
+		case "day":
+			b.Write(strconv.AppendInt(num[:0], int64(s.Day()), 10))
+		case "hour":
+			b.Write(twoDigits(num[:0], s.Hour()))
+		case "minute":
+			b.Write(twoDigits(num[:0], s.Minute()))
+		case "week":
+			_, w := s.ISOWeek()
+			b.Write(strconv.AppendInt(num[:0], int64(w), 10))
+		case "quarter":
+			b.Write(strconv.AppendInt(num[:0], int64((int(s.Month())-1)/3+1), 10))
+		case "century":
+			b.Write(strconv.AppendInt(num[:0], int64(s.Year()/100+1), 10))
+		}
 		t = t[open+end+1:]
 	}
 	b.WriteString(t)
 	return b.String()
 }
+
+// twoDigits appends n (0-99) as two digits.
+func twoDigits(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }

@@ -21,34 +21,24 @@ func TestTimelineAndExportShareOneFilter(t *testing.T) {
 	if _, err := e.store.UpdateEvent(context.Background(), ev.ID, ev.Version, store.EventPatch{Tags: &[]string{"Korea"}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	timelineIDs := func(query string) []int64 {
-		t.Helper()
-		var res timelineResult
-		if r := c.get("/api/v1/timeline?" + query); r.status != http.StatusOK {
-			t.Fatalf("timeline?%s = %d %s", query, r.status, r.body)
-		} else {
-			r.decode(&res)
-		}
-		var ids []int64
-		for _, it := range res.Events {
-			ids = append(ids, it.ID)
-		}
-		return ids
-	}
-	exportIDs := func(query string) []int64 {
+	// ids are the events an API lists, in order: the timeline and the
+	// JSON export both answer {"events": [{"id": ...}, ...]}.
+	ids := func(path string) []int64 {
 		t.Helper()
 		var doc struct{ Events []struct{ ID int64 } }
-		if r := c.get("/api/v1/export?format=json&" + query); r.status != http.StatusOK {
-			t.Fatalf("export?%s = %d %s", query, r.status, r.body)
-		} else {
-			r.decode(&doc)
+		r := c.get(path)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s = %d %s", path, r.status, r.body)
 		}
-		var ids []int64
+		r.decode(&doc)
+		var out []int64
 		for _, it := range doc.Events {
-			ids = append(ids, it.ID)
+			out = append(out, it.ID)
 		}
-		return ids
+		return out
 	}
+	timelineIDs := func(query string) []int64 { return ids("/api/v1/timeline?" + query) }
+	exportIDs := func(query string) []int64 { return ids("/api/v1/export?format=json&" + query) }
 	want := []int64{ev.ID}
 	for _, tag := range []string{"korea", "Korea", "KOREA", " korea "} {
 		q := url.Values{"tag": {tag}}.Encode()
