@@ -249,10 +249,11 @@ type articleData struct {
 	// story, for the editor's picker.
 	Stories    []store.Story
 	AllStories []store.Story
-	Blocks     []block
-	Timexes    []store.Timex
-	Claims     []store.Claim
-	Events     []store.TimelineEvent
+	// Blocks is the highlighted body, which only the article page shows.
+	Blocks  []block
+	Timexes []store.Timex
+	Claims  []store.Claim
+	Events  []store.TimelineEvent
 }
 
 func (s *Server) articlePage(c *gin.Context) {
@@ -265,6 +266,7 @@ func (s *Server) articlePage(c *gin.Context) {
 	if title == "" {
 		title = "Article #" + strconv.FormatInt(d.Article.ID, 10)
 	}
+	d.Blocks = highlight(d.Article.Body, d.Claims, d.Timexes)
 	s.render(c, http.StatusOK, "article", title, d)
 }
 
@@ -299,5 +301,5 @@ func (s *Server) loadArticle(c *gin.Context) (*articleData, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &articleData{Article: a, Stories: orEmpty(stories), AllStories: all, Blocks: highlight(a.Body, cls, txs), Timexes: txs, Claims: cls, Events: evs}, nil
+	return &articleData{Article: a, Stories: orEmpty(stories), AllStories: all, Timexes: txs, Claims: cls, Events: evs}, nil
 }
