@@ -221,6 +221,17 @@ type Pack struct {
 	// a cue after it: in "said on Sunday that the US will act", "will"
 	// belongs to another clause.
 	ClauseBreaks []string `lex:"clause-breaks"`
+	// NotTimes are phrases that hold a time word and are no time
+	// ("terlebih dahulu", first); the tagger reads them as one word.
+	NotTimes []string `lex:"not-times"`
+	// ClauseFinalFirsts are time words that mean "first, beforehand"
+	// at the end of a clause ("makan dulu."), unless one of
+	// RefPrepositions stands before them ("sejak dulu", "seperti dulu").
+	ClauseFinalFirsts []string `lex:"clause-final-firsts"`
+	RefPrepositions   []string `lex:"ref-prepositions"`
+	// ArcUnits measure angles ("derajat", "degrees"): the minutes and
+	// seconds after them are arc measures, not lengths of time.
+	ArcUnits []string `lex:"arc-units"`
 	// AgeAfter and AgeBefore mark a counted span as someone's age, which
 	// is not a time ("6-year-old", "berusia 52 tahun").
 	AgeAfter  []string `lex:"age-after"`

@@ -69,6 +69,10 @@ type entry struct {
 	halfCount      bool
 	pluralAfter    bool
 	dateParticle   bool
+	notTime        bool
+	clauseFirst    bool
+	refPrep        bool
+	arc            bool
 	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
@@ -219,6 +223,10 @@ func compilePack(p *Pack) *lexicon {
 		{p.HalfCounts, func(e *entry) { e.halfCount = true }},
 		{p.PluralAfter, func(e *entry) { e.pluralAfter = true }},
 		{p.DateParticles, func(e *entry) { e.dateParticle = true }},
+		{p.NotTimes, func(e *entry) { e.notTime = true }},
+		{p.ClauseFinalFirsts, func(e *entry) { e.clauseFirst = true }},
+		{p.RefPrepositions, func(e *entry) { e.refPrep = true }},
+		{p.ArcUnits, func(e *entry) { e.arc = true }},
 		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {
@@ -270,6 +278,7 @@ func canStart(e *entry) bool {
 	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
 	active.lengthCue, active.stretchCue, active.pluralAfter, active.dateParticle = false, false, false, false
+	active.notTime, active.clauseFirst, active.refPrep, active.arc = false, false, false, false
 	active.lower, active.trigger = nil, false
 	return active != entry{}
 }

@@ -146,7 +146,9 @@ func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
 		return x, !bare
 	}
 	if bare && pre.mod == "" {
-		if !pre.det || pre.qmod != "" || pre.bef || x.unit < unitWeek || x.unit > unitYear {
+		// "the season" refers back to a season the text named (of
+		// a sport, of the flu): no time of its own.
+		if !pre.det || pre.qmod != "" || pre.bef || x.unit < unitWeek || x.unit > unitYear || x.unit == unitSeason {
 			return x, false
 		}
 		// "the quarter" is the quarter the text is about; "the year"

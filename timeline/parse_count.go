@@ -129,6 +129,9 @@ func (p *parser) counted(k int) (expr, bool) {
 		if b := p.e(k - 1); b != nil && b.ageBefore {
 			return x, false
 		}
+		if (u == unitMinute || u == unitSecond) && p.arcBefore(k) {
+			return x, false
+		}
 		if a := p.e(p.skipHyphen(j)); a != nil && a.ageAfter {
 			return x, false
 		}
@@ -152,6 +155,23 @@ func (p *parser) counted(k int) (expr, bool) {
 		x.j = j + 1
 	}
 	return x, true
+}
+
+// arcBefore tells that the count at k continues an angle: an arc unit
+// stands before it, past the counts, minutes and seconds of the same
+// measure ("6 derajat 10 menit 30 detik", "12 degrees 30 minutes").
+func (p *parser) arcBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-6 && p.lx[b].sent == p.lx[k].sent; b-- {
+		e := p.e(b)
+		switch u := p.unitAt(b); {
+		case e != nil && e.arc:
+			return true
+		case p.num(b) >= 0, u == unitMinute, u == unitSecond, p.is(b, "("), p.is(b, ")"), p.is(b, ","):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // countRangeEnd reads the upper end of a range of counts after the count

@@ -27,6 +27,12 @@ func (p *parser) words(k int) (expr, bool) {
 			x.typ = TypeTime
 		}
 	case e.ref != "":
+		if e.clauseFirst && p.clauseEnds(k+1) {
+			// "makan dulu.": first, unless "sejak dulu"
+			if b := p.e(k - 1); b == nil || !b.refPrep {
+				return x, false
+			}
+		}
 		x.kind, x.ref, x.rule = kindRef, e.ref, "reference"
 	case e.setWord != "":
 		if p.titleAfter(k) {
@@ -114,6 +120,16 @@ func (p *parser) pluralCued(k int) bool {
 	}
 	b := p.e(k - 1)
 	return b != nil && !b.trigger
+}
+
+// clauseEnds tells that the clause ends at lexeme k: punctuation, the end
+// of the sentence or text, or a clause break.
+func (p *parser) clauseEnds(k int) bool {
+	if k >= len(p.lx) || p.lx[k].sent != p.lx[k-1].sent || p.lx[k].kind == tokPunct {
+		return true
+	}
+	e := p.e(k)
+	return e != nil && (e.clauseBreak || e.conj)
 }
 
 // contextBefore tells whether lexeme k-1 makes a following noun temporal
