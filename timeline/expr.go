@@ -44,8 +44,10 @@ type expr struct {
 	// hour and a half").
 	plusHalf bool
 	// upTo is the upper count of a range of counts ("10-12 days", "two to
-	// three weeks"), 0 when there is none.
+	// three weeks"), 0 when there is none; the lower count ends at lexeme
+	// lowEnd, and the upper one starts after the dash or word there.
 	upTo    int
+	lowEnd  int
 	dir     int
 	fromRef bool
 	// force is the direction a deictic word imposes on a weekday or month

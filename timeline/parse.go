@@ -69,13 +69,47 @@ func (p *parser) parseAll(out []expr) []expr {
 			if n := len(out); n > 0 && p.coordinatedSet(out[n-1], x) {
 				x.kind, x.typ, x.rule = kindSet, TypeSet, "set-coordinated"
 			}
+			if x.kind == kindDuration && x.upTo != 0 {
+				// "2-3 menit", "between 12 and 18 months": two lengths,
+				// as TimeML writes a range, the first in the unit of
+				// the second
+				low, high := x, x
+				low.j, low.upTo = x.lowEnd, 0
+				high.i, high.n, high.upTo, high.rule = x.lowEnd+1, x.upTo, 0, "range-end"
+				out = append(out, low, high)
+				i = x.j
+				continue
+			}
 			out = append(out, x)
 			i = x.j
+			if y, ok := p.yearRangeEnd(x); ok {
+				out = append(out, y)
+				i = y.j
+			}
 			continue
 		}
 		i++
 	}
 	return out
+}
+
+// yearRangeEnd reads the second year of a range written with its last two
+// digits after a year and a dash ("1957-58", "2024-25", "1999-00"): the
+// year of the first's century, or the next one, that follows it.
+func (p *parser) yearRangeEnd(x expr) (expr, bool) {
+	k := x.j
+	if x.kind != kindCal || x.year == 0 || x.month != 0 || x.day != 0 || x.quarter != 0 || x.half != 0 || x.season != "" || x.hasTime ||
+		p.num(x.j-1) != x.year || !p.is(k, "-") || !p.glued(k) || !p.glued(k+1) || p.num(k+1) < 0 || p.lx[k+1].digits != 2 || p.inNumber(k+1) {
+		return expr{}, false
+	}
+	y := x.year/100*100 + p.num(k+1)
+	if y <= x.year {
+		y += 100
+	}
+	if y-x.year > 10 {
+		return expr{}, false
+	}
+	return expr{i: k + 1, j: k + 2, kind: kindCal, typ: TypeDate, year: y, rule: "year-range-end"}, true
 }
 
 // coordinatedSet tells that x is a bare weekday joined by one conjunction

@@ -106,7 +106,7 @@ func (p *parser) counted(k int) (expr, bool) {
 			end, x.plusHalf = end+1, true // "two and a half years"
 		}
 		if m, mEnd, ok := p.countRangeEnd(end); ok && n > 0 && m > n && !x.plusHalf && p.unitAt(p.skipHyphen(mEnd)) != unitNone {
-			x.upTo, end, x.mod = m, mEnd, ModEqualOrMore
+			x.upTo, x.lowEnd, end = m, end, mEnd
 		} else if p.is(k-1, "-") && p.glued(k-1) && p.glued(k) && p.num(k-2) >= 0 {
 			// the end of a range whose start is no count: "the 2024-25
 			// season" is not 25 seasons

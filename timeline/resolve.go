@@ -98,11 +98,6 @@ func (r *resolver) resolve(x *expr) resolved {
 		if x.plusHalf {
 			return resolved{value: halfDurationValue(x.unit, x.n), why: "length of time"}
 		}
-		if x.upTo != 0 {
-			// TimeML has no range value: the lower bound, with the
-			// modifier the parser set ("at least").
-			return resolved{value: durationValue(x.unit, x.n), why: fmt.Sprintf("length of time, %d to %d %s: the lower bound", x.n, x.upTo, unitName[x.unit]+"s")}
-		}
 		return resolved{value: durationValue(x.unit, x.n), why: "length of time"}
 	case kindSet:
 		return resolved{value: setValue(x), why: "recurrence"}
