@@ -134,6 +134,10 @@ type Pack struct {
 	// PartsOfDay map to TIMEX3 codes (MO, MI, AF, EV, NI); they follow a
 	// day ("Senin pagi", "Friday morning").
 	PartsOfDay map[string]string `lex:"parts-of-day" values:"MO MI AF EV NI"`
+	// StandaloneParts are parts of the day that are a time on their own,
+	// on the day the narrative has reached: prayer times ("selepas
+	// ashar") and parts named with the word for day ("pada malam hari").
+	StandaloneParts []string `lex:"standalone-parts-of-day"`
 	// Clock introduces a clock time ("pukul", "jam"); Zones follow one
 	// ("WIB", "EST"); AM and PM mark the half of the day.
 	Clock []string `lex:"clock"`

@@ -73,6 +73,7 @@ type entry struct {
 	clauseFirst    bool
 	refPrep        bool
 	arc            bool
+	podAlone       bool
 	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
@@ -227,6 +228,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.ClauseFinalFirsts, func(e *entry) { e.clauseFirst = true }},
 		{p.RefPrepositions, func(e *entry) { e.refPrep = true }},
 		{p.ArcUnits, func(e *entry) { e.arc = true }},
+		{p.StandaloneParts, func(e *entry) { e.podAlone = true }},
 		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {

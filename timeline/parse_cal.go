@@ -301,6 +301,24 @@ func (p *parser) yearAfter(k int) (expr, bool) {
 	return expr{}, false
 }
 
+// shortDecade parses a decade written with two digits where the context
+// points to a year ("tahun 40-an"): news means the twentieth century's.
+func (p *parser) shortDecade(k int, strong bool) (expr, bool) {
+	x := expr{i: k, kind: kindCal, typ: TypeDate, rule: "decade"}
+	if !strong {
+		return x, false
+	}
+	j := k + 1
+	if p.is(j, "-") && p.glued(j) {
+		j++
+	}
+	if e := p.e(j); e == nil || !e.decade || !p.glued(j) {
+		return x, false
+	}
+	x.j, x.decade = j+1, 190+p.num(k)/10
+	return x, true
+}
+
 // year parses a four-digit year, or a decade ("1990-an", "1990s"). strong
 // says the context already points to a year; without it the number must be
 // a plausible modern year and not followed by a noun it counts ("2000 orang").
@@ -309,6 +327,9 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 	y := p.num(k)
 	if y < 0 {
 		return p.spokenYear(k, strong)
+	}
+	if p.lx[k].digits == 2 && y%10 == 0 {
+		return p.shortDecade(k, strong)
 	}
 	if p.lx[k].digits != 4 {
 		return x, false

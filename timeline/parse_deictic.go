@@ -30,6 +30,9 @@ func (p *parser) deictic(k int) (expr, bool) {
 		return x, false
 	}
 	j := k + 1
+	if e := p.e(j); e != nil && e.yearWord && p.unitAt(j+1) == unitYear {
+		j++ // "this fiscal year"
+	}
 	if n, end, ok := p.count(j); ok && (n > 1 || n == -1) {
 		// "the past two months", "the last few months": the stretch
 		// they fill is a duration, of an unknown count for "few" (PXM)

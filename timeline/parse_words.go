@@ -26,6 +26,10 @@ func (p *parser) words(k int) (expr, bool) {
 		if x.pod != "" {
 			x.typ = TypeTime
 		}
+	case e.pod != "" && e.podAlone:
+		// "selepas ashar", "pada malam hari": that part of the day the
+		// narrative has reached
+		x.kind, x.typ, x.pod, x.fromRef, x.rule = kindRelDay, TypeTime, e.pod, true, "part-of-day"
 	case e.ref != "":
 		if e.clauseFirst && p.clauseEnds(k+1) {
 			// "makan dulu.": first, unless "sejak dulu"
