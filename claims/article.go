@@ -11,7 +11,8 @@ import (
 // Text is the original body; every offset the package reports points into
 // it. Published is the publication date when known; Extract fills it from
 // the text when it is zero and then sets PublishedInferred and says why in
-// PublishedEvidence. Dateline and Credits are filled by cleaning.
+// PublishedEvidence, or, finding no date, leaves it zero and says why not
+// there. Dateline and Credits are filled by cleaning.
 type Article struct {
 	Title             string    `json:"title,omitempty"`
 	URL               string    `json:"url,omitempty"`

@@ -27,8 +27,9 @@ func Extract(a Article) Extraction {
 func extractWith(a Article, res timeline.Result) Extraction {
 	a.Lang = res.Lang
 	p := packOf(a.Lang)
-	if a.Published.IsZero() && !res.DCT.IsZero() {
-		a.Published, a.PublishedInferred, a.PublishedEvidence = res.DCT, true, res.DCTEvidence
+	if a.Published.IsZero() {
+		// an inferred date and why, or why there is none
+		a.Published, a.PublishedInferred, a.PublishedEvidence = res.DCT, !res.DCT.IsZero(), res.DCTEvidence
 	}
 
 	c := clean(a.Text, p)

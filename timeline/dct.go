@@ -90,6 +90,9 @@ func inferDCT(p *parser, xs []expr) (time.Time, string) {
 	return dct, strings.Join(evidence, "; ")
 }
 
+// noDCTEvidence is the reason given when the text dates nothing to the day.
+const noDCTEvidence = "unknown: no date in the text names the day of publication (a dated weekday, a dateline, a date said to be yesterday)"
+
 // datelineLexemes is how far into a text a dateline may stand.
 const datelineLexemes = 40
 

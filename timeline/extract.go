@@ -22,7 +22,8 @@ type Result struct {
 	Lang string
 	// DCT is the publication date used for resolution; zero if none could be
 	// found. DCTInferred is true when it came from the text, with the reason
-	// in DCTEvidence.
+	// in DCTEvidence; when the text gives no evidence DCT stays zero and
+	// DCTEvidence says so ("unknown: ...") rather than guess.
 	DCT         time.Time
 	DCTInferred bool
 	DCTEvidence string
@@ -54,6 +55,8 @@ func Extract(text string, opts Options) Result {
 		res.DCT = ymd(y, int(m), d)
 	} else if dct, evidence := inferDCT(p, xs); !dct.IsZero() {
 		res.DCT, res.DCTInferred, res.DCTEvidence = dct, true, evidence
+	} else {
+		res.DCTEvidence = noDCTEvidence
 	}
 	r := &resolver{p: p, dct: res.DCT, dctS: res.DCT.Format("2006-01-02")}
 	res.Timexes = make([]Timex, 0, len(xs))

@@ -16,6 +16,7 @@ func TestDCTInference(t *testing.T) {
 		{"the reader's day of an event abroad", "Indeks saham jatuh pada Jumat (6/3/2015) waktu setempat (Sabtu dini hari WIB).", "2015-03-07"},
 		{"a bracketed weekday far from the date is no report day", "Rapat digelar Senin (2/3/2015); hasilnya dibahas lagi (Jumat) pekan depan.", "2015-03-02"},
 		{"no dated mention", "Harga naik tajam pekan lalu.", ""},
+		{"an English report that dates nothing", "Shares fell on Monday after the company said profit dropped last quarter.", ""},
 		{"a planned date is not the publication date", "Kamis (5/12/2013) rapat digelar. Aturan akan berlaku 1 Juni 2014.", "2013-12-05"},
 		{"a date said to be yesterday is the day before publication", "Pesawat itu hilang kontak pada 28 Desember 2014 kemarin.", "2014-12-29"},
 		{"a date said to be yesterday outweighs its weekday", "Rapat digelar Minggu (28/12/2014) kemarin di Jakarta.", "2014-12-29"},
@@ -29,6 +30,9 @@ func TestDCTInference(t *testing.T) {
 			}
 			if got != tt.want || res.DCTInferred != (tt.want != "") {
 				t.Errorf("DCT %q (inferred %v, %s); want %q", got, res.DCTInferred, res.DCTEvidence, tt.want)
+			}
+			if tt.want == "" && !strings.HasPrefix(res.DCTEvidence, "unknown: ") {
+				t.Errorf("no DCT, evidence %q; want the reason it is unknown", res.DCTEvidence)
 			}
 		})
 	}
