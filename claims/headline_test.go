@@ -18,7 +18,7 @@ import (
 // function word of its language, never over 16 words.
 func TestHeadlinesReadAsHeadlines(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"*.txt", "articles/*.txt", "events/*.txt"} {
+	for _, pattern := range []string{"*.txt", "articles/*.txt", "events/*.txt", "stories/*/*.txt"} {
 		fs, err := filepath.Glob(filepath.Join("..", "testdata", pattern))
 		if err != nil {
 			t.Fatal(err)
