@@ -24,6 +24,9 @@ type eventBuilder struct {
 	units  []unit
 	claims []Claim
 	source string
+	// documents are the quotes that reproduce a letter, an e-mail or a
+	// message, found by quotedDocuments.
+	documents []Span
 }
 
 // maxReportGap is how far after an attribution a date may stand and still
@@ -335,6 +338,9 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	sent := b.sents[si]
 	i0, i1 := wordRange(ws, g.span)
 	if i0 >= i1 {
+		return timeline.Event{}, "", false
+	}
+	if b.notAHappening(ws, i0, i1) || b.inDocumentAside(ws, g.span) {
 		return timeline.Event{}, "", false
 	}
 	e := timeline.Event{Date: g.date, End: g.end, Evidence: sent, TimexID: g.timexID, Source: b.source}

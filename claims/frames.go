@@ -27,7 +27,11 @@ func (b *eventBuilder) quotedDocuments(timexes []timeline.Timex) []timeline.Time
 			if len(inside) == 0 {
 				continue
 			}
-			switch day, document, dated := b.documentFrame(out, q); {
+			day, document, dated := b.documentFrame(out, q)
+			if document {
+				b.documents = append(b.documents, q)
+			}
+			switch {
 			case dated:
 				b.reanchor(out, inside, q, day)
 			case document:
@@ -111,4 +115,32 @@ func (b *eventBuilder) reanchor(ts []timeline.Timex, inside []int, q Span, day t
 			}
 		}
 	}
+}
+
+// inDocumentAside reports whether date t stands in a quoted document in a
+// clause its writer speaks in as a person, not for a body: the first
+// person singular or an imperative ("I can meet you on Thursday", "Call me
+// Sunday night", "Will update next week"). That is correspondence, not a
+// happening of the story; "We will hold a town hall" from a company is.
+func (b *eventBuilder) inDocumentAside(ws []sword, t Span) bool {
+	in := false
+	for _, q := range b.documents {
+		in = in || q.Start <= t.Start && t.End <= q.End
+	}
+	if !in {
+		return false
+	}
+	i0, i1 := wordRange(ws, t)
+	a, z := b.clauseOf(ws, i0, i1)
+	for k := a; k < z; k++ {
+		if b.p.ev.firstSingular[ws[k].low] {
+			return true
+		}
+	}
+	for k := a; k < z; k++ {
+		if !b.p.fillers[ws[k].low] && !b.p.ev.headConnectors[ws[k].low] {
+			return ws[k].pred == predVerb || b.p.ev.verbAfter[ws[k].low]
+		}
+	}
+	return false
 }

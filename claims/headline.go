@@ -184,6 +184,48 @@ func (b *eventBuilder) assessment(ws []sword, a, z int) bool {
 	return copula
 }
 
+// notAHappening reports whether the date at words [i0, i1) dates no
+// happening whatever the clause says: the subject of an assessment ("2023
+// was the worst year", "said 2024 had been a terrible year", "menilai 2024
+// sebagai tahun terburuk"), the number of a document ("Peraturan Gubernur
+// Nomor 22 Tahun 2021"), or a time something came ahead of ("menjelang
+// libur Natal", "ahead of Christmas"), which is not the time it happened.
+func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
+	ev := &b.p.ev
+	before := i0 - 1
+	for before >= 0 && ev.dateNouns[ws[before].low] {
+		before--
+	}
+	// Only a date that stands as a noun phrase of its own is assessed: one
+	// after a preposition dates the noun before it ("a cut in May could
+	// not be ruled out", "dilantik pada 2019 sebagai presiden").
+	subject := before < 0 || !b.isDatePrep(ws[before].low) && !b.p.prepositions[ws[before].low]
+	for k := i1; subject && k < len(ws) && k <= i1+2 && !ws[k].cut; k++ {
+		low := ws[k].low
+		if ev.copulas[low] || ev.assessments[low] {
+			return true
+		}
+		if !ev.verbAfter[low] && !b.p.fillers[low] {
+			break
+		}
+	}
+	if before >= 0 && ev.aheadOf[ws[before].low] {
+		return true
+	}
+	if before >= 1 && ev.aheadOf[ws[before-1].low] && (b.p.prepositions[ws[before].low] || ev.determiners[ws[before].low]) {
+		return true // "ahead of Christmas"
+	}
+	for k := i0 - 2; k >= 0 && k >= i0-3; k-- {
+		if ev.numberWords[ws[k].low] && isDigitWord(ws[k+1].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigitWord reports whether s starts with a digit.
+func isDigitWord(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
 // statement reports whether clause [a, z) states a dated fact without a
 // predicate the lexicon knows: no copula, and at least two content words
 // besides the date ("Pada kuartal II 2025 pertumbuhan hanya 4,8 persen").

@@ -137,6 +137,15 @@ type eventLex struct {
 	// dateNouns before a date belong to it ("tahun 2015", "pukul"), and
 	// zoneWords after it ("waktu setempat", "WIB", "local time").
 	timePreps, dateNouns, zoneWords set
+	// assessments after a date make it the thing assessed ("2024
+	// sebagai tahun terburuk"); aheadOf before a date make it a time
+	// something came before ("menjelang Natal", "ahead of Christmas");
+	// numberWords before a number make the date after it part of an
+	// identifier ("Nomor 22 Tahun 2021", "No. 5 of 2019").
+	assessments, aheadOf, numberWords set
+	// firstSingular pronouns mark a writer speaking as a person ("I",
+	// "saya"), not for a body ("we", "kami").
+	firstSingular set
 	// documents name written correspondence whose quoted text keeps its
 	// own time ("email", "surat"): see quotedDocuments.
 	documents set
@@ -150,8 +159,9 @@ type eventLex struct {
 	// make them one range ("between 2021 and 2023", "antara 2009 dan 2010").
 	rangeOpeners set
 	// verbAfter are words after which a lower-case content word is a verb
-	// ("akan tiba", "will meet", "to resign").
-	verbAfter set
+	// ("akan tiba", "will meet"); infinitive marks one after a verb
+	// ("agreed to pay").
+	verbAfter, infinitive set
 	// eventNouns name happenings ("rapat", "summit"); they are the predicate
 	// of a clause with no verb ("pertemuan pertama pada 2013").
 	eventNouns set

@@ -58,7 +58,7 @@ func init() {
 		conjunctions:    wordSet("and"),
 		datePreps:       wordSet("on in at"),
 		complementizers: wordSet("that"),
-		futureCues:      wordSet("will would scheduled planned plans expected forecast forecasts predicted projected upcoming"),
+		futureCues:      wordSet("will would scheduled planned plans expected expects expect forecast forecasts predicted projected upcoming"),
 		sinceCues:       wordSet("since"),
 		figureUnits: wordSet("percent % per cent $ us$ dollars dollar euros pounds yen yuan tons tonnes kg km miles barrels people residents " +
 			"participants units victims patients cases seats votes homes vehicles jobs workers employees points thousand million billion trillion"),
@@ -83,7 +83,8 @@ func init() {
 			notVerbs: wordSet("dated need red bed hundred united speed seed feed breed indeed shed weed steed bleed creed greed proceed " +
 				"exceed succeed naked wicked sacred kindred beloved aged ragged rugged wretched crooked learned skilled based related " +
 				"limited unlimited detailed advanced experienced talented interested supposed so-called alleged"),
-			verbAfter: wordSet("will would could can may might must shall should did didn't won't to not never"),
+			verbAfter:  wordSet("will would could can may might must shall should did didn't won't not never"),
+			infinitive: wordSet("to"),
 			eventNouns: wordSet("meeting summit talks conference election vote referendum crash accident collision fire blaze explosion " +
 				"blast earthquake quake storm hurricane typhoon cyclone flood floods flooding landslide eruption attack attacks strike " +
 				"strikes walkout protest protests rally demonstration riot shooting bombing raid invasion war battle ceremony " +
@@ -96,6 +97,9 @@ func init() {
 			timePreps:      wordSet("during throughout over within around about early late"),
 			dateNouns:      wordSet("year month week day date"),
 			zoneWords:      wordSet("local time gmt utc et est edt pt pst pdt bst cet cest jst wib wita wit"),
+			aheadOf:        wordSet("ahead prior"),
+			numberWords:    wordSet("no number"),
+			firstSingular:  wordSet("i me my"),
 			documents:      wordSet("email e-mail emails e-mails letter letters message messages memo memos note text texted"),
 			comparisons:    wordSet("compared than versus vs year-earlier"),
 			audiences:      wordSet("reporters journalists lawmakers parliament the a an"),

@@ -110,6 +110,11 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if i > 0 && ev.verbAfter[ws[i-1].low] && !ev.functionWords[low] {
 		return predVerb
 	}
+	// "agreed to pay", "plans to resign": after an infinitive marker that
+	// follows a verb ("reopened to commercial flights" is a preposition).
+	if i > 1 && ev.infinitive[ws[i-1].low] && ws[i-2].pred == predVerb && !ev.functionWords[low] {
+		return predVerb
+	}
 	if i > 0 && ev.copulas[ws[i-1].low] {
 		for _, s := range ev.participles {
 			if strings.HasSuffix(low, s) {
