@@ -121,3 +121,79 @@ func assertWholeArticle(t *testing.T, s *store.Store, id int64) {
 			id, len(timexes), len(ex.Timexes), len(cls), len(ex.Claims), events, len(ex.Events))
 	}
 }
+
+// TestBackupSurvivesSIGKILL kills a backup while it writes and finds nothing
+// at the target name: an interrupted backup never looks like a backup.
+// Then a backup that runs to the end gives a copy that opens.
+func TestBackupSurvivesSIGKILL(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "live.db")
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Bulk that takes the copy long enough to be caught mid-way.
+	for _, q := range []string{
+		"CREATE TABLE bulk (b BLOB)",
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96) INSERT INTO bulk SELECT randomblob(1048576) FROM n",
+	} {
+		if err := s.DB().Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	target := filepath.Join(dir, "copy.db")
+	cmd := factlineCommand("backup", "--db", db, target)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	// Kill as soon as the copy has begun to be written, under any name.
+	writing := func() bool {
+		names, _ := filepath.Glob(filepath.Join(dir, "copy.db*"))
+		for _, n := range names {
+			if fi, err := os.Stat(n); err == nil && fi.Size() > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	deadline := time.Now().Add(time.Minute)
+	for !writing() {
+		select {
+		case <-exited:
+			t.Fatal("the backup ended before it could be killed mid-way")
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the backup wrote nothing for a minute")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-exited
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("a killed backup left a file at the target name (%v)", err)
+	}
+	if code, _, errOut := runCLI(t, "", "backup", "--db", db, target); code != exitOK {
+		t.Fatalf("backup after the kill: %d %q", code, errOut)
+	}
+	copied, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copied.Close()
+	var n int64
+	if err := copied.DB().Raw("SELECT COUNT(*) FROM bulk").Scan(&n).Error; err != nil || n != 96 {
+		t.Errorf("the finished backup holds %d rows (%v), want 96", n, err)
+	}
+	if v, err := copied.SchemaVersion(context.Background()); err != nil || v == 0 {
+		t.Errorf("the finished backup is at schema version %d (%v)", v, err)
+	}
+}
