@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -246,6 +247,40 @@ func TestIngestWindows1252(t *testing.T) {
 	a, _ := s.ArticleByID(context.Background(), outs[0].ArticleID)
 	if a.Body != text {
 		t.Errorf("decoded body = %q, want %q", a.Body, text)
+	}
+}
+
+// A JSONL batch reads its lines as single files are read: a byte-order
+// mark on the first line is dropped, and a line with bytes that are not
+// UTF-8 is read as Windows-1252, never stored as U+FFFD.
+func TestIngestJSONLDecodesLikeSingleFiles(t *testing.T) {
+	s := newTestStore(t)
+	text := "Jakarta \u2013 Menteri mengatakan \u201cprogram ini berjalan baik\u201d pada Senin (6/1). Caf\u00e9 ditutup."
+	line := func(title, body string) []byte {
+		b, err := json.Marshal(map[string]string{"title": title, "text": body, "published": "2020-01-07", "lang": "id"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(b, '\n')
+	}
+	cp1252, err := charmap.Windows1252.NewEncoder().Bytes(line("Windows-1252", text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := append([]byte{0xEF, 0xBB, 0xBF}, line("first", "Presiden meresmikan jembatan pada Senin (6/1/2020), kata juru bicara.")...)
+	batch = append(batch, cp1252...)
+	outs := runTarget(t, &Ingester{Store: s}, Target{Name: writeFile(t, "batch.jsonl", batch)}, Defaults{})
+	if len(outs) != 2 {
+		t.Fatalf("%d outcomes, want 2: %+v", len(outs), outs)
+	}
+	for _, o := range outs {
+		if o.Err != nil {
+			t.Fatalf("line %d: %v", o.Line, o.Err)
+		}
+	}
+	a, _ := s.ArticleByID(context.Background(), outs[1].ArticleID)
+	if a.Body != text || a.Title != "Windows-1252" {
+		t.Errorf("line 2 stored as %q, want %q", a.Body, text)
 	}
 }
 

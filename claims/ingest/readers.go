@@ -115,7 +115,14 @@ func ReadJSONL(source string, r io.Reader, fn func(line int, doc Document, bad e
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		doc, bad := parseJSONLine(fmt.Sprintf("%s:%d", source, n), line)
+		// A line is text like any single file: a byte-order mark is
+		// dropped and bytes that are not UTF-8 are read as Windows-1252,
+		// before the JSON is parsed (which would turn them into U+FFFD).
+		var doc Document
+		text, bad := decodeText(line)
+		if bad == nil {
+			doc, bad = parseJSONLine(fmt.Sprintf("%s:%d", source, n), []byte(text))
+		}
 		if err := fn(n, doc, bad); err != nil {
 			return err
 		}
