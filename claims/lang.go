@@ -6,9 +6,11 @@ import (
 	"github.com/factline/factline/timeline"
 )
 
-// pack holds everything the engine needs to know about one language. The
-// engine only reads these tables; adding a language means adding a file
-// like lang_id.go, never a branch in the code.
+// pack holds everything the engine needs to know about one language, read
+// from the claims-*.txt files of its folder in timeline/lang (see
+// langdata.go) and, for the event words, from lang_<code>.go. The engine
+// only reads these tables; adding a language never adds a branch in the
+// code.
 type pack struct {
 	code string
 	// lineRules recognise boilerplate lines by their opening label.
@@ -201,29 +203,6 @@ func wordSet(list string) set {
 	return s
 }
 
-// nameSet builds a set of lower-case names from a "|"-separated list, each
-// name with its inner spaces folded to one.
-func nameSet(list string) set {
-	s := set{}
-	for _, n := range strings.Split(list, "|") {
-		if f := strings.Fields(strings.ToLower(n)); len(f) > 0 {
-			s[strings.Join(f, " ")] = true
-		}
-	}
-	return s
-}
-
-// phrases splits a "|"-separated list of phrases into words.
-func phrases(list string) [][]string {
-	var out [][]string
-	for _, p := range strings.Split(list, "|") {
-		if f := strings.Fields(strings.ToLower(p)); len(f) > 0 {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // direction says where a cue finds its speaker.
 type direction uint8
 
@@ -248,13 +227,6 @@ type cue struct {
 	nya bool
 }
 
-// addCues adds the cue table from "|"-separated phrases sharing dir.
-func addCues(m map[string][]cue, dir direction, nya bool, list string) {
-	for _, w := range phrases(list) {
-		m[w[0]] = append(m[w[0]], cue{words: w, dir: dir, nya: nya})
-	}
-}
-
 // lineRule recognises one kind of boilerplate line by its label.
 type lineRule struct {
 	label string // lower case, matched at the start of a trimmed line
@@ -274,24 +246,26 @@ const (
 	creditPublisher
 )
 
-// packs are the known languages by code.
-var packs = map[string]*pack{}
-
-func register(p *pack) { packs[p.code] = p }
-
 // packFor returns the pack for code, or nil.
-func packFor(code string) *pack { return packs[code] }
+func packFor(code string) *pack {
+	if err := LoadLanguages(); err != nil {
+		// A defect in the embedded data is a broken build, which the
+		// package's tests catch; commands report it at start-up.
+		panic(err)
+	}
+	return loaded[code]
+}
 
 // packOf returns the pack that reads a registered language: its own, else
 // that of its near language ("ms" reads "id"), else the default language's.
 func packOf(code string) *pack {
 	for seen := map[string]bool{}; code != "" && !seen[code]; {
 		seen[code] = true
-		if p := packs[code]; p != nil {
+		if p := packFor(code); p != nil {
 			return p
 		}
 		l, _ := timeline.LookupLanguage(code)
 		code = l.Near
 	}
-	return packs[timeline.DefaultLanguage().Code]
+	return packFor(timeline.DefaultLanguage().Code)
 }

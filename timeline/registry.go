@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"reflect"
 	"slices"
 	"strconv"
@@ -43,6 +44,8 @@ type language struct {
 	// dates name dates for readers: the folder's words, or its near
 	// language's.
 	dates *dateWords
+	// owned are the files other packages read (see OwnedTables).
+	owned []*lang.Tables
 }
 
 // registry is every language of the embedded data, loaded once.
@@ -182,6 +185,10 @@ func bindFolder(f *lang.Folder) (*language, bool, error) {
 	secs := map[string]*lang.Section{}
 	isDefault := false
 	for _, t := range f.Tables {
+		if owner(t.Path) != "" {
+			l.owned = append(l.owned, t)
+			continue
+		}
 		for _, sec := range t.Sections {
 			if prev, dup := where[sec.Name]; dup {
 				return nil, false, lang.Errorf(t.Path, sec.Line, "section [%s] is already in %s", sec.Name, prev)
@@ -514,3 +521,28 @@ func LanguageChoices() string { return strings.Join(LanguageCodes(), ", ") + " o
 // answer on a text without evidence, the reading of metadata in an
 // unknown language.
 func DefaultLanguage() Language { return languages().fallback.Language }
+
+// owner returns the package a data file belongs to: "claims" for
+// "id/claims-attribution.txt", "" for this package's own files.
+func owner(p string) string {
+	if o, _, ok := strings.Cut(path.Base(p), "-"); ok {
+		return o
+	}
+	return ""
+}
+
+// OwnedTables returns the files of a language folder that another package
+// reads and checks itself: those named "<owner>-<topic>.txt".
+func OwnedTables(code, pkg string) []*lang.Tables {
+	l := languages().byCode[code]
+	if l == nil {
+		return nil
+	}
+	var out []*lang.Tables
+	for _, t := range l.owned {
+		if owner(t.Path) == pkg {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -18,6 +18,8 @@ func TestLoadRegistry(t *testing.T) {
 			"xx/calendar.txt": {Data: []byte("# format: tables 1\n# EXAMPLE: \"Maartz 5\"\n[months]\nmaartz = 3\n\n[holidays]\nfeast = 03-05\nthe feast = feast\nharvest = 2019-09-13 2020-10-01\n")},
 			"xx/examples.txt": {Data: []byte(minimalExamples)},
 			"xx/dates.txt":    {Data: []byte(minimalDates)},
+			// Another package's file: left to it, whatever its sections.
+			"xx/other-words.txt": {Data: []byte("# format: tables 1\n[cues-after]\nkata\n")},
 		}
 		r, err := loadRegistry(fsys)
 		if err != nil {
@@ -29,6 +31,9 @@ func TestLoadRegistry(t *testing.T) {
 		}
 		if got := r.fallback.Code; got != "xx" {
 			t.Errorf("default = %q", got)
+		}
+		if owned := r.byCode["xx"].owned; len(owned) != 1 || owned[0].Sections[0].Name != "cues-after" {
+			t.Errorf("owned files %+v", owned)
 		}
 	})
 	for _, tt := range []struct {

@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/factline/factline/timeline"
+	"github.com/factline/factline/claims"
 )
 
 // Exit statuses shared by every subcommand.
@@ -71,7 +71,7 @@ func run(env *cliEnv, args []string) int {
 		}
 		return exitOK
 	}
-	if err := timeline.LoadLanguages(); err != nil {
+	if err := claims.LoadLanguages(); err != nil {
 		fmt.Fprintf(env.stderr, "factline: %v\n", err)
 		return exitFail
 	}

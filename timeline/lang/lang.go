@@ -11,7 +11,8 @@
 // A tables file holds sections. "[name]" opens one; each line below it is an
 // entry, "key" or "key = value". A key is a word or phrase, matched
 // case-insensitively; write it in double quotes when it starts with "#" or
-// "[" or holds " = ". Lines starting with "#" are comments; "# EXAMPLE:"
+// "[" or holds " = ", or to keep its spaces as written (a quoted key is
+// taken verbatim, an unquoted one with its spaces folded). Lines starting with "#" are comments; "# EXAMPLE:"
 // comments show an entry in use. Blank lines are ignored.
 //
 //	# format: examples 1
@@ -285,8 +286,10 @@ func parseEntry(name string, n int, s string) (Entry, error) {
 		}
 		e.Key = s
 	}
-	e.Key = strings.Join(strings.Fields(e.Key), " ")
-	if e.Key == "" {
+	if !strings.HasPrefix(s, `"`) {
+		e.Key = strings.Join(strings.Fields(e.Key), " ")
+	}
+	if strings.TrimSpace(e.Key) == "" {
 		return e, Errorf(name, n, "entry has an empty key")
 	}
 	return e, nil
