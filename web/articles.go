@@ -90,6 +90,11 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 			return nil, jerr
 		}
 	}
+	if story != nil && (err == nil || dup != nil) {
+		if _, lerr := s.cfg.Store.LinkStory(ctx, story.ID); lerr != nil {
+			return nil, lerr
+		}
+	}
 	return a, err
 }
 

@@ -92,6 +92,13 @@ var accessMatrix = map[string][5]int{
 	"PATCH /api/v1/stories/:name":               {401, 403, refused, refused, 403},
 	"POST /api/v1/stories/:name/articles":       {401, 403, refused, refused, 403},
 	"DELETE /api/v1/stories/:name/articles/:id": {401, 403, refused, refused, 403},
+	"POST /stories/:name/link":                  {401, 403, 303, 303, 401},
+	"POST /stories/:name/links":                 {401, 403, refused, refused, 401},
+	"POST /events/:id/resolve":                  {401, 403, refused, refused, 401},
+	"POST /api/v1/stories/:name/link":           {401, 403, 200, 200, 403},
+	"GET /api/v1/stories/:name/links":           {401, 200, 200, 200, 200},
+	"POST /api/v1/stories/:name/links/decide":   {401, 403, refused, refused, 403},
+	"POST /api/v1/events/:id/resolve":           {401, 403, refused, refused, 403},
 }
 
 // TestAccessMatrix sends every registered route as every kind of principal

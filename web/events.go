@@ -42,6 +42,8 @@ func viewSources(srcs []store.EventSourceDetail) []sourceView {
 type eventData struct {
 	Event   *store.EventDetail
 	Sources []sourceView
+	// Sides are the groups of sources that disagree on the date.
+	Sides   []disagreeSide
 	History []historyEntry
 	Message string
 }
@@ -68,7 +70,7 @@ func (s *Server) renderEvent(c *gin.Context, status int, message string) {
 		s.fail(c, err)
 		return
 	}
-	s.render(c, status, "event", ev.Headline, eventData{Event: ev, Sources: viewSources(ev.Sources), History: hist, Message: message})
+	s.render(c, status, "event", ev.Headline, eventData{Event: ev, Sources: viewSources(ev.Sources), Sides: disagreeSides(ev), History: hist, Message: message})
 }
 
 // formTarget reads what an edit form is about: the id in the path and the

@@ -23,6 +23,7 @@ func (s *Server) registerStoryRoutes(r *gin.Engine) {
 	r.POST("/stories/:name/articles", s.joinStoryForm)
 	r.POST("/stories/:name/articles/:id/remove", s.leaveStoryForm)
 	r.POST("/articles/:id/stories", s.joinStoryFromArticle)
+	s.registerLinkRoutes(r)
 }
 
 // registerStoryAPIRoutes wires the story API under /api/v1.
@@ -33,6 +34,7 @@ func (s *Server) registerStoryAPIRoutes(api *gin.RouterGroup) {
 	api.PATCH("/stories/:name", s.apiUpdateStory)
 	api.POST("/stories/:name/articles", s.apiJoinStory)
 	api.DELETE("/stories/:name/articles/:id", s.apiLeaveStory)
+	s.registerLinkAPIRoutes(api)
 }
 
 // storyPath is a story's page.
@@ -97,6 +99,8 @@ type storyData struct {
 	Story    *store.Story    `json:"story"`
 	Articles []store.Article `json:"articles"`
 	Message  string          `json:"-"`
+	// Queue is the review queue, on the page only.
+	Queue *storyQueue `json:"-"`
 }
 
 func (s *Server) loadStory(ctx context.Context, name string) (*storyData, error) {
@@ -122,6 +126,10 @@ func (s *Server) renderStory(c *gin.Context, status int, message string) {
 		return
 	}
 	d.Message = message
+	if d.Queue, err = s.loadQueue(c, d.Story); err != nil {
+		s.fail(c, err)
+		return
+	}
 	s.render(c, status, "story", d.Story.Title, d)
 }
 
@@ -173,7 +181,8 @@ func (s *Server) joinStoryFromArticle(c *gin.Context) {
 	}
 }
 
-// joinStory puts an article in the story of that name.
+// joinStory puts an article in the story of that name and links its
+// events with the story's.
 func (s *Server) joinStory(ctx context.Context, name string, articleID int64, userID *int64) (*store.Story, error) {
 	st, err := s.cfg.Store.StoryByName(ctx, name)
 	if err != nil {
@@ -182,7 +191,11 @@ func (s *Server) joinStory(ctx context.Context, name string, articleID int64, us
 	if _, err := s.cfg.Store.ArticleByID(ctx, articleID); err != nil {
 		return nil, err
 	}
-	return st, s.cfg.Store.AddStoryArticle(ctx, st.ID, articleID, store.JoinedByEditor, userID)
+	if err := s.cfg.Store.AddStoryArticle(ctx, st.ID, articleID, store.JoinedByEditor, userID); err != nil {
+		return nil, err
+	}
+	_, err = s.cfg.Store.LinkStory(ctx, st.ID)
+	return st, err
 }
 
 // leaveStoryForm takes an article out of the story; the form says which

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -213,5 +215,120 @@ func TestStoryAPI(t *testing.T) {
 	revs, err := e.store.Revisions(context.Background(), store.EntityStory, list.Stories[0].ID)
 	if err != nil || len(revs) != 4 {
 		t.Fatalf("story history %d revisions, %v; want create, update, join, leave", len(revs), err)
+	}
+}
+
+// goldStory is the linker's gold story the flow tests ingest.
+const goldStory = "../testdata/stories/sinar-bahari"
+
+// addGoldArticles posts the gold story's first n articles through the
+// add-article form into the story.
+func addGoldArticles(t *testing.T, c *client, csrf, story string, n int) {
+	t.Helper()
+	var gold struct {
+		Articles []struct{ File, Published, Lang string }
+	}
+	raw, err := os.ReadFile(filepath.Join(goldStory, "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range gold.Articles[:n] {
+		text, err := os.ReadFile(filepath.Join(goldStory, a.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := c.multipart("/articles", map[string]string{"csrf_token": csrf, "source": "paste", "story": story, "lang": a.Lang,
+			"published": a.Published, "publisher": "Kompas", "text": string(text)}, "", nil)
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("add %s = %d %.300s", a.File, res.status, res.body)
+		}
+	}
+}
+
+// The review flow on the story's page: articles that join a story are
+// linked at once; an editor accepts a proposal, undoes an automatic link,
+// and resolves a disagreement on the event's page.
+func TestStoryReviewFlow(t *testing.T) {
+	e := newEnv(t)
+	ed := e.as("editor")
+	csrf := ed.get("/stories").csrf()
+	if res := ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"SB7"}, "title": {"KM Sinar Bahari 7"},
+		"description": {"The ferry lost off Selayar."}}); res.status != http.StatusSeeOther {
+		t.Fatalf("create = %d", res.status)
+	}
+	addGoldArticles(t, ed, csrf, "SB7", 7)
+	var q storyQueue
+	e.tokenClient().get("/api/v1/stories/SB7/links").decode(&q)
+	t.Logf("%d pending, %d linked, %d disagree", len(q.Pending), len(q.Linked), len(q.Disagreed))
+	if len(q.Pending) == 0 || len(q.Linked) == 0 || len(q.Disagreed) == 0 {
+		t.Fatalf("queue: %d proposals, %d links, %d disagreements; want some of each", len(q.Pending), len(q.Linked), len(q.Disagreed))
+	}
+	page := ed.get("/stories/SB7")
+	for _, want := range []string{`id="proposals"`, `name="accept" value="` + itoa(q.Pending[0].ID) + `"`, `name="decision" value="undo"`, `href="/events/` + itoa(q.Disagreed[0].ID) + `"`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("story page lacks %s", want)
+		}
+	}
+	// Accept the first proposal with its own button.
+	p := q.Pending[0]
+	if res := ed.form("POST", "/stories/SB7/links", url.Values{"csrf_token": {csrf}, "accept": {itoa(p.ID)}}); res.status != http.StatusSeeOther {
+		t.Fatalf("accept = %d %.300s", res.status, res.body)
+	}
+	if ev, _ := e.store.EventByID(context.Background(), p.OtherID); ev.MergedInto == nil || *ev.MergedInto != p.EventID {
+		t.Errorf("accepted proposal: event #%d not merged into #%d", p.OtherID, p.EventID)
+	}
+	if res := ed.form("POST", "/stories/SB7/links", url.Values{"csrf_token": {csrf}, "accept": {itoa(p.ID)}}); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "cannot be accepted") {
+		t.Errorf("accepting twice = %d", res.status)
+	}
+	// Undo an automatic link.
+	l := q.Linked[0]
+	if res := ed.form("POST", "/stories/SB7/links", url.Values{"csrf_token": {csrf}, "link": {itoa(l.ID)}, "decision": {"undo"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("undo = %d %.300s", res.status, res.body)
+	}
+	if ev, _ := e.store.EventByID(context.Background(), l.OtherID); ev.MergedInto != nil {
+		t.Errorf("undone link: event #%d still merged", l.OtherID)
+	}
+	if res := ed.form("POST", "/stories/SB7/links", url.Values{"csrf_token": {csrf}, "link": {"x"}, "decision": {"reject"}}); res.status != http.StatusUnprocessableEntity {
+		t.Errorf("a bad link number = %d, want 422", res.status)
+	}
+	// A disagreement: both sides on the event's page, resolved with a note.
+	var dis *store.TimelineEvent
+	e.tokenClient().get("/api/v1/stories/SB7/links").decode(&q)
+	if len(q.Disagreed) == 0 {
+		t.Fatal("no disagreement left to resolve")
+	}
+	dis = &q.Disagreed[0]
+	evPage := ed.get("/events/" + itoa(dis.ID))
+	if !strings.Contains(evPage.body, "Sources disagree on the date") || strings.Count(evPage.body, `class="side"`) < 2 || !strings.Contains(evPage.body, `id="resolve-form"`) {
+		t.Fatalf("event page does not show the two sides and the resolve form")
+	}
+	choice := regexp.MustCompile(`name="choice" value="([^"]+)"`).FindAllStringSubmatch(evPage.body, -1)
+	if len(choice) < 2 {
+		t.Fatalf("choices %v", choice)
+	}
+	v := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(evPage.body)[1]
+	if res := ed.form("POST", "/events/"+itoa(dis.ID)+"/resolve", url.Values{"csrf_token": {csrf}, "version": {v}, "choice": {choice[1][1]}}); res.status != http.StatusUnprocessableEntity {
+		t.Errorf("resolve without a note = %d, want 422", res.status)
+	}
+	if res := ed.form("POST", "/events/"+itoa(dis.ID)+"/resolve", url.Values{"csrf_token": {csrf}, "version": {v}, "choice": {choice[1][1]}, "note": {"The harbour master's log."}}); res.status != http.StatusSeeOther {
+		t.Fatalf("resolve = %d %.300s", res.status, res.body)
+	}
+	after := ed.get("/events/" + itoa(dis.ID))
+	value, _, _ := strings.Cut(choice[1][1], " ")
+	if strings.Contains(after.body, `id="disagree"`) || !strings.Contains(after.body, "The harbour master&#39;s log.") || !strings.Contains(after.body, "<code>"+value) {
+		t.Errorf("resolved event page still shows the disagreement, or not the note and the chosen date %s", value)
+	}
+	// The story's TimelineJS export opens on its title.
+	var tl struct {
+		Title struct {
+			Text struct{ Headline, Text string } `json:"text"`
+		} `json:"title"`
+	}
+	e.tokenClient().get("/api/v1/export?format=timelinejs&story=SB7").decode(&tl)
+	if tl.Title.Text.Headline != "KM Sinar Bahari 7" || tl.Title.Text.Text != "<p>The ferry lost off Selayar.</p>" {
+		t.Errorf("title slide %+v", tl.Title.Text)
 	}
 }

@@ -185,7 +185,8 @@ func (s *Store) saveEvents(tx *gorm.DB, a *Article, evs []timeline.Event, timexI
 				continue
 			}
 			seen[span.Start] = true
-			src := EventSource{EventID: row.ID, ArticleID: a.ID, Start: span.Start, End: span.End, Sentence: a.Body[span.Start:span.End]}
+			src := EventSource{EventID: row.ID, ArticleID: a.ID, Start: span.Start, End: span.End, Sentence: a.Body[span.Start:span.End],
+				Value: ev.Date.Value, Mod: string(ev.Date.Mod)}
 			if i == 0 {
 				src.ClaimID, src.TimexID = claimID, timexID
 			}

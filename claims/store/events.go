@@ -502,6 +502,9 @@ func moveSources(tx *gorm.DB, ids []int64, to int64) error {
 	if err != nil {
 		return err
 	}
+	if err := refreshAgreement(tx, append(from, to)...); err != nil {
+		return err
+	}
 	return placeByFirstSource(tx, append(from, to)...)
 }
 

@@ -113,9 +113,14 @@ type Event struct {
 	Hidden      bool       `gorm:"column:hidden" json:"hidden"`
 	MergedInto  *int64     `gorm:"column:merged_into" json:"merged_into,omitempty"`
 	Manual      bool       `gorm:"column:manual" json:"manual"`
-	CreatedAt   time.Time  `gorm:"column:created_at" json:"created_at"`
-	UpdatedAt   time.Time  `gorm:"column:updated_at" json:"updated_at"`
-	Version     int        `gorm:"column:version" json:"version"`
+	// Disagree says the event's sources give incompatible dates and no
+	// editor has chosen between them; Resolution is the note of the editor
+	// who last did.
+	Disagree   bool      `gorm:"column:disagree" json:"disagree"`
+	Resolution string    `gorm:"column:resolution" json:"resolution,omitempty"`
+	CreatedAt  time.Time `gorm:"column:created_at" json:"created_at"`
+	UpdatedAt  time.Time `gorm:"column:updated_at" json:"updated_at"`
+	Version    int       `gorm:"column:version" json:"version"`
 }
 
 // EventTag is one tag of an event.
@@ -134,6 +139,9 @@ type EventSource struct {
 	Start     int    `gorm:"column:start_offset" json:"start"`
 	End       int    `gorm:"column:end_offset" json:"end"`
 	Sentence  string `gorm:"column:sentence" json:"sentence"`
+	// Value and Mod are the date this source gives (TIMEX3).
+	Value string `gorm:"column:value" json:"value"`
+	Mod   string `gorm:"column:mod" json:"mod,omitempty"`
 }
 
 // Revision records one change: the entity's state before and after as JSON.

@@ -112,6 +112,15 @@ func runIngest(env *cliEnv, args []string) error {
 	if !*quiet {
 		fmt.Fprintf(env.stdout, "%d stored, %d already there, %d failed\n", stored, dups, failed)
 	}
+	for _, id := range in.StoryIDs {
+		out, err := s.LinkStory(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !*quiet {
+			fmt.Fprintf(env.stdout, "story %s: %d events linked across articles, %d proposals to review\n", *story, out.Linked, out.Proposed)
+		}
+	}
 	if failed > 0 {
 		return fmt.Errorf("%d article(s) failed", failed)
 	}
