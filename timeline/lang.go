@@ -191,6 +191,12 @@ type Pack struct {
 	Determiners []string `lex:"determiners"`
 	// DecadeSuffixes turn a year into its decade ("1990-an", "1990s").
 	DecadeSuffixes []string `lex:"decade-suffixes"`
+	// DecadeNames name a decade of the twentieth century by its tens,
+	// after a determiner ("the nineties" -> 199).
+	DecadeNames map[string]int `lex:"decade-names"`
+	// UnitEnds after a unit name its end ("year-end", "month end"): the
+	// unit with modifier END.
+	UnitEnds []string `lex:"unit-ends"`
 	// Seasons map to TIMEX3 season codes (SP, SU, FA, WI); a one-word
 	// season needs a year, determiner or deictic to count ("last fall").
 	Seasons map[string]string `lex:"seasons" values:"SP SU FA WI"`

@@ -74,6 +74,8 @@ type entry struct {
 	refPrep        bool
 	arc            bool
 	podAlone       bool
+	decadeName     int
+	unitEnd        bool
 	stretchCue     bool
 	// trigger tells that the entry can start an expression; entries
 	// that are only cues or stopwords cannot.
@@ -175,6 +177,9 @@ func compilePack(p *Pack) *lexicon {
 	for k, v := range p.SetWords {
 		add(k, func(e *entry) { e.setWord = v })
 	}
+	for k, v := range p.DecadeNames {
+		add(k, func(e *entry) { e.decadeName = v })
+	}
 	for k, v := range p.Seasons {
 		add(k, func(e *entry) { e.season = v })
 	}
@@ -229,6 +234,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.RefPrepositions, func(e *entry) { e.refPrep = true }},
 		{p.ArcUnits, func(e *entry) { e.arc = true }},
 		{p.StandaloneParts, func(e *entry) { e.podAlone = true }},
+		{p.UnitEnds, func(e *entry) { e.unitEnd = true }},
 		{p.StretchCues, func(e *entry) { e.stretchCue = true }},
 	}
 	for _, f := range flags {
@@ -281,6 +287,7 @@ func canStart(e *entry) bool {
 	active.ageAfter, active.ageBefore, active.period, active.abbrev = false, false, false, false
 	active.lengthCue, active.stretchCue, active.pluralAfter, active.dateParticle = false, false, false, false
 	active.notTime, active.clauseFirst, active.refPrep, active.arc = false, false, false, false
+	active.unitEnd = false
 	active.lower, active.trigger = nil, false
 	return active != entry{}
 }

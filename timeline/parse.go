@@ -175,7 +175,7 @@ func (p *parser) parseAt(i int) (expr, bool) {
 
 // applyPrefix adds the prefix words to x when they fit its kind.
 func (p *parser) applyPrefix(x expr, pre prefix) (expr, bool) {
-	bare := x.kind == kindDeictic && x.n == bareUnit
+	bare := x.kind == kindDeictic && x.n == bareUnit && x.rule != "unit-end"
 	if pre.start == x.i {
 		return x, !bare
 	}

@@ -35,7 +35,12 @@ func (p *parser) deictic(k int) (expr, bool) {
 	}
 	if n, end, ok := p.count(j); ok && (n > 1 || n == -1) {
 		// "the past two months", "the last few months": the stretch
-		// they fill is a duration, of an unknown count for "few" (PXM)
+		// they fill is a duration, of an unknown count for "few" (PXM),
+		// and for a range of counts ("the next 12 to 18 months"), one
+		// stretch of a length the text leaves open
+		if m, mEnd, ok := p.countRangeEnd(end); ok && n > 0 && m > n && p.unitAt(mEnd) != unitNone {
+			n, end = -1, mEnd
+		}
 		if u := p.unitAt(end); u != unitNone {
 			return expr{i: k, j: end + 1, kind: kindDuration, typ: TypeDuration, unit: u, n: n, rule: "deictic-duration"}, true
 		}

@@ -79,10 +79,24 @@ func (p *parser) words(k int) (expr, bool) {
 		} else if !strings.Contains(wordOf(p.text, p.lx[k]), " ") && !p.contextBefore(k) {
 			return x, false
 		}
+	case e.decadeName != 0:
+		// "the nineties", "the early eighties"; "his nineties" is an age
+		b := k - 1
+		if m := p.e(b); m != nil && m.mod != "" {
+			b--
+		}
+		if d := p.e(b); d == nil || !d.det {
+			return x, false
+		}
+		x.kind, x.decade, x.rule = kindCal, e.decadeName, "decade-name"
 	case e.unit != unitNone:
 		// A bare unit is only a date with a modifier before it ("akhir
-		// tahun", "the end of the year"); applyPrefix checks that.
+		// tahun", "the end of the year"), which applyPrefix checks, or
+		// with a word for its end after it ("year-end").
 		x.kind, x.unit, x.rule, x.n = kindDeictic, e.unit, "bare-unit", bareUnit
+		if a := p.skipHyphen(k + 1); p.e(a) != nil && p.e(a).unitEnd && p.lx[a].sent == p.lx[k].sent {
+			x.mod, x.j, x.rule = ModEnd, a+1, "unit-end"
+		}
 	default:
 		return x, false
 	}
