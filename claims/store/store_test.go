@@ -112,3 +112,40 @@ func testUsers(t *testing.T, s *store.Store) {
 		t.Fatalf("unknown user: %v", err)
 	}
 }
+
+func TestWeakPasswordsAndLookalikeNames(t *testing.T) {
+	storetest.Each(t, testWeakPasswordsAndLookalikeNames)
+}
+
+// Common passwords, stretched ones and blank ones are refused, for new
+// users and new passwords alike; a name that differs from an existing one
+// only by case, width or a letter of another script is refused.
+func testWeakPasswordsAndLookalikeNames(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	if _, err := s.CreateUser(ctx, "admin", "a long enough password", store.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range []string{"password12", "Password2024!", "1234567890", "qwertyuiop", "iloveyou!!", "          ", "\t\t\t\t\t\t\t\t\t\t\u3000"} {
+		if _, err := s.CreateUser(ctx, "weak", pw, store.RoleViewer); apperr.CodeOf(err) != apperr.Invalid {
+			t.Errorf("CreateUser with password %q: %v, want Invalid", pw, err)
+		}
+		if err := s.SetPassword(ctx, "admin", pw, ""); apperr.CodeOf(err) != apperr.Invalid {
+			t.Errorf("SetPassword %q: %v, want Invalid", pw, err)
+		}
+	}
+	for name, want := range map[string]apperr.Code{
+		"Admin":              apperr.Duplicate,
+		"ADMIN":              apperr.Duplicate,
+		"ａｄｍｉｎ":              apperr.Duplicate, // full-width
+		"\u0430dmin":         apperr.Invalid,   // Cyrillic а
+		"adm\u0456n":         apperr.Invalid,   // Cyrillic і
+		"\u0391dmin":         apperr.Invalid,   // Greek Α
+		"\u0430\u0434\u043c": "",               // all Cyrillic: a name of its own
+		"admin2":             "",
+	} {
+		_, err := s.CreateUser(ctx, name, "a long enough password", store.RoleViewer)
+		if got := apperr.CodeOf(err); got != want {
+			t.Errorf("CreateUser(%q): %v, want %q", name, err, want)
+		}
+	}
+}

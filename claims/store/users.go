@@ -2,12 +2,17 @@ package store
 
 import (
 	"context"
+	_ "embed"
 	"errors"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/factline/factline/claims/apperr"
 	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 )
 
@@ -28,22 +33,98 @@ func (s *Store) CreateUser(ctx context.Context, username, password, role string)
 	if !ValidRole(role) {
 		return nil, apperr.Errorf(apperr.Invalid, "role must be admin, editor or viewer, not %q", role)
 	}
+	if scripts := scriptsOf(username); len(scripts) > 1 {
+		return nil, apperr.Errorf(apperr.Invalid, "username %q mixes letters of %s: use one script, so it cannot pass for another name", username, strings.Join(scripts, " and "))
+	}
 	hash, err := hashPassword(password)
 	if err != nil {
 		return nil, err
 	}
 	now := s.Now()
 	u := &User{Username: username, PasswordHash: hash, Role: role, CreatedAt: now, UpdatedAt: now}
-	err = s.db.WithContext(ctx).Create(u).Error
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		var names []string
+		if err := tx.Model(&User{}).Pluck("username", &names).Error; err != nil {
+			return err
+		}
+		key := usernameKey(username)
+		for _, n := range names {
+			if usernameKey(n) == key {
+				return apperr.Errorf(apperr.Duplicate, "user %q already exists, and names that differ only by case or width are one name", n)
+			}
+		}
+		return tx.Create(u).Error
+	})
 	if isUniqueViolation(err) {
 		return nil, apperr.Errorf(apperr.Duplicate, "user %q already exists", username)
 	}
 	return u, err
 }
 
+// usernameKey is what two usernames that read the same share: the name in
+// compatibility form (full-width and ligature letters become plain ones),
+// case-folded.
+func usernameKey(name string) string {
+	return cases.Fold().String(norm.NFKC.String(name))
+}
+
+// scriptsOf names the scripts of a name's letters, in order of first use.
+// Digits, punctuation and combining marks belong to no script of their own.
+func scriptsOf(name string) []string {
+	var names []string
+	for _, r := range norm.NFKC.String(name) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for script, table := range unicode.Scripts {
+			if script != "Common" && script != "Inherited" && unicode.Is(table, r) {
+				if !slices.Contains(names, script) {
+					names = append(names, script)
+				}
+				break
+			}
+		}
+	}
+	return names
+}
+
+// commonPasswordList is Openwall's list of the passwords most often seen
+// (John the Ripper's password.lst, in the public domain), one a line after
+// its "#!comment:" header.
+//
+//go:embed common-passwords.txt
+var commonPasswordList string
+
+// commonPasswords holds the list's entries, lower-cased.
+var commonPasswords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(commonPasswordList, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#!comment") {
+			m[strings.ToLower(line)] = true
+		}
+	}
+	return m
+}()
+
+// commonPassword reports whether a password is a common one, or a common
+// one with digits and symbols around it ("Password12!", "2024iloveyou"),
+// which is how a short common password is usually stretched to a length
+// limit.
+func commonPassword(password string) bool {
+	p := strings.ToLower(password)
+	core := strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
+	return commonPasswords[p] || (core != "" && commonPasswords[core])
+}
+
 func hashPassword(password string) (string, error) {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
 		return "", apperr.Errorf(apperr.Invalid, "password must be at least %d characters", MinPasswordLength)
+	}
+	if strings.TrimSpace(password) == "" {
+		return "", apperr.Errorf(apperr.Invalid, "password must not be only spaces")
+	}
+	if commonPassword(password) {
+		return "", apperr.Errorf(apperr.Invalid, "that password is among the most common ones: choose another")
 	}
 	if len(password) > 72 { // bcrypt reads no further; refuse rather than silently truncate
 		return "", apperr.Errorf(apperr.Invalid, "password must be at most 72 bytes")
