@@ -1,0 +1,133 @@
+package web
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// An editor's whole story flow in Chromium: create a story, add three
+// articles to it through the form, accept a proposal, undo an automatic
+// link, see and resolve a disagreement, and export the story to TimelineJS
+// under its own title.
+func TestBrowserStoryFlow(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	ed := e.tab(root, "editor")
+	ed.do(chromedp.Navigate(ed.base+"/stories"),
+		chromedp.SetValue(chromedp.CSS(`#story-new input[name="name"]`), "SB7"),
+		chromedp.SetValue(chromedp.CSS(`#story-new input[name="title"]`), "KM Sinar Bahari 7"),
+		chromedp.SetValue(chromedp.CSS(`#story-new textarea[name="description"]`), "The ferry lost off Selayar, told day by day."),
+		chromedp.Click(chromedp.CSS(`#story-new button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#story-add-article`)))
+	if h := eval[string](ed, `document.querySelector('h1').textContent`); h != "KM Sinar Bahari 7" {
+		t.Fatalf("story page heading %q", h)
+	}
+
+	var gold struct {
+		Articles []struct{ File, Published, Lang string }
+	}
+	raw, err := os.ReadFile(filepath.Join(goldStory, "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range gold.Articles[:3] {
+		text, err := os.ReadFile(filepath.Join(goldStory, a.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed.do(chromedp.Navigate(ed.base+"/stories/SB7"),
+			chromedp.Click(chromedp.CSS(`a[href="/articles/new?story=SB7"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#article-form`)),
+			chromedp.SetValue(chromedp.CSS(`input[name="published"]`), a.Published),
+			chromedp.SetValue(chromedp.CSS(`select[name="lang"]`), a.Lang),
+			chromedp.SetValue(chromedp.CSS(`textarea[name="text"]`), string(text)),
+			chromedp.Click(chromedp.CSS(`#article-form button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#article-body`)))
+		if got := eval[string](ed, `document.getElementById('article-stories').textContent`); !strings.Contains(got, "SB7") {
+			t.Fatalf("article %s is not in the story: %q", a.File, got)
+		}
+	}
+	ed.do(chromedp.Navigate(ed.base+"/stories/SB7"), chromedp.WaitVisible(chromedp.CSS(`#review`)))
+	if n := eval[int](ed, `document.querySelectorAll('#story-articles tbody tr').length`); n != 3 {
+		t.Fatalf("story page lists %d articles, want 3", n)
+	}
+	ed.screenshot("story-review")
+
+	// Accept the first proposal with its own button.
+	if n := eval[int](ed, `document.querySelectorAll('#proposals button[name="accept"]').length`); n == 0 {
+		t.Fatal("no proposal to accept")
+	}
+	ed.do(chromedp.Click(chromedp.CSS(`#proposals button[name="accept"]`)), chromedp.WaitVisible(chromedp.CSS(`#review`)))
+	if msg := eval[string](ed, `document.body.textContent`); !strings.Contains(msg, "1 links accepted.") {
+		t.Errorf("no confirmation of the accepted proposal")
+	}
+
+	// Undo an automatic link whose event is not the one in disagreement.
+	undo := `(() => { const dis = new Set(Array.from(document.querySelectorAll('#disagreements a')).map(a => a.getAttribute('href')));
+		for (const li of document.querySelectorAll('#linked li')) {
+			if (!li.textContent.includes('linked:')) continue;
+			if (dis.has(li.querySelector('a').getAttribute('href'))) continue;
+			return li.querySelector('button[value="undo"]') ? Array.from(document.querySelectorAll('#linked li')).indexOf(li) + 1 : 0;
+		}
+		return 0; })()`
+	row := eval[int](ed, undo)
+	if row == 0 {
+		t.Fatal("no automatic link to undo outside the disagreement")
+	}
+	before := eval[int](ed, `document.querySelectorAll('#linked li').length`)
+	ed.do(chromedp.Click(chromedp.CSS(`#linked li:nth-child(`+itoa(int64(row))+`) button[value="undo"]`)), chromedp.WaitVisible(chromedp.CSS(`#review`)))
+	if after := eval[int](ed, `document.querySelectorAll('#linked li').length`); after != before-1 {
+		t.Errorf("%d links after the undo, want %d", after, before-1)
+	}
+
+	// See the disagreement, each side with its sentences, and resolve it.
+	ed.do(chromedp.Click(chromedp.CSS(`#disagreements a`)), chromedp.WaitVisible(chromedp.CSS(`#disagree`)))
+	if n := eval[int](ed, `document.querySelectorAll('#disagree .side').length`); n < 2 {
+		t.Fatalf("%d sides shown, want at least 2", n)
+	}
+	if q := eval[int](ed, `document.querySelectorAll('#disagree .side q').length`); q < 2 {
+		t.Errorf("the sides show %d sentences", q)
+	}
+	ed.screenshot("story-disagree")
+	chosen := eval[string](ed, `document.querySelectorAll('#resolve-form input[name="choice"]')[1].value`)
+	ed.do(chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('#resolve-form input[name="choice"]')[1].checked = true`),
+		chromedp.SetValue(chromedp.CSS(`#resolve-form textarea[name="note"]`), "The harbour master's log gives this time."),
+		chromedp.Click(chromedp.CSS(`#resolve-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#resolution`)))
+	if n := eval[int](ed, `document.querySelectorAll('#disagree').length`); n != 0 {
+		t.Error("the resolved event still shows its sources disagree")
+	}
+	value, _, _ := strings.Cut(chosen, " ")
+	if got := eval[string](ed, `document.querySelector('.eventline code').textContent`); !strings.HasPrefix(got, value) {
+		t.Errorf("event date %q after choosing %q", got, chosen)
+	}
+	if hist := eval[string](ed, `document.body.textContent`); !strings.Contains(hist, "resolve") {
+		t.Error("the history does not show the resolution")
+	}
+
+	// Export the story to TimelineJS from its page: the title slide is the story's.
+	ed.do(chromedp.Navigate(ed.base+"/stories/SB7"), chromedp.Click(chromedp.CSS(`a[href^="/api/v1/export?format=timelinejs"]`)),
+		chromedp.WaitReady(chromedp.CSS(`body`)))
+	ed.waitFor(`document.body.textContent.includes('"title"')`)
+	var tl struct {
+		Title struct {
+			Text struct{ Headline, Text string } `json:"text"`
+		} `json:"title"`
+		Events []json.RawMessage `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(eval[string](ed, `document.body.innerText`)), &tl); err != nil {
+		t.Fatalf("the export is not JSON: %v", err)
+	}
+	if tl.Title.Text.Headline != "KM Sinar Bahari 7" || !strings.Contains(tl.Title.Text.Text, "The ferry lost off Selayar") || len(tl.Events) == 0 {
+		t.Errorf("TimelineJS title slide %+v with %d slides", tl.Title.Text, len(tl.Events))
+	}
+	ed.clean()
+}
