@@ -401,6 +401,11 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	case e.Headline != "":
 	case pi >= 0:
 		e.Headline, e.Subject, e.Object = b.phrase(ws, a, z, pi, si)
+		if strings.Count(e.Headline, " ") == 0 && b.isSpeechVerb(pred) {
+			// A bare verb of saying ("menuturkan, ...") says nothing: the
+			// sentence's words do.
+			e.Headline = b.plainHeadline(ws, 0, len(ws))
+		}
 	default:
 		e.Headline = b.plainHeadline(ws, a, z)
 	}

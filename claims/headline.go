@@ -604,7 +604,8 @@ func (b *eventBuilder) fit(ws []sword, idx []int) []int {
 		}
 		idx = idx[:cut]
 	}
-	for len(idx) > 1 && (b.p.ev.functionWords[ws[idx[len(idx)-1]].low] || b.p.ev.headConnectors[ws[idx[len(idx)-1]].low]) {
+	for len(idx) > 1 && (b.p.ev.functionWords[ws[idx[len(idx)-1]].low] || b.p.ev.headConnectors[ws[idx[len(idx)-1]].low] ||
+		b.p.ev.copulas[ws[idx[len(idx)-1]].low]) {
 		idx = idx[:len(idx)-1]
 	}
 	return idx

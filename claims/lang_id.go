@@ -53,7 +53,7 @@ func init() {
 		comparisons:   wordSet("dibandingkan dibanding ketimbang daripada"),
 		audiences:     wordSet("wartawan awak media jurnalis"),
 		copulas:       wordSet("adalah merupakan ialah yakni yaitu menjadi tergolong terasa terlihat tampak"),
-		subordinators: wordSet("untuk agar supaya sehingga karena sebab ketika saat sewaktu setelah sesudah sebelum sejak semenjak usai seusai selama sambil sembari seraya meskipun walaupun jika apabila bila kalau demi guna"),
+		subordinators: wordSet("untuk agar supaya sehingga karena akibat lantaran sebab ketika saat sewaktu setelah sesudah sebelum sejak semenjak usai seusai selama sambil sembari seraya meskipun walaupun jika apabila bila kalau demi guna"),
 		rangeWords:    wordSet("hingga sampai s.d sd - – —"),
 		altWords:      wordSet("atau"),
 		untilCues:     wordSet("hingga sampai paling lambat selambat-lambatnya batas"),
