@@ -118,7 +118,8 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 // left port at 5:10 a.m.": the tagger takes the day last mentioned, Sunday;
 // the narrative is still on Saturday, the last day given for a happening.
 // A moved anchor moves what was counted from it by the same number of days
-// ("keesokan harinya" stays the day after).
+// ("keesokan harinya" stays the day after), and a clock time far earlier
+// than the one it follows is the next day's.
 func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 	const dayLen = len("2006-01-02")
 	out := slices.Clone(timexes)
@@ -126,6 +127,7 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 	day := map[string]time.Time{} // timex ID -> its day, as the tagger gave it
 	background := map[string]bool{}
 	var story time.Time
+	lastClock := "" // the last clock time the story reached
 	for i := range out {
 		t := &out[i]
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime || len(t.Value) < dayLen {
@@ -144,6 +146,11 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 		if !moved && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
 			n, moved = int(story.Sub(day[t.Anchor]).Hours()/24), true
 		}
+		if t.Anchor != "" && t.Anchor != "dct" && rolledOver(t.Value, lastClock) {
+			// "at 10:40 p.m. ... The blast came at 4:47 a.m.": the story
+			// went on past midnight.
+			n, moved = n+1, true
+		}
 		if moved && n != 0 {
 			d = d.AddDate(0, 0, n)
 			t.Value = d.Format(time.DateOnly) + t.Value[dayLen:]
@@ -151,10 +158,36 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 		}
 		if !background[t.ID] {
 			story = d
+			if len(t.Value) == len("2006-01-02T15:04") {
+				lastClock = t.Value
+			}
 		}
 	}
 	return out
 }
+
+// rollOver is how far back a clock time may go from the one it is told
+// after and still be on the same day.
+const rollOver = 6 * time.Hour
+
+// rolledOver reports whether the clock time value, placed by the tagger on
+// the day of the last clock time the story reached (last), is a morning
+// time after an evening one, so much earlier that the story has passed
+// midnight.
+func rolledOver(value, last string) bool {
+	v, err1 := time.Parse("2006-01-02T15:04", value)
+	l, err2 := time.Parse("2006-01-02T15:04", last)
+	return err1 == nil && err2 == nil && l.Hour() >= eveningFrom && v.Hour() < noon &&
+		v.Before(l.Add(-rollOver)) && !v.Before(l.Truncate(24*time.Hour))
+}
+
+// A story passes midnight from the evening into the morning; a morning
+// time told after a midday one is a step back in the telling ("the warning
+// ran from 3:00 to 11:00 ... the first trees came down at 2:30").
+const (
+	eveningFrom = 18
+	noon        = 12
+)
 
 // groups joins the sentence's expressions that give one date: adjacent
 // compatible ones keep the finer, alternatives keep the first, and the two
