@@ -48,6 +48,9 @@ func main() {
 	}
 	rep, err := run(context.Background(), cfg, os.Stderr)
 	if err != nil {
+		if rep != nil {
+			rep.print(os.Stdout)
+		}
 		fmt.Fprintln(os.Stderr, "factline-load:", err)
 		os.Exit(1)
 	}

@@ -6,8 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -80,5 +83,50 @@ func TestRunAgainstAServer(t *testing.T) {
 	}
 	if rep.elapsed > time.Minute {
 		t.Errorf("a 1s run took %s", rep.elapsed)
+	}
+}
+
+// TestStopsWhenTheServerIsGone takes the server away mid-run: the clients
+// back off and the run stops with an error, after a bounded number of
+// unanswered requests rather than one per client per moment until the end.
+func TestStopsWhenTheServerIsGone(t *testing.T) {
+	st := storetest.SQLite(t)
+	const password = "load test password"
+	if _, err := st.CreateUser(context.Background(), "load", password, store.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: st, Tokens: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The server goes away once the run proper has read 20 events.
+	var hs *httptest.Server
+	var reads atomic.Int32
+	var closing sync.Once
+	hs = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/events/") && reads.Add(1) == 20 {
+			closing.Do(func() { go hs.Close() })
+		}
+		srv.Handler().ServeHTTP(w, r)
+	}))
+	defer hs.Close()
+	cfg, err := parseArgs([]string{"-url", hs.URL, "-user", "load", "-password", password, "-clients", "4",
+		"-duration", "10m", "-seed", "10", "-mix", "1,1,0,0"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := run(context.Background(), cfg, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "stopped answering") {
+		t.Fatalf("run against a server that went away: %v", err)
+	}
+	// Each client's waits double from firstBackoff to maxBackoff, so over
+	// maxOutage a client sends at most this many unanswered requests.
+	perClient := 0
+	for wait, spent := firstBackoff, time.Duration(0); spent < maxOutage+maxBackoff; wait = min(2*wait, maxBackoff) {
+		spent += wait
+		perClient++
+	}
+	if n, limit := rep.errorCount(), cfg.clients*(perClient+1); n == 0 || n > limit {
+		t.Errorf("%d requests went unanswered, want 1 to %d", n, limit)
 	}
 }

@@ -115,18 +115,27 @@ func run(ctx context.Context, cfg *config, log io.Writer) (*report, error) {
 	start := time.Now()
 	deadline := start.Add(cfg.duration)
 	recs := make([]*recorder, len(clients))
+	h := &health{lastAnswer: start}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
 	var wg sync.WaitGroup
 	for i, c := range clients {
 		recs[i] = newRecorder()
-		w := &worker{c: c, rec: recs[i], ids: ids, hot: hot, mix: m, rng: rand.New(rand.NewPCG(uint64(i), uint64(start.UnixNano()))), name: i}
+		w := &worker{c: c, rec: recs[i], ids: ids, hot: hot, mix: m, rng: rand.New(rand.NewPCG(uint64(i), uint64(start.UnixNano()))), name: i, health: h}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for ctx.Err() == nil && time.Now().Before(deadline) {
-				w.step(ctx)
-				if cfg.think > 0 {
-					time.Sleep(time.Duration(w.rng.Int64N(int64(2 * cfg.think))))
+			for runCtx.Err() == nil && time.Now().Before(deadline) {
+				w.step(runCtx)
+				if h.gone() {
+					stop()
+					return
 				}
+				pause := w.backoff()
+				if pause == 0 && cfg.think > 0 {
+					pause = time.Duration(w.rng.Int64N(int64(2 * cfg.think)))
+				}
+				sleep(runCtx, pause)
 			}
 		}()
 	}
@@ -135,7 +144,67 @@ func run(ctx context.Context, cfg *config, log io.Writer) (*report, error) {
 	for _, r := range recs {
 		rep.add(r)
 	}
+	if h.gone() {
+		return rep, fmt.Errorf("the server at %s stopped answering: nothing for %s, %d requests unanswered; stopping", cfg.base, maxOutage, h.unanswered())
+	}
 	return rep, nil
+}
+
+// A client whose requests get no answer at all (refused, reset, timed
+// out) waits before its next one, firstBackoff doubling up to maxBackoff;
+// when no client has had an answer for maxOutage the run stops, so a
+// server that is gone is not sent a flood of refused requests.
+const (
+	firstBackoff = 10 * time.Millisecond
+	maxBackoff   = time.Second
+	maxOutage    = 5 * time.Second
+)
+
+// health tells whether the server still answers. Any answer, an error
+// status included, is an answer.
+type health struct {
+	mu         sync.Mutex
+	lastAnswer time.Time
+	failing    bool
+	missed     int
+}
+
+func (h *health) observe(err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err == nil {
+		h.lastAnswer, h.failing = time.Now(), false
+		return
+	}
+	h.failing = true
+	h.missed++
+}
+
+// gone reports whether the requests since the last answer, maxOutage ago
+// or more, all went unanswered.
+func (h *health) gone() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.failing && time.Since(h.lastAnswer) >= maxOutage
+}
+
+func (h *health) unanswered() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.missed
+}
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 // seed adds events through the API, all clients at once, until the
@@ -253,6 +322,38 @@ type worker struct {
 	// etag is the last export this client saw, sent back as a graphic
 	// polling for changes would.
 	etag string
+	// health is shared by all clients; fails counts this client's
+	// unanswered requests in a row.
+	health *health
+	fails  int
+}
+
+// record records a request and whether it was answered.
+func (w *worker) record(kind string, d time.Duration, res *http.Response, err error) {
+	w.rec.record(kind, d, res, err)
+	if errors.Is(err, context.Canceled) {
+		return // the run ended, not the server
+	}
+	if w.health != nil {
+		w.health.observe(err)
+	}
+	if err != nil {
+		w.fails++
+	} else {
+		w.fails = 0
+	}
+}
+
+// backoff is how long the client waits after unanswered requests.
+func (w *worker) backoff() time.Duration {
+	if w.fails == 0 {
+		return 0
+	}
+	d := firstBackoff
+	for i := 1; i < w.fails && d < maxBackoff; i++ {
+		d *= 2
+	}
+	return min(d, maxBackoff)
 }
 
 // step does one piece of work and records every request it made.
@@ -288,20 +389,20 @@ func (w *worker) edit(ctx context.Context) {
 	}
 	start := time.Now()
 	res, err := w.c.getJSON(ctx, "/api/v1/events/"+id, &ev)
-	w.rec.record(kindEvent, time.Since(start), res, err)
+	w.record(kindEvent, time.Since(start), res, err)
 	if err != nil || res.StatusCode != http.StatusOK {
 		return
 	}
 	body := map[string]any{"version": ev.Version, "headline": fmt.Sprintf("Edited by load client %d (%d)", w.name, w.n)}
 	start = time.Now()
 	res, err = w.c.sendJSON(ctx, "PATCH", "/api/v1/events/"+id, body, nil)
-	w.rec.record(kindEdit, time.Since(start), res, err)
+	w.record(kindEdit, time.Since(start), res, err)
 }
 
 // timed sends a request and records how long the whole answer took.
 func (w *worker) timed(ctx context.Context, kind, method, path string, body io.Reader, h http.Header) *http.Response {
 	start := time.Now()
 	res, _, err := w.c.do(ctx, method, path, body, "", h)
-	w.rec.record(kind, time.Since(start), res, err)
+	w.record(kind, time.Since(start), res, err)
 	return res
 }
