@@ -92,11 +92,23 @@ func escapes8(x uint64) uint64 {
 // zero8 sets the high bit of each zero byte of v.
 func zero8(v uint64) uint64 { return (v - lsb) &^ v }
 
+// invalidUTF8 is what encoding/json writes for each byte of invalid UTF-8:
+// the escape \ufffd up to Go 1.26, the character U+FFFD itself from Go
+// 1.27 on. It is asked once, so the exports stay byte for byte what
+// encoding/json writes with the toolchain factline is built with.
+var invalidUTF8 = func() string {
+	b, err := json.Marshal("\xff")
+	if err != nil || len(b) < 2 {
+		return `\ufffd`
+	}
+	return string(b[1 : len(b)-1])
+}()
+
 // appendString appends s as a JSON string, escaped as encoding/json
 // escapes it: control characters as \b, \f, \n, \r, \t or \u00XX; <, >
 // and & as \u003c, \u003e and \u0026; U+2028 and U+2029 (which end a line
 // in JavaScript) as \u2028 and \u2029; each byte of invalid UTF-8 as
-// \ufffd.
+// invalidUTF8.
 func appendString[S string | []byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
@@ -146,7 +158,7 @@ func appendString[S string | []byte](b []byte, s S) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+			b = append(b, invalidUTF8...)
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
