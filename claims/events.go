@@ -60,7 +60,8 @@ type dateGroup struct {
 // expressions outside boilerplate.
 func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var out []timeline.Event
-	var preds []string
+	var preds []string   // each event's predicate, lower case
+	var words [][]string // each event's headline words
 	bySentence := map[int][]timeline.Timex{}
 	var order []int
 	timexes = b.narrate(b.quotedDocuments(timexes))
@@ -101,12 +102,13 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			told = append(told, e.Predicate)
-			if b.fold(out, preds, e, pred) {
+			hw := timeline.HeadlineWords(e.Headline)
+			if b.fold(out, preds, words, e, pred, hw) {
 				continue
 			}
 			e.ID = "e" + strconv.Itoa(len(out)+1)
 			out = append(out, e)
-			preds = append(preds, pred)
+			preds, words = append(preds, pred), append(words, hw)
 		}
 	}
 	return out
@@ -458,7 +460,7 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 // date and the same predicate or a similar headline, reporting whether it
 // did. The event keeps the finer of the two dates: a day and its clock
 // time are one happening at the minute.
-func (b *eventBuilder) fold(events []timeline.Event, preds []string, e timeline.Event, pred string) bool {
+func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]string, e timeline.Event, pred string, hw []string) bool {
 	for i := range events {
 		o := &events[i]
 		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod {
@@ -470,7 +472,7 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, e timeline.
 		act := pred != "" && !b.isSpeechVerb(pred)
 		same := act && preds[i] == pred ||
 			act && sameTime(o.Date, e.Date) && b.stem(preds[i]) == b.stem(pred) ||
-			timeline.HeadlineSimilarity(o.Headline, e.Headline) >= sameEventSimilarity
+			timeline.WordOverlap(words[i], hw) >= sameEventSimilarity
 		if !same {
 			continue
 		}

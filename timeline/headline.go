@@ -12,12 +12,13 @@ import (
 // punctuation and short function words, and compares word stems (see
 // stem) so "pertemuan"/"pertemuannya" or "meeting"/"meetings" agree.
 func HeadlineSimilarity(a, b string) float64 {
-	return dice(headlineTokens(a), headlineTokens(b))
+	return WordOverlap(HeadlineWords(a), HeadlineWords(b))
 }
 
-// headlineTokens returns the sorted distinct stems of a headline's words of
-// three letters or more.
-func headlineTokens(s string) []string {
+// HeadlineWords returns the sorted distinct stems of a headline's words of
+// three letters or more, the units HeadlineSimilarity compares; callers
+// that compare one headline with many keep them.
+func HeadlineWords(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
@@ -31,8 +32,9 @@ func headlineTokens(s string) []string {
 	return slices.Compact(out)
 }
 
-// dice is the Dice coefficient of two sorted sets.
-func dice(a, b []string) float64 {
+// WordOverlap is the Dice coefficient of two sorted sets of words, such as
+// two headlines' HeadlineWords.
+func WordOverlap(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
