@@ -151,8 +151,13 @@ func (p *parser) counted(k int) (expr, bool) {
 	if s := p.e(j); s != nil && s.shift != nil && !x.plusHalf && !p.shiftBindsRight(j) {
 		x.kind, x.typ, x.dir, x.fromRef, x.j, x.rule = kindOffset, TypeDate, s.shift.Dir, s.shift.FromRef, j+1, "offset"
 	} else if s != nil && s.hasDeictic && p.lang.pack.DeicticAfterUnit {
-		// "tiga tahun terakhir": the span the duration fills
+		// "tiga tahun terakhir": the span the duration fills; over a
+		// range of counts ("satu hingga dua tahun ke depan") one
+		// stretch of a length the text leaves open
 		x.j = j + 1
+		if x.upTo != 0 {
+			x.n, x.upTo = -1, 0
+		}
 	}
 	return x, true
 }
