@@ -69,6 +69,9 @@ func (p *parser) parseAll(out []expr) []expr {
 			if n := len(out); n > 0 && p.coordinatedSet(out[n-1], x) {
 				x.kind, x.typ, x.rule = kindSet, TypeSet, "set-coordinated"
 			}
+			if p.rate(out, x) {
+				x.kind, x.typ, x.rule = kindSet, TypeSet, "rate"
+			}
 			if x.kind == kindDuration && x.upTo != 0 {
 				// "2-3 menit", "between 12 and 18 months": two lengths,
 				// as TimeML writes a range, the first in the unit of
@@ -91,6 +94,19 @@ func (p *parser) parseAll(out []expr) []expr {
 		i++
 	}
 	return out
+}
+
+// rate tells that x, one unit, is the "per" of a rate: it follows a
+// number that no date holds ("£2,700 a month") or a length ("delapan jam
+// sehari", "eight hours a day").
+func (p *parser) rate(out []expr, x expr) bool {
+	if x.kind != kindDuration || x.n != 1 || x.upTo != 0 || x.plusHalf || x.adjective || x.i == 0 {
+		return false
+	}
+	if n := len(out); n > 0 && out[n-1].j == x.i {
+		return out[n-1].kind == kindDuration
+	}
+	return p.num(x.i-1) >= 0 && p.lx[x.i].space
 }
 
 // yearRangeEnd reads the second year of a range written with its last two
