@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 
@@ -25,6 +26,27 @@ func (p *pack) wordSections() map[string]*set {
 		"clause-words": &p.clauseWords, "relatives": &p.relatives, "prepositions": &p.prepositions,
 		"conjunctions": &p.conjunctions, "date-prepositions": &p.datePreps, "complementizers": &p.complementizers,
 		"future-cues": &p.futureCues, "since-cues": &p.sinceCues, "figure-units": &p.figureUnits, "number-words": &p.numberWords,
+
+		"event-verbs": &p.ev.verbs, "event-not-verbs": &p.ev.notVerbs, "event-verb-after": &p.ev.verbAfter,
+		"event-infinitive": &p.ev.infinitive, "event-nouns": &p.ev.eventNouns, "event-copulas": &p.ev.copulas,
+		"event-saying-verbs": &p.ev.sayingVerbs, "event-address-verbs": &p.ev.addressVerbs, "event-audiences": &p.ev.audiences,
+		"event-subordinators": &p.ev.subordinators, "event-range-words": &p.ev.rangeWords, "event-range-openers": &p.ev.rangeOpeners,
+		"event-alternatives": &p.ev.altWords, "event-until": &p.ev.untilCues, "event-time-prepositions": &p.ev.timePreps,
+		"event-date-nouns": &p.ev.dateNouns, "event-zones": &p.ev.zoneWords, "event-comparisons": &p.ev.comparisons,
+		"event-assessments": &p.ev.assessments, "event-ahead-of": &p.ev.aheadOf, "event-identifiers": &p.ev.numberWords,
+		"event-documents": &p.ev.documents, "event-first-singular": &p.ev.firstSingular,
+		"headline-connectors": &p.ev.headConnectors, "headline-function-words": &p.ev.functionWords,
+		"headline-determiners": &p.ev.determiners, "headline-pronouns": &p.ev.subjectPronouns,
+	}
+}
+
+// listSections maps each section of a claims file that is an ordered list
+// of affixes (longest first where it matters) to the field it fills.
+func (p *pack) listSections() map[string]*[]string {
+	return map[string]*[]string{
+		"event-verb-prefixes": &p.ev.verbPrefixes, "event-verb-suffixes": &p.ev.verbSuffixes,
+		"event-participles": &p.ev.participles, "event-stem-prefixes": &p.ev.stemPrefixes,
+		"event-stem-suffixes": &p.ev.stemSuffixes,
 	}
 }
 
@@ -83,19 +105,6 @@ func LoadLanguages() error {
 		for code := range loaded {
 			complete(code)
 		}
-		// The event words are still Go; a language without its own reads
-		// its near language's.
-		for code, p := range loaded {
-			for c, seen := code, map[string]bool{}; c != "" && !seen[c]; {
-				seen[c] = true
-				if ev, ok := eventWords[c]; ok {
-					p.ev = ev
-					break
-				}
-				l, _ := timeline.LookupLanguage(c)
-				c = l.Near
-			}
-		}
 	})
 	return loadErr
 }
@@ -120,6 +129,15 @@ func (p *pack) inherit(near *pack, given map[string]bool) {
 	}
 	if !given["attribution"] {
 		p.nya, p.roleHeadFirst = near.nya, near.roleHeadFirst
+	}
+	nearLists := near.listSections()
+	for name, dst := range p.listSections() {
+		if !given[name] {
+			*dst = *nearLists[name]
+		}
+	}
+	if !given["event-settings"] {
+		p.ev.minAffixed = near.ev.minAffixed
 	}
 	for name, dir := range cueSections {
 		if given[name] {
@@ -155,7 +173,25 @@ func (p *pack) bind(f *lang.Tables, given map[string]bool) error {
 			}
 			return nil
 		}
+		lists := p.listSections()
 		switch dst := words[sec.Name]; {
+		case lists[sec.Name] != nil:
+			if err := noValues(); err != nil {
+				return err
+			}
+			l := make([]string, 0, len(sec.Entries))
+			for _, e := range sec.Entries {
+				l = append(l, strings.ToLower(e.Key))
+			}
+			*lists[sec.Name] = l
+		case sec.Name == "event-settings":
+			for _, e := range sec.Entries {
+				n, err := strconv.Atoi(e.Value)
+				if e.Key != "min-affixed" || err != nil || n < 1 {
+					return bad(e, "want \"min-affixed = <letters>\", a whole number of at least 1")
+				}
+				p.ev.minAffixed = n
+			}
 		case dst != nil:
 			if err := noValues(); err != nil {
 				return err
@@ -218,6 +254,3 @@ func (p *pack) bind(f *lang.Tables, given map[string]bool) error {
 	}
 	return nil
 }
-
-// eventWords are the event words of each language that has its own.
-var eventWords = map[string]eventLex{}
