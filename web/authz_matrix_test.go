@@ -99,6 +99,10 @@ var accessMatrix = map[string][5]int{
 	"GET /api/v1/stories/:name/links":           {401, 200, 200, 200, 200},
 	"POST /api/v1/stories/:name/links/decide":   {401, 403, refused, refused, 403},
 	"POST /api/v1/events/:id/resolve":           {401, 403, refused, refused, 403},
+	"POST /stories/:name/feeds":                 {401, 403, refused, refused, 401},
+	"POST /stories/:name/feeds/:id/remove":      {401, 403, refused, refused, 401},
+	"POST /api/v1/stories/:name/feeds":          {401, 403, refused, refused, 403},
+	"DELETE /api/v1/stories/:name/feeds/:id":    {401, 403, refused, refused, 403},
 }
 
 // TestAccessMatrix sends every registered route as every kind of principal

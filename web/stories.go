@@ -24,6 +24,7 @@ func (s *Server) registerStoryRoutes(r *gin.Engine) {
 	r.POST("/stories/:name/articles/:id/remove", s.leaveStoryForm)
 	r.POST("/articles/:id/stories", s.joinStoryFromArticle)
 	s.registerLinkRoutes(r)
+	s.registerFeedRoutes(r)
 }
 
 // registerStoryAPIRoutes wires the story API under /api/v1.
@@ -35,6 +36,7 @@ func (s *Server) registerStoryAPIRoutes(api *gin.RouterGroup) {
 	api.POST("/stories/:name/articles", s.apiJoinStory)
 	api.DELETE("/stories/:name/articles/:id", s.apiLeaveStory)
 	s.registerLinkAPIRoutes(api)
+	s.registerFeedAPIRoutes(api)
 }
 
 // storyPath is a story's page.
@@ -98,7 +100,9 @@ func (s *Server) createStory(c *gin.Context) {
 type storyData struct {
 	Story    *store.Story    `json:"story"`
 	Articles []store.Article `json:"articles"`
-	Message  string          `json:"-"`
+	// Feeds are the feeds the story follows, with when each was last read.
+	Feeds   []store.StoryFeed `json:"feeds"`
+	Message string            `json:"-"`
 	// Queue is the review queue, on the page only.
 	Queue *storyQueue `json:"-"`
 }
@@ -112,7 +116,11 @@ func (s *Server) loadStory(ctx context.Context, name string) (*storyData, error)
 	if err != nil {
 		return nil, err
 	}
-	return &storyData{Story: st, Articles: orEmpty(arts)}, nil
+	feeds, err := s.cfg.Store.StoryFeeds(ctx, st.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &storyData{Story: st, Articles: orEmpty(arts), Feeds: orEmpty(feeds)}, nil
 }
 
 func (s *Server) storyPage(c *gin.Context) { s.renderStory(c, http.StatusOK, "") }

@@ -77,33 +77,10 @@ func (f *Fetcher) client() *http.Client {
 // Fetch downloads rawURL and reads it as HTML or plain text, by its
 // Content-Type.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
-	u, err := parseHTTPURL(rawURL)
+	u, body, mediaType, err := f.download(ctx, rawURL, "text/html,application/xhtml+xml,text/plain;q=0.9")
 	if err != nil {
 		return Document{}, err
 	}
-	client := f.client()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return Document{}, err
-	}
-	req.Header.Set("User-Agent", userAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9")
-	resp, err := client.Do(req)
-	if err != nil {
-		return Document{}, fmt.Errorf("fetch %s: %w", u, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return Document{}, fmt.Errorf("fetch %s: %s", u, resp.Status)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxFetchBytes+1))
-	if err != nil {
-		return Document{}, fmt.Errorf("fetch %s: %w", u, err)
-	}
-	if len(body) > MaxFetchBytes {
-		return Document{}, apperr.Errorf(apperr.Invalid, "fetch %s: the page is over the %d-byte limit", u, MaxFetchBytes)
-	}
-	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	var doc Document
 	switch {
 	case mediaType == "text/plain":
@@ -121,4 +98,36 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 		doc.URL = u.String()
 	}
 	return doc, nil
+}
+
+// download GETs rawURL through the fetcher's client with its timeout and
+// size cap, and returns the body with its media type.
+func (f *Fetcher) download(ctx context.Context, rawURL, accept string) (*url.URL, []byte, string, error) {
+	u, err := parseHTTPURL(rawURL)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	req.Header.Set("User-Agent", userAgent)
+	req.Header.Set("Accept", accept)
+	resp, err := f.client().Do(req)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("fetch %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, nil, "", fmt.Errorf("fetch %s: %s", u, resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxFetchBytes+1))
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("fetch %s: %w", u, err)
+	}
+	if len(body) > MaxFetchBytes {
+		return nil, nil, "", apperr.Errorf(apperr.Invalid, "fetch %s: the page is over the %d-byte limit", u, MaxFetchBytes)
+	}
+	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	return u, body, mediaType, nil
 }

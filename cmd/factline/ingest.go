@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,7 +11,9 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/ingest"
+	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/timeline"
 )
 
@@ -32,11 +35,15 @@ func runIngest(env *cliEnv, args []string) error {
 	quiet := fs.Bool("quiet", false, "print only failures")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and loopback, for an intranet; public addresses only by default")
 	story := fs.String("story", "", "put every article, new or already stored, in the story of this `name` (created if missing)")
+	feed := fs.String("feed", "", "with --story: the story follows the RSS or Atom feed at this `URL`; its new items are read now")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usagef("name at least one FILE, DIR, URL or - for standard input")
+	if *feed != "" && *story == "" {
+		return usagef("--feed needs --story: a feed is followed by a story")
+	}
+	if fs.NArg() == 0 && *feed == "" {
+		return usagef("name at least one FILE, DIR, URL or - for standard input, or a --feed")
 	}
 	switch *format {
 	case "text", "html", "jsonl":
@@ -109,6 +116,26 @@ func runIngest(env *cliEnv, args []string) error {
 			return err
 		}
 	}
+	if *feed != "" {
+		f, err := s.FollowFeed(ctx, in.StoryIDs[0], *feed, nil)
+		var dup *apperr.Error
+		if errors.As(err, &dup) && dup.Code == apperr.Duplicate {
+			f, err = feedByID(ctx, s, in.StoryIDs[0], dup.ID)
+		}
+		if apperr.CodeOf(err) == apperr.Invalid {
+			return usageError{err.Error()}
+		} else if err != nil {
+			return err
+		}
+		o := in.ReadFeed(ctx, *f)
+		stored, dups, failed = stored+o.Added, dups+o.Joined, failed+len(o.Failures)
+		for _, msg := range o.Failures {
+			fmt.Fprintf(env.stderr, "factline ingest: %s\n", msg)
+		}
+		if !*quiet {
+			fmt.Fprintf(env.stdout, "feed %s: %d new items, %d stored, %d already there\n", f.URL, o.Items, o.Added, o.Joined)
+		}
+	}
 	if !*quiet {
 		fmt.Fprintf(env.stdout, "%d stored, %d already there, %d failed\n", stored, dups, failed)
 	}
@@ -125,6 +152,20 @@ func runIngest(env *cliEnv, args []string) error {
 		return fmt.Errorf("%d article(s) failed", failed)
 	}
 	return nil
+}
+
+// feedByID finds a feed the story follows.
+func feedByID(ctx context.Context, s *store.Store, storyID, id int64) (*store.StoryFeed, error) {
+	feeds, err := s.StoryFeeds(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range feeds {
+		if feeds[i].ID == id {
+			return &feeds[i], nil
+		}
+	}
+	return nil, apperr.Errorf(apperr.NotFound, "no feed #%d", id)
 }
 
 // progress draws "123/500 articles  45.2/s  ETA 0:12" on a terminal; on

@@ -31,8 +31,12 @@ func runServe(env *cliEnv, args []string) error {
 	demoDir := fs.String("demo-dir", "testdata", "`directory` of sample articles for --demo")
 	secureCookies := fs.Bool("secure-cookies", false, "mark cookies Secure although this process speaks plain HTTP: set it behind a TLS-terminating proxy")
 	sessionIdle := fs.Duration("session-idle", web.DefaultSessionIdle, "end a login unused for this `duration` (logins also end 12 hours after sign-in)")
+	feedInterval := fs.Duration("feed-interval", 30*time.Minute, "read the feeds stories follow every `duration` (0: never)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *feedInterval < 0 || (*feedInterval > 0 && *feedInterval < time.Minute) {
+		return usagef("--feed-interval must be 0 or at least 1m, not %s", *feedInterval)
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
@@ -76,6 +80,21 @@ func runServe(env *cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "factline is serving on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
+	polled := make(chan struct{})
+	if *feedInterval > 0 {
+		// Feeds are fetched like articles added by URL: public addresses only.
+		poller := &ingest.Ingester{Store: s, Fetcher: &ingest.Fetcher{}}
+		go func() {
+			defer close(polled)
+			poller.PollFeeds(ctx, *feedInterval, func(f store.StoryFeed, o ingest.FeedOutcome) {
+				logger.Info("feed read", "feed", f.URL, "story_id", f.StoryID, "items", o.Items, "added", o.Added, "joined", o.Joined, "failures", len(o.Failures))
+			}, func(err error) { logger.Error("reading feeds failed", "err", err) })
+		}()
+	} else {
+		close(polled)
+	}
+	// The store closes only after the poller has stopped.
+	defer func() { stop(); <-polled }()
 	select {
 	case err := <-errc:
 		return err
