@@ -105,6 +105,11 @@ type pack struct {
 	// numberWords are scale words that make a figure on their own.
 	numberWords set
 
+	// verdictNames name claim statuses for readers; timelineTitle heads a
+	// timeline given no title.
+	verdictNames  map[string]string
+	timelineTitle string
+
 	// ev is what the event layer reads: how to find a clause's predicate and
 	// where a headline may start and end.
 	ev eventLex

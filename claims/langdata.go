@@ -139,6 +139,12 @@ func (p *pack) inherit(near *pack, given map[string]bool) {
 	if !given["event-settings"] {
 		p.ev.minAffixed = near.ev.minAffixed
 	}
+	if !given["verdict-names"] {
+		p.verdictNames = near.verdictNames
+	}
+	if !given["reader-words"] {
+		p.timelineTitle = near.timelineTitle
+	}
 	for name, dir := range cueSections {
 		if given[name] {
 			continue
@@ -184,6 +190,21 @@ func (p *pack) bind(f *lang.Tables, given map[string]bool) error {
 				l = append(l, strings.ToLower(e.Key))
 			}
 			*lists[sec.Name] = l
+		case sec.Name == "verdict-names":
+			p.verdictNames = map[string]string{}
+			for _, e := range sec.Entries {
+				if !Status(e.Key).Valid() || e.Value == "" {
+					return bad(e, "want \"<status> = <name for readers>\" with a claim status such as verified")
+				}
+				p.verdictNames[e.Key] = e.Value
+			}
+		case sec.Name == "reader-words":
+			for _, e := range sec.Entries {
+				if e.Key != "timeline-title" || e.Value == "" {
+					return bad(e, "want \"timeline-title = <title>\"")
+				}
+				p.timelineTitle = e.Value
+			}
 		case sec.Name == "event-settings":
 			for _, e := range sec.Entries {
 				n, err := strconv.Atoi(e.Value)
@@ -254,3 +275,12 @@ func (p *pack) bind(f *lang.Tables, given map[string]bool) error {
 	}
 	return nil
 }
+
+// VerdictName is how readers of language lang see a claim status ("false"
+// reads "Salah" in Indonesian); "" for a status the language does not name
+// (an unverified claim has no rating).
+func VerdictName(lang, status string) string { return packOf(lang).verdictNames[status] }
+
+// TimelineTitle heads an exported timeline of language lang that was given
+// no title ("Linimasa").
+func TimelineTitle(lang string) string { return packOf(lang).timelineTitle }

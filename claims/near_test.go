@@ -60,6 +60,12 @@ func TestClaimsDataDefects(t *testing.T) {
 			`xx/claims-attribution.txt:7: [role-words] "menteri": this section is a list`},
 		{lang.Section{Name: "cues-after", Entries: []lang.Entry{{Key: "kata", Value: "nya", Line: 9}}},
 			`xx/claims-attribution.txt:9: [cues-after] "kata": want the cue alone, or "= enclitic"`},
+		{lang.Section{Name: "verdict-names", Entries: []lang.Entry{{Key: "wrong", Value: "Salah", Line: 11}}},
+			`xx/claims-attribution.txt:11: [verdict-names] "wrong": want "<status> = <name for readers>"`},
+		{lang.Section{Name: "event-settings", Entries: []lang.Entry{{Key: "min-affixed", Value: "five", Line: 13}}},
+			`xx/claims-attribution.txt:13: [event-settings] "min-affixed": want "min-affixed = <letters>"`},
+		{lang.Section{Name: "event-verb-prefixes", Entries: []lang.Entry{{Key: "me", Value: "verb", Line: 15}}},
+			`xx/claims-attribution.txt:15: [event-verb-prefixes] "me": this section is a list`},
 	} {
 		p := &pack{code: "xx", cues: map[string][]cue{}}
 		sec := tt.sec

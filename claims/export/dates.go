@@ -3,11 +3,12 @@ package export
 import (
 	"time"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/timeline"
 )
 
 // words are the phrases an export needs in one language beside the dates,
-// which timeline.DateNamer names.
+// which timeline.DateNamer names: the language folder's claims-readers.txt.
 type words struct {
 	// verdicts names claim statuses for readers (ClaimReview ratings).
 	verdicts map[string]string
@@ -15,38 +16,24 @@ type words struct {
 	title string
 }
 
-// languages holds export words by language code. English is the default
-// because the graphics desk's tools and readers vary; an Indonesian desk
-// asks for "id".
-var languages = map[string]*words{
-	"en": {
-		verdicts: map[string]string{"verified": "Verified", "disputed": "Disputed", "false": "False", "unverifiable": "Unverifiable"},
-		title:    "Timeline",
-	},
-	"id": {
-		verdicts: map[string]string{"verified": "Terverifikasi", "disputed": "Diperdebatkan", "false": "Salah", "unverifiable": "Tidak dapat diverifikasi"},
-		title:    "Linimasa",
-	},
-	"ms": {
-		verdicts: map[string]string{"verified": "Disahkan", "disputed": "Dipertikaikan", "false": "Palsu", "unverifiable": "Tidak dapat disahkan"},
-		title:    "Garis masa",
-	},
-}
-
 // Languages lists the languages an export can be written in: every
 // registered language.
 func Languages() []string { return timeline.LanguageCodes() }
 
-// wordsFor returns the words of a language: its own, else its near
-// language's, else English.
+// wordsFor returns the words of a language (its near language's where it
+// has none of its own); English for an unknown one, because the graphics
+// desk's tools and readers vary.
 func wordsFor(lang string) *words {
-	if w, ok := languages[lang]; ok {
-		return w
+	if _, ok := timeline.LookupLanguage(lang); !ok {
+		lang = "en"
 	}
-	if l, ok := timeline.LookupLanguage(lang); ok && languages[l.Near] != nil {
-		return languages[l.Near]
+	w := &words{verdicts: map[string]string{}, title: claims.TimelineTitle(lang)}
+	for _, st := range claims.Statuses {
+		if name := claims.VerdictName(lang, string(st)); name != "" {
+			w.verdicts[string(st)] = name
+		}
 	}
-	return languages["en"]
+	return w
 }
 
 // namerFor returns the date namer of a language, English when it is
