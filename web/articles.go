@@ -95,6 +95,12 @@ func (s *Server) addArticle(ctx context.Context, in articleInput, userID *int64)
 			return nil, lerr
 		}
 	}
+	if story == nil && err == nil {
+		// An article in no story is proposed for the stories it resembles.
+		if _, perr := s.cfg.Store.ProposeStories(ctx, a.ID); perr != nil {
+			return nil, perr
+		}
+	}
 	return a, err
 }
 

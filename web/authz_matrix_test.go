@@ -103,6 +103,8 @@ var accessMatrix = map[string][5]int{
 	"POST /stories/:name/feeds/:id/remove":      {401, 403, refused, refused, 401},
 	"POST /api/v1/stories/:name/feeds":          {401, 403, refused, refused, 403},
 	"DELETE /api/v1/stories/:name/feeds/:id":    {401, 403, refused, refused, 403},
+	"POST /stories/:name/candidates":            {401, 403, refused, refused, 401},
+	"POST /api/v1/stories/:name/candidates/:id": {401, 403, refused, refused, 403},
 }
 
 // TestAccessMatrix sends every registered route as every kind of principal

@@ -25,6 +25,7 @@ func (s *Server) registerStoryRoutes(r *gin.Engine) {
 	r.POST("/articles/:id/stories", s.joinStoryFromArticle)
 	s.registerLinkRoutes(r)
 	s.registerFeedRoutes(r)
+	r.POST("/stories/:name/candidates", s.decideCandidateForm)
 }
 
 // registerStoryAPIRoutes wires the story API under /api/v1.
@@ -37,6 +38,7 @@ func (s *Server) registerStoryAPIRoutes(api *gin.RouterGroup) {
 	api.DELETE("/stories/:name/articles/:id", s.apiLeaveStory)
 	s.registerLinkAPIRoutes(api)
 	s.registerFeedAPIRoutes(api)
+	api.POST("/stories/:name/candidates/:id", s.apiDecideCandidate)
 }
 
 // storyPath is a story's page.
@@ -101,8 +103,10 @@ type storyData struct {
 	Story    *store.Story    `json:"story"`
 	Articles []store.Article `json:"articles"`
 	// Feeds are the feeds the story follows, with when each was last read.
-	Feeds   []store.StoryFeed `json:"feeds"`
-	Message string            `json:"-"`
+	Feeds []store.StoryFeed `json:"feeds"`
+	// Candidates are articles proposed for the story, waiting.
+	Candidates []store.StoryCandidate `json:"candidates"`
+	Message    string                 `json:"-"`
 	// Queue is the review queue, on the page only.
 	Queue *storyQueue `json:"-"`
 }
@@ -120,7 +124,11 @@ func (s *Server) loadStory(ctx context.Context, name string) (*storyData, error)
 	if err != nil {
 		return nil, err
 	}
-	return &storyData{Story: st, Articles: orEmpty(arts), Feeds: orEmpty(feeds)}, nil
+	cands, err := s.cfg.Store.StoryCandidates(ctx, st.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &storyData{Story: st, Articles: orEmpty(arts), Feeds: orEmpty(feeds), Candidates: orEmpty(cands)}, nil
 }
 
 func (s *Server) storyPage(c *gin.Context) { s.renderStory(c, http.StatusOK, "") }
@@ -317,6 +325,57 @@ func (s *Server) apiLeaveStory(c *gin.Context) {
 	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
 	if err == nil {
 		err = s.cfg.Store.RemoveStoryArticle(ctx, st.ID, id, who(c).userID())
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d, err := s.loadStory(ctx, st.Name)
+	s.reply(c, http.StatusOK, d, err)
+}
+
+// decideCandidateForm accepts or rejects an article proposed for the
+// story: the button pressed names the proposal ("accept" or "reject").
+func (s *Server) decideCandidateForm(c *gin.Context) {
+	ctx := c.Request.Context()
+	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	decision, raw := store.DecideAccept, c.PostForm(store.DecideAccept)
+	if raw == "" {
+		decision, raw = store.DecideReject, c.PostForm(store.DecideReject)
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		s.renderStory(c, http.StatusUnprocessableEntity, "choose a proposed article to accept or reject")
+		return
+	}
+	err = s.cfg.Store.DecideStoryCandidate(ctx, st.ID, id, decision, who(c).userID())
+	if s.editFailed(c, err, s.renderStory, apperr.Invalid, apperr.NotFound, apperr.Conflict) {
+		return
+	}
+	s.redirectFlash(c, storyPath(st.Name), "Proposed article "+pastTenseOf(decision)+".")
+}
+
+func (s *Server) apiDecideCandidate(c *gin.Context) {
+	id, err := parseID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var b struct {
+		Decision string `json:"decision"`
+	}
+	if err := decodeJSON(c, &b); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
+	if err == nil {
+		err = s.cfg.Store.DecideStoryCandidate(ctx, st.ID, id, b.Decision, who(c).userID())
 	}
 	if err != nil {
 		s.fail(c, err)

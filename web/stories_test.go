@@ -332,3 +332,38 @@ func TestStoryReviewFlow(t *testing.T) {
 		t.Errorf("title slide %+v", tl.Title.Text)
 	}
 }
+
+// An article added in no story is proposed for the story it resembles,
+// and an editor adds it from the story's page.
+func TestStoryCandidateFromForm(t *testing.T) {
+	e := newEnv(t)
+	ed := e.as("editor")
+	csrf := ed.get("/stories").csrf()
+	if res := ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"SB7"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("create = %d", res.status)
+	}
+	addGoldArticles(t, ed, csrf, "SB7", 4)
+	addGoldArticles(t, ed, csrf, "", 5) // the fifth article, in no story (the first four are duplicates)
+	var d storyData
+	e.tokenClient().get("/api/v1/stories/SB7").decode(&d)
+	if len(d.Candidates) != 1 || !strings.Contains(d.Candidates[0].Reason, "events are the story's") {
+		t.Fatalf("candidates %+v", d.Candidates)
+	}
+	page := ed.get("/stories/SB7")
+	if !strings.Contains(page.body, `name="accept" value="`+itoa(d.Candidates[0].ID)+`"`) {
+		t.Fatal("the story page does not offer the proposed article")
+	}
+	if res := ed.form("POST", "/stories/SB7/candidates", url.Values{"csrf_token": {csrf}, "accept": {"x"}}); res.status != http.StatusUnprocessableEntity {
+		t.Errorf("a bad proposal number = %d, want 422", res.status)
+	}
+	if res := ed.form("POST", "/stories/SB7/candidates", url.Values{"csrf_token": {csrf}, "accept": {itoa(d.Candidates[0].ID)}}); res.status != http.StatusSeeOther {
+		t.Fatalf("accept = %d %.300s", res.status, res.body)
+	}
+	e.tokenClient().get("/api/v1/stories/SB7").decode(&d)
+	if len(d.Articles) != 5 || len(d.Candidates) != 0 {
+		t.Errorf("after accepting: %d articles, %d candidates", len(d.Articles), len(d.Candidates))
+	}
+	if res := ed.json("POST", "/api/v1/stories/SB7/candidates/99999", map[string]string{"decision": "accept"}); res.status != http.StatusNotFound {
+		t.Errorf("unknown candidate = %d, want 404", res.status)
+	}
+}

@@ -80,48 +80,57 @@ type storySource struct {
 }
 
 // storyReports reads the story's articles, in publication order, as the
-// linker reads them: each visible event of each article with the first
-// sentence of the article that tells it and the date that sentence gives.
+// linker reads them (articleReport).
 func (s *Store) storyReports(ctx context.Context, storyID int64) ([]timeline.Report, error) {
-	db := s.db.WithContext(ctx)
 	var arts []Article
-	if err := db.Model(&Article{}).Select("id, lang, body").
+	if err := s.db.WithContext(ctx).Model(&Article{}).Select("id, lang, body, published").
 		Where("id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", storyID).
 		Order("published, id").Find(&arts).Error; err != nil {
 		return nil, err
 	}
 	reports := make([]timeline.Report, 0, len(arts))
-	for _, a := range arts {
-		var rows []storySource
-		err := db.Table("event_sources AS es").
-			Select("es.event_id, es.start_offset AS start, es.end_offset AS end, es.value, es.mod, e.value AS ev_value, e.mod AS ev_mod, e.status, e.headline").
-			Joins("JOIN events e ON e.id = es.event_id").
-			Where("es.article_id = ? AND e.merged_into IS NULL AND e.hidden = ?", a.ID, false).
-			Order("es.start_offset, es.id").Scan(&rows).Error
+	for i := range arts {
+		r, err := s.articleReport(ctx, &arts[i])
 		if err != nil {
 			return nil, err
-		}
-		r := timeline.Report{Doc: strconv.FormatInt(a.ID, 10), Lang: a.Lang, Text: a.Body}
-		seen := map[int64]bool{}
-		for _, row := range rows {
-			if seen[row.EventID] {
-				continue
-			}
-			seen[row.EventID] = true
-			value, mod := row.Value, row.Mod
-			if value == "" {
-				value, mod = row.EvValue, row.EvMod
-			}
-			d, err := timeline.ParseDate(value, timeline.Mod(mod))
-			if err != nil {
-				continue
-			}
-			r.Events = append(r.Events, timeline.Event{ID: strconv.FormatInt(row.EventID, 10), Date: d,
-				Status: timeline.EventStatus(row.Status), Headline: row.Headline, Evidence: timeline.Span{Start: row.Start, End: row.End}})
 		}
 		reports = append(reports, r)
 	}
 	return reports, nil
+}
+
+// articleReport reads an article as the linker reads it: each visible
+// event with the first sentence of the article that tells it and the date
+// that sentence gives. Doc is the article's ID.
+func (s *Store) articleReport(ctx context.Context, a *Article) (timeline.Report, error) {
+	var rows []storySource
+	err := s.db.WithContext(ctx).Table("event_sources AS es").
+		Select("es.event_id, es.start_offset AS start, es.end_offset AS end, es.value, es.mod, e.value AS ev_value, e.mod AS ev_mod, e.status, e.headline").
+		Joins("JOIN events e ON e.id = es.event_id").
+		Where("es.article_id = ? AND e.merged_into IS NULL AND e.hidden = ?", a.ID, false).
+		Order("es.start_offset, es.id").Scan(&rows).Error
+	if err != nil {
+		return timeline.Report{}, err
+	}
+	r := timeline.Report{Doc: strconv.FormatInt(a.ID, 10), Lang: a.Lang, Text: a.Body}
+	seen := map[int64]bool{}
+	for _, row := range rows {
+		if seen[row.EventID] {
+			continue
+		}
+		seen[row.EventID] = true
+		value, mod := row.Value, row.Mod
+		if value == "" {
+			value, mod = row.EvValue, row.EvMod
+		}
+		d, err := timeline.ParseDate(value, timeline.Mod(mod))
+		if err != nil {
+			continue
+		}
+		r.Events = append(r.Events, timeline.Event{ID: strconv.FormatInt(row.EventID, 10), Date: d,
+			Status: timeline.EventStatus(row.Status), Headline: row.Headline, Evidence: timeline.Span{Start: row.Start, End: row.End}})
+	}
+	return r, nil
 }
 
 // LinkStory runs the cross-article linker (timeline.Link) over the story's

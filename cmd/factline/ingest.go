@@ -82,6 +82,7 @@ func runIngest(env *cliEnv, args []string) error {
 		in.StoryIDs = []int64{st.ID}
 	}
 	var stored, dups, failed int
+	var newIDs []int64
 	for _, name := range fs.Args() {
 		bar := newProgress(env.stderr, env.stderrIsTerminal)
 		var begin func(int)
@@ -105,6 +106,7 @@ func runIngest(env *cliEnv, args []string) error {
 				}
 			default:
 				stored++
+				newIDs = append(newIDs, o.ArticleID)
 				if !*quiet {
 					fmt.Fprintf(env.stdout, "%s: stored as #%d (%d claims, %d events)\n", where, o.ArticleID, o.Claims, o.Events)
 				}
@@ -138,6 +140,20 @@ func runIngest(env *cliEnv, args []string) error {
 	}
 	if !*quiet {
 		fmt.Fprintf(env.stdout, "%d stored, %d already there, %d failed\n", stored, dups, failed)
+	}
+	if *story == "" {
+		// Articles in no story are proposed for the stories they resemble.
+		proposed := 0
+		for _, id := range newIDs {
+			n, err := s.ProposeStories(ctx, id)
+			if err != nil {
+				return err
+			}
+			proposed += n
+		}
+		if proposed > 0 && !*quiet {
+			fmt.Fprintf(env.stdout, "%d articles proposed for stories they resemble: see each story's page\n", proposed)
+		}
 	}
 	for _, id := range in.StoryIDs {
 		out, err := s.LinkStory(ctx, id)
