@@ -1,10 +1,6 @@
 package claims
 
-import (
-	"strings"
-
-	"github.com/factline/factline/timeline"
-)
+import "github.com/factline/factline/timeline"
 
 // pack holds everything the engine needs to know about one language, read
 // from the claims-*.txt files of its folder in timeline/lang (see
@@ -198,15 +194,6 @@ type eventLex struct {
 
 // set is a set of lower-case words.
 type set map[string]bool
-
-// wordSet builds a set from a space-separated list.
-func wordSet(list string) set {
-	s := set{}
-	for _, w := range strings.Fields(list) {
-		s[strings.ToLower(w)] = true
-	}
-	return s
-}
 
 // direction says where a cue finds its speaker.
 type direction uint8

@@ -7,17 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// HeadlineSimilarity scores how alike two headlines read, from 0 (no
-// content word shared) to 1 (the same content words). It ignores case,
-// punctuation and short function words, and compares word stems (see
-// stem) so "pertemuan"/"pertemuannya" or "meeting"/"meetings" agree.
-func HeadlineSimilarity(a, b string) float64 {
-	return WordOverlap(HeadlineWords(a), HeadlineWords(b))
-}
-
 // HeadlineWords returns the sorted distinct stems of a headline's words of
-// three letters or more, the units HeadlineSimilarity compares; callers
-// that compare one headline with many keep them.
+// three letters or more, ignoring case and punctuation, so that
+// "pertemuan"/"pertemuannya" or "meeting"/"meetings" agree (see stem).
+// WordOverlap of two headlines' words says how alike they read; callers
+// that compare one headline with many keep its words.
 func HeadlineWords(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {

@@ -3,6 +3,7 @@ package timeline
 import "testing"
 
 func TestHeadlineSimilarity(t *testing.T) {
+	HeadlineSimilarity := func(a, b string) float64 { return WordOverlap(HeadlineWords(a), HeadlineWords(b)) }
 	if s := HeadlineSimilarity("Kim opens the plenary", "Kim opens the plenary"); s != 1 {
 		t.Errorf("identical: %v", s)
 	}
