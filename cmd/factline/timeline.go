@@ -66,7 +66,7 @@ type proposalOut struct {
 }
 
 func runTimeline(env *cliEnv, args []string) error {
-	fs := newFlags(env, "timeline", "[--story NAME] [--format json|timelinejs|csv] [--jsonl] [--lang id|en|auto] [FILE|DIR ...]")
+	fs := newFlags(env, "timeline", "[--story NAME] [--format json|timelinejs|csv] [--jsonl] [--lang CODE|auto] [FILE|DIR ...]")
 	story := fs.String("story", "", "story `name`, the title of the TimelineJS slide")
 	format := fs.String("format", "json", "`format` of the timeline of files: json, timelinejs or csv")
 	jsonl := fs.Bool("jsonl", false, "read extract --jsonl lines ({\"id\",\"lang\",\"dct\",\"text\"}) and print the linked events as one JSON object")
