@@ -300,6 +300,10 @@ func TestStoryReviewFlow(t *testing.T) {
 	if len(q.Disagreed) == 0 {
 		t.Fatal("no disagreement left to resolve")
 	}
+	// The story's list marks the events whose sources disagree.
+	if list := ed.get("/timeline/list?story=SB7"); strings.Count(list.body, "sources disagree</a>") != len(q.Disagreed) {
+		t.Errorf("the list marks %d events, want the %d that disagree", strings.Count(list.body, "sources disagree</a>"), len(q.Disagreed))
+	}
 	dis = &q.Disagreed[0]
 	evPage := ed.get("/events/" + itoa(dis.ID))
 	if !strings.Contains(evPage.body, "Sources disagree on the date") || strings.Count(evPage.body, `class="side"`) < 2 || !strings.Contains(evPage.body, `id="resolve-form"`) {

@@ -60,3 +60,44 @@ func saveText(t *testing.T, s *store.Store, title, text string) int64 {
 	}
 	return out.ArticleID
 }
+
+// A slide of an event whose sources disagree says so, and each source
+// says the date it gives.
+func TestTimelineJSMarksDisagreement(t *testing.T) {
+	s, first := loadReference(t)
+	ctx := context.Background()
+	other := saveText(t, s, "Other telling", "PYONGYANG - Kim Jong Un opened the plenary meeting on Sunday, 29 December 2019, KCNA said.")
+	evs := func(article int64) []store.TimelineEvent {
+		list, _, err := s.Timeline(ctx, filter.Filter{ArticleID: article}, 0)
+		if err != nil || len(list) == 0 {
+			t.Fatalf("events of #%d: %d, %v", article, len(list), err)
+		}
+		return list
+	}
+	var target store.TimelineEvent
+	for _, ev := range evs(first) {
+		if ev.Value == "2019-12-28" {
+			target = ev
+		}
+	}
+	o := evs(other)[0]
+	if _, err := s.MergeEvents(ctx, store.VersionedID{ID: target.ID, Version: target.Version}, []store.VersionedID{{ID: o.ID, Version: o.Version}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, slides := readTimelineJS(t, export(t, s, TimelineJS, Options{}))
+	found := false
+	for _, sl := range slides {
+		if sl.UniqueID == fmt.Sprintf("factline-event-%d", target.ID) {
+			found = true
+			if !strings.HasPrefix(sl.Text.Text, "<p><strong>Sources disagree on the date.</strong></p>") ||
+				!strings.Contains(sl.Text.Text, "(gives 2019-12-28)") || !strings.Contains(sl.Text.Text, "(gives "+o.Value) {
+				t.Errorf("slide text %s", sl.Text.Text)
+			}
+		} else if strings.Contains(sl.Text.Text, "Sources disagree") {
+			t.Errorf("slide %s marked without a disagreement", sl.UniqueID)
+		}
+	}
+	if !found {
+		t.Fatal("merged event not exported")
+	}
+}

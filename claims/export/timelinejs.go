@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strings"
 	"time"
 
 	"github.com/factline/factline/claims/store"
@@ -235,9 +236,14 @@ func datePart(t time.Time, p timeline.Precision) tlDate {
 }
 
 // appendSlideText appends a slide's body: the description, then every
-// source sentence quoted with its article named and linked. All of it is
-// article or editor text, so all of it is escaped.
+// source sentence quoted with its article named and linked. When the
+// sources disagree on the date, a note says so first and each source says
+// the date it gives. All of it is article or editor text, so all of it is
+// escaped.
 func (sw *slideWriter) appendSlideText(b []byte, it *store.ExportEvent) []byte {
+	if it.Disagree {
+		b = append(b, "<p><strong>Sources disagree on the date.</strong></p>"...)
+	}
 	if it.Description != "" {
 		b = append(b, "<p>"...)
 		b = appendHTML(b, it.Description)
@@ -249,6 +255,11 @@ func (sw *slideWriter) appendSlideText(b []byte, it *store.ExportEvent) []byte {
 		b = appendHTML(b, src.Sentence)
 		b = append(b, "</blockquote><p>— "...)
 		b = sw.appendCredit(b, src)
+		if it.Disagree && src.Value != "" {
+			b = append(b, " (gives "...)
+			b = appendHTML(b, strings.TrimSpace(src.Value+" "+src.Mod))
+			b = append(b, ")"...)
+		}
 		b = append(b, "</p>"...)
 	}
 	return b

@@ -57,8 +57,8 @@ const (
 		"COALESCE(c.kind, ''), COALESCE(c.speaker, ''), COALESCE(c.role, ''), COALESCE(c.cue, ''), " +
 		"COALESCE(c.quote, FALSE), COALESCE(c.status, '')"
 	// slideEventColumns and slideSourceColumns are what a slide shows.
-	slideEventColumns  = "events.id, events.headline, events.description, events.value, events.mod, events.end_value, events.status"
-	slideSourceColumns = "es.event_id, es.article_id, es.sentence"
+	slideEventColumns  = "events.id, events.headline, events.description, events.value, events.mod, events.end_value, events.status, events.disagree"
+	slideSourceColumns = "es.event_id, es.article_id, es.sentence, es.value, es.mod"
 	claimColumns       = "c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.kind, c.speaker, c.role, c.cue, c.quote, " +
 		"c.status, c.updated_at, a.title, a.url, a.publisher, a.published"
 )
@@ -70,8 +70,8 @@ const (
 	// FullDepth reads all an ExportEvent holds.
 	FullDepth Depth = iota
 	// SlideDepth reads what a TimelineJS slide shows: the event's texts, value,
-	// modifier, end value and status, its tags, and its sources' sentences
-	// and articles. Its stored interval, precision and update time, the
+	// modifier, end value, status and whether its sources disagree, its tags,
+	// and its sources' sentences, dates and articles. Its stored interval, precision and update time, the
 	// sources' spans and the claims (with their evidence) are left out:
 	// joining the claims cost more than the rest of the sources' query.
 	SlideDepth
@@ -81,7 +81,7 @@ const (
 // set. At slide depth it reads slideSourceColumns into s alone.
 func (s *ExportSource) scan(r *sql.Rows, c *ExportClaim, d Depth) error {
 	if d == SlideDepth {
-		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence)
+		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence, &s.Value, &s.Mod)
 	}
 	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence,
 		&c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote, &c.Status)
@@ -197,7 +197,7 @@ func (b *eventBatch) scanEvent(r *sql.Rows) error {
 	b.items = append(b.items, ExportEvent{})
 	e := &b.items[len(b.items)-1]
 	if b.depth == SlideDepth {
-		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status)
+		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status, &e.Disagree)
 	}
 	err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
 		&b.startsAt, &b.endsAt, &e.EndValue, &e.Status, &e.UpdatedAt)
