@@ -214,19 +214,24 @@ func (s *Server) joinStory(ctx context.Context, name string, articleID int64, us
 	return st, err
 }
 
-// leaveStoryForm takes an article out of the story; the form says which
-// page to come back to (the story's or the article's).
-func (s *Server) leaveStoryForm(c *gin.Context) {
+// leaveStory takes the article of the path out of the story of the path.
+func (s *Server) leaveStory(c *gin.Context) (*store.Story, int64, error) {
 	id, err := parseID(c, "id")
 	if err != nil {
-		s.fail(c, err)
-		return
+		return nil, 0, err
 	}
 	ctx := c.Request.Context()
 	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err == nil {
-		err = s.cfg.Store.RemoveStoryArticle(ctx, st.ID, id, who(c).userID())
+	if err != nil {
+		return nil, 0, err
 	}
+	return st, id, s.cfg.Store.RemoveStoryArticle(ctx, st.ID, id, who(c).userID())
+}
+
+// leaveStoryForm takes an article out of the story; the form says which
+// page to come back to (the story's or the article's).
+func (s *Server) leaveStoryForm(c *gin.Context) {
+	st, id, err := s.leaveStory(c)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -316,21 +321,12 @@ func (s *Server) apiJoinStory(c *gin.Context) {
 }
 
 func (s *Server) apiLeaveStory(c *gin.Context) {
-	id, err := parseID(c, "id")
+	st, _, err := s.leaveStory(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err == nil {
-		err = s.cfg.Store.RemoveStoryArticle(ctx, st.ID, id, who(c).userID())
-	}
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	d, err := s.loadStory(ctx, st.Name)
+	d, err := s.loadStory(c.Request.Context(), st.Name)
 	s.reply(c, http.StatusOK, d, err)
 }
 

@@ -221,13 +221,13 @@ func TestStoryAPI(t *testing.T) {
 // goldStory is the linker's gold story the flow tests ingest.
 const goldStory = "../testdata/stories/sinar-bahari"
 
-// addGoldArticles posts the gold story's first n articles through the
-// add-article form into the story.
-func addGoldArticles(t *testing.T, c *client, csrf, story string, n int) {
+// goldArticle is an article of the gold story as its gold file lists it.
+type goldArticle struct{ File, Published, Lang string }
+
+// goldArticles lists the gold story's articles in publication order.
+func goldArticles(t *testing.T) []goldArticle {
 	t.Helper()
-	var gold struct {
-		Articles []struct{ File, Published, Lang string }
-	}
+	var gold struct{ Articles []goldArticle }
 	raw, err := os.ReadFile(filepath.Join(goldStory, "gold.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +235,14 @@ func addGoldArticles(t *testing.T, c *client, csrf, story string, n int) {
 	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range gold.Articles[:n] {
+	return gold.Articles
+}
+
+// addGoldArticles posts the gold story's first n articles through the
+// add-article form into the story.
+func addGoldArticles(t *testing.T, c *client, csrf, story string, n int) {
+	t.Helper()
+	for _, a := range goldArticles(t)[:n] {
 		text, err := os.ReadFile(filepath.Join(goldStory, a.File))
 		if err != nil {
 			t.Fatal(err)
