@@ -123,7 +123,6 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 // ("keesokan harinya" stays the day after), and a clock time far earlier
 // than the one it follows is the next day's.
 func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
-	const dayLen = len("2006-01-02")
 	out := slices.Clone(timexes)
 	shift := map[string]int{}     // timex ID -> days it moved
 	day := map[string]time.Time{} // timex ID -> its day, as the tagger gave it
@@ -207,16 +206,16 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 			continue
 		}
 		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since,
-			clock: t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > len("2006-01-02")}
+			clock: t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > dayLen}
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
-				if prev.clock && d.Precision == timeline.PrecisionDay && !contains(d, prev.date) {
+				if prev.clock && d.Precision == timeline.PrecisionDay && len(d.Value) == dayLen && !contains(d, prev.date) {
 					// "pukul 10.00 WIB, Rabu (1/5)": the tagger put the
 					// clock on its own anchor; the day named after it is
 					// the clock's day.
-					if moved, err := timeline.ParseDate(d.Value+prev.date.Value[len("2006-01-02"):], prev.date.Mod); err == nil {
+					if moved, ok := onDay(d, prev.date); ok {
 						prev.date, prev.span.End, prev.clock = moved, t.End, false
 						continue
 					}
@@ -232,8 +231,8 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 				// The first way of giving the time stands; the second may
 				// carry the day both share ("10.00 WIB atau 11.00 WITA,
 				// Rabu (1/5)").
-				if prev.clock && !g.clock && len(d.Value) > len("2006-01-02") && len(prev.date.Value) > len("2006-01-02") {
-					if moved, err := timeline.ParseDate(d.Value[:len("2006-01-02")]+prev.date.Value[len("2006-01-02"):], prev.date.Mod); err == nil {
+				if prev.clock && !g.clock && len(d.Value) > dayLen {
+					if moved, ok := onDay(d, prev.date); ok {
 						prev.date, prev.clock = moved, false
 					}
 				}
@@ -276,6 +275,20 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 // maxDetailGap is how many words before a date a comparison may stand
 // ("hampir dua kali lipat dibandingkan tahun 2023").
 const maxDetailGap = 4
+
+// dayLen is the length of a TIMEX3 day value ("2019-12-28"), the part of a
+// time value before its clock ("T06:12").
+const dayLen = len("2006-01-02")
+
+// onDay returns the clock time of clock on the day of day ("pukul 10.00
+// WIB" on "Rabu (1/5)"); ok is false when either has no such part.
+func onDay(day, clock timeline.Date) (timeline.Date, bool) {
+	if len(day.Value) < dayLen || len(clock.Value) <= dayLen {
+		return timeline.Date{}, false
+	}
+	d, err := timeline.ParseDate(day.Value[:dayLen]+clock.Value[dayLen:], clock.Mod)
+	return d, err == nil
+}
 
 // join says how two neighbouring expressions relate.
 type join uint8
@@ -584,19 +597,9 @@ func (b *eventBuilder) plainGap(gap Span, cue string) bool {
 		}
 		n++
 		ok = ok && !b.p.complementizers[low] && !b.p.ev.subordinators[low] && !b.p.relatives[low] &&
-			!(b.p.ev.verbs[low] || hasAnyPrefix(low, b.p.ev.verbPrefixes) && !b.p.ev.notVerbs[low] && len(low) >= b.p.ev.minAffixed)
+			!(b.p.ev.verbs[low] || hasAnyPrefix(low, b.p.ev.verbPrefixes) && b.affixedVerb(low))
 	})
 	return ok && n <= maxReportWords && !strings.ContainsAny(b.text[gap.Start:gap.End], ",;:")
-}
-
-// hasAnyPrefix reports whether s starts with one of ps.
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // opensSentence reports whether only prepositions stand before t in its

@@ -216,15 +216,12 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 		return true // "ahead of Christmas"
 	}
 	for k := i0 - 2; k >= 0 && k >= i0-3; k-- {
-		if ev.numberWords[ws[k].low] && isDigitWord(ws[k+1].low) {
+		if next := ws[k+1].low; ev.numberWords[ws[k].low] && next != "" && isDigit(rune(next[0])) {
 			return true
 		}
 	}
 	return false
 }
-
-// isDigitWord reports whether s starts with a digit.
-func isDigitWord(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // statement reports whether clause [a, z) states a dated fact without a
 // predicate the lexicon knows: no copula, and at least two content words

@@ -79,7 +79,7 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	ev := &b.p.ev
 	w := ws[i]
 	raw := b.text[w.start:w.end]
-	if i > 0 && !isLowerStart(raw) {
+	if i > 0 && isUpperStart(raw) {
 		return predNone
 	}
 	low := w.low
@@ -94,18 +94,8 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if !isLetters(low) {
 		return predNone
 	}
-	n := utf8.RuneCountInString(low)
-	if n >= ev.minAffixed {
-		for _, p := range ev.verbPrefixes {
-			if strings.HasPrefix(low, p) {
-				return predVerb
-			}
-		}
-		for _, s := range ev.verbSuffixes {
-			if strings.HasSuffix(low, s) {
-				return predVerb
-			}
-		}
+	if b.affixedVerb(low) {
+		return predVerb
 	}
 	if i > 0 && ev.verbAfter[ws[i-1].low] && !ev.functionWords[low] {
 		return predVerb
@@ -115,14 +105,39 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if i > 1 && ev.infinitive[ws[i-1].low] && ws[i-2].pred == predVerb && !ev.functionWords[low] {
 		return predVerb
 	}
-	if i > 0 && ev.copulas[ws[i-1].low] {
-		for _, s := range ev.participles {
-			if strings.HasSuffix(low, s) {
-				return predVerb
-			}
-		}
+	if i > 0 && ev.copulas[ws[i-1].low] && hasAnySuffix(low, ev.participles) {
+		return predVerb
 	}
 	return predNone
+}
+
+// affixedVerb reports whether the lower-case word low is made a verb by one
+// of the language's verb affixes: long enough, and not one of the words
+// that only look like verbs.
+func (b *eventBuilder) affixedVerb(low string) bool {
+	ev := &b.p.ev
+	return !ev.notVerbs[low] && utf8.RuneCountInString(low) >= ev.minAffixed &&
+		(hasAnyPrefix(low, ev.verbPrefixes) || hasAnySuffix(low, ev.verbSuffixes))
+}
+
+// hasAnyPrefix reports whether s starts with one of ps.
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnySuffix reports whether s ends with one of ss.
+func hasAnySuffix(s string, ss []string) bool {
+	for _, x := range ss {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // stem strips the language's derivational affixes from a lower-case word,
@@ -179,13 +194,6 @@ func (b *eventBuilder) markRelatives(ws []sword) {
 		}
 		k = j - 1
 	}
-}
-
-// isLowerStart reports whether s starts with a lower-case letter or a
-// digit (a word that is not a name).
-func isLowerStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return !unicode.IsUpper(r)
 }
 
 // isLetters reports whether s holds only letters and hyphens.
