@@ -59,15 +59,23 @@ func (s *Server) createUser(c *gin.Context) {
 	s.redirectFlash(c, "/admin/users", "Added "+u.Username+" as "+u.Role+".")
 }
 
-func (s *Server) setUserDisabled(c *gin.Context) {
+// userOfPath returns the user the route's :id names; on a bad ID or an
+// unknown user it has already answered the request.
+func (s *Server) userOfPath(c *gin.Context) (*store.User, bool) {
 	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
+	if err == nil {
+		var u *store.User
+		if u, err = s.cfg.Store.UserByID(c.Request.Context(), id); err == nil {
+			return u, true
+		}
 	}
-	u, err := s.cfg.Store.UserByID(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
+	s.fail(c, err)
+	return nil, false
+}
+
+func (s *Server) setUserDisabled(c *gin.Context) {
+	u, ok := s.userOfPath(c)
+	if !ok {
 		return
 	}
 	disable := c.PostForm("disabled") == "1"
@@ -89,14 +97,8 @@ func (s *Server) setUserDisabled(c *gin.Context) {
 // setUserPassword sets a user's password and ends their sessions; an admin
 // changing their own keeps the session they are using.
 func (s *Server) setUserPassword(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	u, err := s.cfg.Store.UserByID(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
+	u, ok := s.userOfPath(c)
+	if !ok {
 		return
 	}
 	keep := ""
