@@ -49,21 +49,31 @@ func TestMix(t *testing.T) {
 	}
 }
 
-// TestRunAgainstAServer seeds a real server through its API, drives it
-// briefly with every kind of request and wants no error and a report.
-func TestRunAgainstAServer(t *testing.T) {
+// loadPassword is the password of the editor "load" that loadTarget makes.
+const loadPassword = "load test password"
+
+// loadTarget returns a web server over a new SQLite store with the editor
+// account the load runs sign in as.
+func loadTarget(t *testing.T) *web.Server {
+	t.Helper()
 	st := storetest.SQLite(t)
-	const password = "load test password"
-	if _, err := st.CreateUser(context.Background(), "load", password, store.RoleEditor); err != nil {
+	if _, err := st.CreateUser(context.Background(), "load", loadPassword, store.RoleEditor); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := web.New(web.Config{Store: st, Tokens: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return srv
+}
+
+// TestRunAgainstAServer seeds a real server through its API, drives it
+// briefly with every kind of request and wants no error and a report.
+func TestRunAgainstAServer(t *testing.T) {
+	srv := loadTarget(t)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	cfg, err := parseArgs([]string{"-url", hs.URL, "-user", "load", "-password", password, "-clients", "4",
+	cfg, err := parseArgs([]string{"-url", hs.URL, "-user", "load", "-password", loadPassword, "-clients", "4",
 		"-duration", "1s", "-seed", "40", "-hot", "3", "-mix", "1,1,1,1"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -90,15 +100,7 @@ func TestRunAgainstAServer(t *testing.T) {
 // back off and the run stops with an error, after a bounded number of
 // unanswered requests rather than one per client per moment until the end.
 func TestStopsWhenTheServerIsGone(t *testing.T) {
-	st := storetest.SQLite(t)
-	const password = "load test password"
-	if _, err := st.CreateUser(context.Background(), "load", password, store.RoleEditor); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(web.Config{Store: st, Tokens: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := loadTarget(t)
 	// The server goes away once the run proper has read 20 events.
 	var hs *httptest.Server
 	var reads atomic.Int32
@@ -110,7 +112,7 @@ func TestStopsWhenTheServerIsGone(t *testing.T) {
 		srv.Handler().ServeHTTP(w, r)
 	}))
 	defer hs.Close()
-	cfg, err := parseArgs([]string{"-url", hs.URL, "-user", "load", "-password", password, "-clients", "4",
+	cfg, err := parseArgs([]string{"-url", hs.URL, "-user", "load", "-password", loadPassword, "-clients", "4",
 		"-duration", "10m", "-seed", "10", "-mix", "1,1,0,0"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
