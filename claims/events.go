@@ -126,6 +126,7 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 	out := slices.Clone(timexes)
 	shift := map[string]int{}     // timex ID -> days it moved
 	day := map[string]time.Time{} // timex ID -> its day, as the tagger gave it
+	at := map[string]int{}        // timex ID -> where it starts
 	background := map[string]bool{}
 	var story time.Time
 	lastClock := "" // the last clock time the story reached
@@ -138,14 +139,31 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 		if err != nil {
 			continue
 		}
-		day[t.ID] = d
+		day[t.ID], at[t.ID] = d, t.Start
 		if si := b.sentenceOf(t.Start, t.End); si >= 0 {
 			_, background[t.ID] = b.reportZone(b.unitOf(b.sents[si]), Span{Start: t.Start, End: t.End})
 		}
 		background[t.ID] = background[t.ID] || b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
-		n, moved := shift[t.Anchor]
-		if !moved && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
-			n, moved = int(story.Sub(day[t.Anchor]).Hours()/24), true
+		n, moved := 0, false
+		ahead := t.BareTime() && b.aheadInSentence(t) && !b.anchoredInSentence(t, at[t.Anchor])
+		switch {
+		case ahead && !b.dct.IsZero() && d.Before(b.dct):
+			// "Inspectors will visit the site at 9 a.m.": a planned time
+			// of day is not before publication, whatever day the story
+			// told last.
+			n, moved = days(b.dct.Sub(d)), true
+		case t.CountsFromAnchor() && !ahead:
+			n, moved = shift[t.Anchor]
+			if !moved && t.BareTime() && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
+				n, moved = days(story.Sub(day[t.Anchor])), true
+			}
+		case t.Anchor == "dct" && t.BareTime() && !story.IsZero() && !story.Equal(d) && !ahead &&
+			strings.HasPrefix(lastClock, story.Format(time.DateOnly)):
+			// A time of day with no day of its own, told while the story
+			// runs by the clock on an earlier day, is on that day, not the
+			// publication day: "... pukul 07.55 WIB. Ekskavator baru tiba
+			// pukul 11.30 WIB".
+			n, moved = days(story.Sub(d)), true
 		}
 		if t.Anchor != "" && t.Anchor != "dct" && rolledOver(t.Value, lastClock) {
 			// "at 10:40 p.m. ... The blast came at 4:47 a.m.": the story
@@ -165,6 +183,35 @@ func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
 		}
 	}
 	return out
+}
+
+// days is the number of whole days in d.
+func days(d time.Duration) int { return int(d.Hours() / 24) }
+
+// aheadInSentence reports whether a word that plans or forecasts stands
+// before t in its sentence ("akan digelar pukul 14.00"): such a time is
+// ahead of the story, on the day the tagger gave it.
+func (b *eventBuilder) aheadInSentence(t *timeline.Timex) bool {
+	si := b.sentenceOf(t.Start, t.End)
+	if si < 0 {
+		return true
+	}
+	ahead := false
+	eachWord(b.text, b.sents[si].Start, t.Start, func(w word) {
+		ahead = ahead || b.p.futureCues[lowerASCII(b.text[w.start:w.end])]
+	})
+	return ahead
+}
+
+// anchoredInSentence reports whether t's anchor, starting at anchorAt,
+// stands in t's own sentence ("tomorrow at 9 a.m."): then the day is the
+// sentence's own.
+func (b *eventBuilder) anchoredInSentence(t *timeline.Timex, anchorAt int) bool {
+	if t.Anchor == "" || t.Anchor == "dct" {
+		return false
+	}
+	si := b.sentenceOf(t.Start, t.End)
+	return si >= 0 && anchorAt >= b.sents[si].Start
 }
 
 // rollOver is how far back a clock time may go from the one it is told

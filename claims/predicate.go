@@ -88,6 +88,9 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predNone
 	case ev.verbs[low], b.isSpeechVerb(low):
 		return predVerb
+	case ev.eventNouns[low] && i > 0 && ev.verbAfter[ws[i-1].low]:
+		// After a modal the word is the verb: "will visit", "akan rapat".
+		return predVerb
 	case ev.eventNouns[low]:
 		return predNoun
 	}

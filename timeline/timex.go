@@ -5,6 +5,8 @@
 // (month names, relative words, tense cues) lives in a language pack.
 package timeline
 
+import "strings"
+
 // Type is the TIMEX3 type of a temporal expression.
 type Type string
 
@@ -59,4 +61,33 @@ type Timex struct {
 	// Explanation is a short human-readable account of the resolution, e.g.
 	// "Saturday 28/12 -> 2019-12-28: year from the publication date 2019-12-30".
 	Explanation string `json:"explanation,omitempty"`
+}
+
+// countedRules are the rules whose value is counted from the anchor: a
+// clock time or part of day on the anchor's day, "keesokan harinya", "that
+// morning", "sixteen minutes later". Other anchored rules name their own
+// day ("Minggu pagi itu", "Sunday") and only use the anchor to choose it.
+var countedRules = map[string]bool{
+	"clock": true, "part-of-day": true, "offset": true, "relative-day": true,
+	"ordinal-day": true, "anchored-day": true, "deictic": true, "deictic-ref": true,
+}
+
+// CountsFromAnchor reports whether t's value is counted from its anchor,
+// so that moving the anchor to another day moves t with it. It is false
+// for a value read from the publication date and for words that name
+// their own day.
+func (t Timex) CountsFromAnchor() bool {
+	if t.Anchor == "" || t.Anchor == "dct" {
+		return false
+	}
+	_, rule, _ := strings.Cut(t.Rule, ".")
+	return countedRules[rule]
+}
+
+// BareTime reports whether t is a time of day that names no day of its own
+// ("pukul 11.30 WIB", "at 7:55 a.m.", "magrib"): the day it carries came
+// from its anchor.
+func (t Timex) BareTime() bool {
+	_, rule, _ := strings.Cut(t.Rule, ".")
+	return rule == "clock" || rule == "part-of-day"
 }
