@@ -192,6 +192,7 @@ func (s *Store) saveEventState(tx *gorm.DB, st *eventState) error {
 		"headline": st.Headline, "description": st.Description, "value": st.Value, "mod": st.Mod,
 		"precision": st.Precision, "starts_at": st.StartsAt, "ends_at": st.EndsAt, "end_value": st.EndValue,
 		"status": st.Status, "hidden": st.Hidden, "merged_into": st.MergedInto,
+		"disagree": st.Disagree, "resolution": st.Resolution,
 		"updated_at": st.UpdatedAt, "version": st.Version,
 	})
 	if res.Error != nil {
@@ -654,6 +655,14 @@ func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, use
 		after.Headline, after.Description, after.Value, after.Mod, after.Precision = old.Headline, old.Description, old.Value, old.Mod, old.Precision
 		after.StartsAt, after.EndsAt, after.EndValue, after.Status = old.StartsAt, old.EndsAt, old.EndValue, old.Status
 		after.Hidden, after.MergedInto, after.Tags = old.Hidden, old.MergedInto, nonNilTags(old.Tags)
+		// The sources say again whether they disagree (moveSources asked
+		// them), unless the old state was an editor's resolution: that
+		// comes back with its note, as its taking back brings the mark
+		// back and drops the note.
+		after.Resolution = old.Resolution
+		if old.Resolution != "" && !old.Disagree {
+			after.Disagree = false
+		}
 		if err := s.saveEventState(tx, after); err != nil {
 			return err
 		}

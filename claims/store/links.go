@@ -428,11 +428,8 @@ func (s *Store) ResolveDisagreement(ctx context.Context, id int64, version int, 
 		if err := (EventPatch{Value: &value, Mod: &mod}).apply(&after); err != nil {
 			return err
 		}
-		if err := s.saveEventState(tx, &after); err != nil {
-			return err
-		}
 		after.Disagree, after.Resolution = false, note
-		if err := tx.Model(&Event{}).Where("id = ?", id).Updates(map[string]any{"disagree": false, "resolution": note}).Error; err != nil {
+		if err := s.saveEventState(tx, &after); err != nil {
 			return err
 		}
 		if err := s.recordRevision(tx, EntityEvent, id, ActionResolve, before, &after, userID); err != nil {

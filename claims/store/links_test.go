@@ -275,4 +275,31 @@ func testStoryLinkDecisions(t *testing.T, s *store.Store) {
 	if _, err := s.ResolveDisagreement(ctx, dis.ID, res.Version, values[0], "", "again", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("resolving an agreed event = %v, want Invalid", err)
 	}
+	// Reverting a later edit keeps the resolution; reverting the
+	// resolution brings back the date and the mark, and the note goes.
+	resolved := revs[len(revs)-1]
+	headline := "An edited headline"
+	edited, err := s.UpdateEvent(ctx, dis.ID, res.Version, store.EventPatch{Headline: &headline}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs, _ = s.Revisions(ctx, store.EntityEvent, dis.ID)
+	if _, err := s.Revert(ctx, revs[len(revs)-1].ID, edited.Version, nil); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := s.EventByID(ctx, dis.ID)
+	if kept.Disagree || kept.Resolution != res.Resolution || kept.Value != values[1] {
+		t.Errorf("reverting an edit after the resolution: disagree=%v note=%q value=%q; want it still resolved", kept.Disagree, kept.Resolution, kept.Value)
+	}
+	if _, err := s.Revert(ctx, resolved.ID, kept.Version, nil); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := s.EventByID(ctx, dis.ID)
+	if !back.Disagree || back.Value != d.Value || back.Mod != d.Mod || back.Resolution != "" {
+		t.Errorf("after reverting the resolution: disagree=%v value=%q mod=%q note=%q; want disagree, %q %q and no note",
+			back.Disagree, back.Value, back.Mod, back.Resolution, d.Value, d.Mod)
+	}
+	if got := eventsOf(t, s, filter.Filter{Story: st.Name}); !slices.ContainsFunc(got, func(ev store.TimelineEvent) bool { return ev.ID == dis.ID && ev.Disagree }) {
+		t.Error("the timeline does not mark the event again after the revert")
+	}
 }
