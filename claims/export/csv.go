@@ -17,9 +17,13 @@ import (
 // four: its TIMEX3 value (timex_value, "201" for the 2010s), its words for
 // readers (display_date, as the app shows it) and the ISO 8601 start and
 // end of the interval it covers, modifier applied (starts_at, ends_at).
+// disagree is true when the sources give incompatible dates and no editor
+// has chosen; source_dates has one sourceDate per source, in the order of
+// sentences.
 var csvHeader = []string{
 	"id", "timex_value", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
 	"tags", "publishers", "article_titles", "article_urls", "published", "sentences", "speakers", "claim_statuses",
+	"disagree", "source_dates",
 }
 
 // csvJoin separates several values in one cell; " | " rarely occurs in a
@@ -37,13 +41,14 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	dates := newDateBook(opt.Lang)
 	row := make([]string, len(csvHeader))
 	write := func(it *store.ExportEvent) error {
-		var publishers, titles, urls, published, sentences, speakers, statuses []string
+		var publishers, titles, urls, published, sentences, speakers, statuses, sourceDates []string
 		for _, src := range it.Sources {
 			publishers = appendNew(publishers, src.ArticlePublisher)
 			titles = appendNew(titles, src.ArticleTitle)
 			urls = appendNew(urls, src.ArticleURL)
 			published = appendNew(published, src.ArticlePublished)
 			sentences = append(sentences, src.Sentence)
+			sourceDates = append(sourceDates, sourceDate(&src))
 		}
 		for _, c := range it.Claims {
 			speakers = appendNew(speakers, c.Speaker)
@@ -55,6 +60,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 			strings.Join(it.Tags, csvJoin), strings.Join(publishers, csvJoin), strings.Join(titles, csvJoin),
 			strings.Join(urls, csvJoin), strings.Join(published, csvJoin), strings.Join(sentences, csvJoin),
 			strings.Join(speakers, csvJoin), strings.Join(statuses, csvJoin),
+			strconv.FormatBool(it.Disagree), strings.Join(sourceDates, csvJoin),
 		}
 		for i, f := range fields {
 			row[i] = neutralise(f)
@@ -74,6 +80,25 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// sourceDate writes where a source is and the date it gives, compactly:
+// ARTICLE@START-END=VALUE, with " MOD" after the value when it has a
+// modifier ("12@340-412=2025-03-03T21:40", "7@0-96=2011 END"). START and
+// END are the sentence's UTF-8 byte offsets in article ARTICLE's text;
+// VALUE is empty when the sentence gives no date.
+func sourceDate(src *store.ExportSource) string {
+	b := strconv.AppendInt(nil, src.ArticleID, 10)
+	b = append(b, '@')
+	b = strconv.AppendInt(b, int64(src.Start), 10)
+	b = append(b, '-')
+	b = strconv.AppendInt(b, int64(src.End), 10)
+	b = append(b, '=')
+	b = append(b, src.Value...)
+	if src.Mod != "" {
+		b = append(append(b, ' '), src.Mod...)
+	}
+	return string(b)
 }
 
 // neutralise keeps a spreadsheet from running a cell as a formula: article

@@ -128,7 +128,7 @@ func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, e
 
 // exportVersion changes whenever the code writes a format differently, so
 // an ETag from an older binary never matches.
-const exportVersion = "factline-export-1"
+const exportVersion = "factline-export-2"
 
 // writeJSONValue writes one whole value with the same escaping as a list.
 func writeJSONValue(w *bufio.Writer, v any) error {

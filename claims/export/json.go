@@ -26,6 +26,7 @@ type (
 		EndDate     *jsonDate    `json:"end_date"`
 		Status      string       `json:"status"`
 		Tags        []string     `json:"tags"`
+		Disagree    bool         `json:"disagree"`
 		Sources     []jsonSource `json:"sources"`
 		Claims      []jsonClaim  `json:"claims"`
 		UpdatedAt   stamp        `json:"updated_at"`
@@ -43,6 +44,10 @@ type (
 		Sentence string      `json:"sentence"`
 		Span     jsonSpan    `json:"span"`
 		ClaimID  *int64      `json:"claim_id"`
+		// Value and Mod are the date the source gives (TIMEX3), which
+		// differs from the event's when the sources disagree.
+		Value string `json:"value"`
+		Mod   string `json:"mod"`
 	}
 	jsonArticle struct {
 		ID        int64  `json:"id"`
@@ -164,6 +169,8 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 		}
 		b = append(b, ']')
 	}
+	b = append(b, `,"disagree":`...)
+	b = appendBool(b, it.Disagree)
 	b = append(b, `,"sources":[`...)
 	for i := range it.Sources {
 		src := &it.Sources[i]
@@ -182,6 +189,10 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 		} else {
 			b = appendInt(b, *src.ClaimID)
 		}
+		b = append(b, `,"value":`...)
+		b = appendString(b, src.Value)
+		b = append(b, `,"mod":`...)
+		b = appendString(b, src.Mod)
 		b = append(b, '}')
 	}
 	b = append(b, `],"claims":[`...)

@@ -28,7 +28,7 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
 			Display: dates.displayDate(it.Value, it.Mod, it.Status), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
-		Tags: it.Tags, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
+		Tags: it.Tags, Disagree: it.Disagree, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
 		UpdatedAt: stampAt(it.UpdatedAt),
 	}
 	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
@@ -37,7 +37,7 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 	}
 	for i, src := range it.Sources {
 		ev.Sources[i] = jsonSource{Article: articleOf(src.ArticleID, src.ArticleCredit), Sentence: src.Sentence,
-			Span: jsonSpan{src.Start, src.End}, ClaimID: src.ClaimID}
+			Span: jsonSpan{src.Start, src.End}, ClaimID: src.ClaimID, Value: src.Value, Mod: src.Mod}
 	}
 	for i, c := range it.Claims {
 		jc := jsonClaim{ID: c.ID, Text: c.Text, Kind: c.Kind, Speaker: c.Speaker, Role: c.Role, Cue: c.Cue,

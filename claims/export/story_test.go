@@ -1,8 +1,13 @@
 package export
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -10,6 +15,7 @@ import (
 	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/claims/store/storetest"
 )
 
 // A story's export holds the events of its articles only and opens on the
@@ -99,5 +105,76 @@ func TestTimelineJSMarksDisagreement(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("merged event not exported")
+	}
+}
+
+// goldStoryDir is a gold story with planted disagreements: its first and
+// third reports say the ferry left Bira at 21.40 and at 22.10 Wita.
+const goldStoryDir = "../../testdata/stories/sinar-bahari"
+
+// The JSON and CSV exports of a story mark the events whose sources
+// disagree, as planted in the gold story, and give each source's article,
+// span and date; the CSV says in its columns what the JSON says.
+func TestStoryExportsCarryDisagreement(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	st, _, _ := storetest.SaveGoldStory(t, s, goldStoryDir, "SB7")
+	if _, err := s.LinkStory(ctx, st.ID); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Filter: filter.Filter{Story: st.Name}}
+	raw := export(t, s, JSON, opt)
+	if err := validate(t, compileSchema(t), raw); err != nil {
+		t.Fatalf("the story's export does not match the schema: %v", err)
+	}
+	var doc struct{ Events []jsonEvent }
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(export(t, s, CSV, opt))).ReadAll()
+	if err != nil || len(rows) != len(doc.Events)+1 {
+		t.Fatalf("%d CSV rows for %d events, %v", len(rows), len(doc.Events), err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	departure := false
+	for i, ev := range doc.Events {
+		row := rows[i+1]
+		var cells, values []string
+		for _, src := range ev.Sources {
+			cell := fmt.Sprintf("%d@%d-%d=%s", src.Article.ID, src.Span.Start, src.Span.End, src.Value)
+			if src.Mod != "" {
+				cell += " " + src.Mod
+			}
+			cells = append(cells, cell)
+			if !slices.Contains(values, src.Value) {
+				values = append(values, src.Value)
+			}
+		}
+		if row[col["id"]] != strconv.FormatInt(ev.ID, 10) || row[col["disagree"]] != strconv.FormatBool(ev.Disagree) ||
+			row[col["source_dates"]] != strings.Join(cells, csvJoin) {
+			t.Errorf("event #%d (disagree %v, sources %q): CSV row has disagree %q, source_dates %q",
+				ev.ID, ev.Disagree, cells, row[col["disagree"]], row[col["source_dates"]])
+		}
+		if ev.Disagree && len(values) < 2 {
+			t.Errorf("event #%d disagrees with its sources giving only %q", ev.ID, values)
+		}
+		for _, src := range ev.Sources {
+			if !strings.Contains(src.Sentence, "pukul 21.40 Wita") {
+				continue
+			}
+			departure = true
+			if !ev.Disagree || !slices.Contains(values, "2025-03-03T21:40") || !slices.Contains(values, "2025-03-03T22:10") {
+				t.Errorf("the departure: disagree %v, sources give %q; want 21.40 and 22.10 on 3 March, disagreeing", ev.Disagree, values)
+			}
+			if !strings.Contains(row[col["source_dates"]], "=2025-03-03T21:40") || !strings.Contains(row[col["source_dates"]], "=2025-03-03T22:10") {
+				t.Errorf("the departure's CSV source_dates %q", row[col["source_dates"]])
+			}
+		}
+	}
+	if !departure {
+		t.Fatal("the departure at 21.40 is not in the story's export")
 	}
 }

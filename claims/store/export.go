@@ -49,10 +49,10 @@ type ArticleCredit struct {
 // export does not write.
 const (
 	eventColumns = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
-		"events.starts_at, events.ends_at, events.end_value, events.status, events.updated_at"
+		"events.starts_at, events.ends_at, events.end_value, events.status, events.disagree, events.updated_at"
 	// sourceColumns reads a source and the claim it carries, if any
 	// (claims joined as c, LEFT).
-	sourceColumns = "es.event_id, es.article_id, es.claim_id, es.start_offset, es.end_offset, es.sentence, " +
+	sourceColumns = "es.event_id, es.article_id, es.claim_id, es.start_offset, es.end_offset, es.sentence, es.value, es.mod, " +
 		"COALESCE(c.article_id, 0), COALESCE(c.start_offset, 0), COALESCE(c.end_offset, 0), COALESCE(c.text, ''), " +
 		"COALESCE(c.kind, ''), COALESCE(c.speaker, ''), COALESCE(c.role, ''), COALESCE(c.cue, ''), " +
 		"COALESCE(c.quote, FALSE), COALESCE(c.status, '')"
@@ -83,7 +83,7 @@ func (s *ExportSource) scan(r *sql.Rows, c *ExportClaim, d Depth) error {
 	if d == SlideDepth {
 		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence, &s.Value, &s.Mod)
 	}
-	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence,
+	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence, &s.Value, &s.Mod,
 		&c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote, &c.Status)
 }
 
@@ -200,7 +200,7 @@ func (b *eventBatch) scanEvent(r *sql.Rows) error {
 		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status, &e.Disagree)
 	}
 	err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
-		&b.startsAt, &b.endsAt, &e.EndValue, &e.Status, &e.UpdatedAt)
+		&b.startsAt, &b.endsAt, &e.EndValue, &e.Status, &e.Disagree, &e.UpdatedAt)
 	e.StartsAt, e.EndsAt = b.time(b.startsAt), b.time(b.endsAt)
 	return err
 }

@@ -2,9 +2,6 @@ package store_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,34 +24,7 @@ const goldStoryDir = "../../testdata/stories/sinar-bahari"
 // story name, and returns the extractions the store was given.
 func loadGoldStory(t *testing.T, s *store.Store, name string) (*store.Story, []*claims.Extraction) {
 	t.Helper()
-	ctx := context.Background()
-	var gold struct {
-		Articles []struct{ File, Published, Lang string }
-	}
-	raw, err := os.ReadFile(filepath.Join(goldStoryDir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &gold); err != nil {
-		t.Fatal(err)
-	}
-	st, err := s.CreateStory(ctx, name, store.StoryInput{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exs []*claims.Extraction
-	for _, a := range gold.Articles {
-		text, err := os.ReadFile(filepath.Join(goldStoryDir, a.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := time.Parse("2006-01-02", a.Published)
-		ex := claims.Extract(claims.Article{Title: a.File, Lang: a.Lang, Text: string(text), Published: pub})
-		if _, err := s.SaveExtraction(ctx, &ex, store.SaveOptions{SourceKind: "text", StoryIDs: []int64{st.ID}}); err != nil {
-			t.Fatal(err)
-		}
-		exs = append(exs, &ex)
-	}
+	st, _, exs := storetest.SaveGoldStory(t, s, goldStoryDir, name)
 	return st, exs
 }
 

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -121,6 +124,69 @@ func TestTimelineFormatsFromFiles(t *testing.T) {
 	code, stdout, stderr = runCLI(t, "", "timeline", "--format", "csv", filepath.Join(dir, "01.txt"), filepath.Join(dir, "02.txt"))
 	if code != exitOK || !strings.HasPrefix(stdout, "id,") || strings.Count(strings.TrimSpace(stdout), "\n") != 2 {
 		t.Errorf("csv: exit %d, %s\n%s", code, stderr, stdout)
+	}
+}
+
+// The timeline of a folder, as JSON and as CSV, marks the events whose
+// sources disagree with each source's date: the gold story's first and
+// third reports say the ferry left at 21.40 and at 22.10.
+func TestTimelineFormatsCarryDisagreement(t *testing.T) {
+	dir := "../../testdata/stories/sinar-bahari"
+	code, stdout, stderr := runCLI(t, "", "timeline", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("json: exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Events []struct {
+			ID       int64
+			Disagree bool
+			Sources  []struct {
+				Sentence, Value string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	departure := int64(0)
+	for _, ev := range doc.Events {
+		var values []string
+		for _, src := range ev.Sources {
+			values = append(values, src.Value)
+			if strings.Contains(src.Sentence, "pukul 21.40 Wita") {
+				departure = ev.ID
+			}
+		}
+		if departure == ev.ID && (!ev.Disagree || !slices.Contains(values, "2025-03-03T21:40") || !slices.Contains(values, "2025-03-03T22:10")) {
+			t.Errorf("the departure: disagree %v, sources give %q", ev.Disagree, values)
+		}
+	}
+	if departure == 0 {
+		t.Fatal("no event holds the departure at 21.40")
+	}
+	code, stdout, stderr = runCLI(t, "", "timeline", "--format", "csv", dir)
+	if code != exitOK {
+		t.Fatalf("csv: exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil || len(rows) != len(doc.Events)+1 {
+		t.Fatalf("%d CSV rows for %d events, %v", len(rows)-1, len(doc.Events), err)
+	}
+	disagree, dates := slices.Index(rows[0], "disagree"), slices.Index(rows[0], "source_dates")
+	if disagree < 0 || dates < 0 {
+		t.Fatalf("CSV header %q", rows[0])
+	}
+	found := false
+	for _, row := range rows[1:] {
+		if row[0] == strconv.FormatInt(departure, 10) {
+			found = true
+			if row[disagree] != "true" || !strings.Contains(row[dates], "=2025-03-03T21:40") || !strings.Contains(row[dates], "=2025-03-03T22:10") {
+				t.Errorf("the departure's CSV row: disagree %q, source_dates %q", row[disagree], row[dates])
+			}
+		}
+	}
+	if !found {
+		t.Error("the departure has no CSV row")
 	}
 }
 
