@@ -258,10 +258,10 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
-				if prev.clock && d.Precision == timeline.PrecisionDay && len(d.Value) == dayLen && !contains(d, prev.date) {
-					// "pukul 10.00 WIB, Rabu (1/5)": the tagger put the
-					// clock on its own anchor; the day named after it is
-					// the clock's day.
+				if prev.clock && len(d.Value) >= dayLen && !strings.Contains(d.Value[dayLen:], ":") && !contains(d, prev.date) {
+					// "pukul 10.00 WIB, Rabu (1/5)", "pukul 01.15 WIB pada
+					// Senin dini hari": the tagger put the clock on its own
+					// anchor; the day named after it is the clock's day.
 					if moved, ok := onDay(d, prev.date); ok {
 						prev.date, prev.span.End, prev.clock = moved, t.End, false
 						continue
