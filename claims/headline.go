@@ -352,7 +352,7 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 		if w.rel != inRel || w.date {
 			continue
 		}
-		if w.pred != predVerb {
+		if w.pred != predVerb || b.reducedRelative(ws, a, k) {
 			continue
 		}
 		if b.chained(ws, k, to) {
@@ -379,6 +379,16 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 		return k + 1, to, to
 	}
 	return a, to, to
+}
+
+// reducedRelative reports whether the verb at k, after a noun and before a
+// preposition, modifies that noun: "workers kidnapped in South Sudan".
+func (b *eventBuilder) reducedRelative(ws []sword, a, k int) bool {
+	if k <= a || k+1 >= len(ws) || ws[k].cut || ws[k+1].cut || !hasAnySuffix(ws[k].low, b.p.ev.reducedRelatives) {
+		return false
+	}
+	prev, next := ws[k-1], ws[k+1].low
+	return prev.pred == predNone && !b.p.ev.functionWords[prev.low] && (b.p.prepositions[next] || b.p.datePreps[next])
 }
 
 // chained reports whether the verb at k joins the chain starting at to:

@@ -130,6 +130,10 @@ type eventLex struct {
 	// participles are endings that make a verb after a copula ("were
 	// waiting"), and a noun elsewhere ("the evening").
 	participles []string
+	// reducedRelatives are endings that make a verb between a noun and a
+	// preposition modify the noun ("three aid workers kidnapped in South
+	// Sudan arrived"): part of the subject, not its predicate.
+	reducedRelatives []string
 	// sayingVerbs always report speech, whatever follows them ("told
 	// reporters on Monday", "mengatakan pada Minggu"); other verbs of the
 	// cue table ("announced", "declared") report it only before what was

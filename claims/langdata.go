@@ -46,6 +46,7 @@ func (p *pack) listSections() map[string]*[]string {
 	return map[string]*[]string{
 		"event-verb-prefixes": &p.ev.verbPrefixes, "event-verb-suffixes": &p.ev.verbSuffixes,
 		"event-participles": &p.ev.participles, "event-stem-prefixes": &p.ev.stemPrefixes,
+		"event-reduced-relatives": &p.ev.reducedRelatives,
 		"event-stem-suffixes": &p.ev.stemSuffixes,
 	}
 }
