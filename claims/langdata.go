@@ -47,7 +47,7 @@ func (p *pack) listSections() map[string]*[]string {
 		"event-verb-prefixes": &p.ev.verbPrefixes, "event-verb-suffixes": &p.ev.verbSuffixes,
 		"event-participles": &p.ev.participles, "event-stem-prefixes": &p.ev.stemPrefixes,
 		"event-reduced-relatives": &p.ev.reducedRelatives,
-		"event-stem-suffixes": &p.ev.stemSuffixes,
+		"event-stem-suffixes":     &p.ev.stemSuffixes,
 	}
 }
 
