@@ -84,7 +84,32 @@ func TestBrowserStoryFlow(t *testing.T) {
 		t.Errorf("%d links after the undo, want %d", after, before-1)
 	}
 
+	// The zoomable timeline marks the disagreeing event: a class, a sign
+	// and words for a screen reader; its panel points to the two sides.
+	dis := eval[string](ed, `document.querySelector('#disagreements a').getAttribute('href')`)
+	item := `.vis-item[data-id="` + strings.TrimPrefix(dis, "/events/") + `"]`
+	ed.do(chromedp.Navigate(ed.base+"/timeline?story=SB7"), chromedp.WaitReady(chromedp.CSS(`#timeline`)))
+	ed.waitFor(`!!document.querySelector('` + item + `')`)
+	if cls := eval[string](ed, `document.querySelector('`+item+`').className`); !strings.Contains(cls, "ev-disagree") {
+		t.Errorf("the disagreeing event's item has classes %q", cls)
+	}
+	if sr := eval[string](ed, `document.querySelector('`+item+` .sr').textContent`); !strings.Contains(sr, "Sources disagree") {
+		t.Errorf("the item tells a screen reader %q", sr)
+	}
+	// vis-timeline gives a box's line and dot its classes too: count boxes and ranges.
+	marked := `document.querySelectorAll('.vis-item.ev-disagree:is(.vis-box, .vis-range)').length`
+	if n, signs := eval[int](ed, marked), eval[int](ed, `document.querySelectorAll('.vis-item .disagree-mark').length`); n == 0 || n != signs {
+		t.Errorf("%d items marked, with %d signs", n, signs)
+	}
+	ed.screenshot("story-timeline-disagree")
+	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.focus(`+strings.TrimPrefix(dis, "/events/")+`, {animation: false})`)
+	ed.do(chromedp.Click(chromedp.CSS(item)), chromedp.WaitVisible(chromedp.CSS(`#panel-disagree`)))
+	if href := eval[string](ed, `document.querySelector('#panel-disagree a').getAttribute('href')`); href != dis+"#disagree" {
+		t.Errorf("the panel's disagreement link goes to %q", href)
+	}
+
 	// See the disagreement, each side with its sentences, and resolve it.
+	ed.do(chromedp.Navigate(ed.base + "/stories/SB7"))
 	ed.do(chromedp.Click(chromedp.CSS(`#disagreements a`)), chromedp.WaitVisible(chromedp.CSS(`#disagree`)))
 	if n := eval[int](ed, `document.querySelectorAll('#disagree .side').length`); n < 2 {
 		t.Fatalf("%d sides shown, want at least 2", n)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -310,6 +311,28 @@ func TestStoryReviewFlow(t *testing.T) {
 	// The story's list marks the events whose sources disagree.
 	if list := ed.get("/timeline/list?story=SB7"); strings.Count(list.body, "sources disagree</a>") != len(q.Disagreed) {
 		t.Errorf("the list marks %d events, want the %d that disagree", strings.Count(list.body, "sources disagree</a>"), len(q.Disagreed))
+	}
+	// The zoomable timeline draws the timeline API's events: those whose
+	// sources disagree carry the mark (the script's ev-disagree class and
+	// sign), which the page's legend names.
+	var drawn timelineResult
+	e.tokenClient().get("/api/v1/timeline?story=SB7").decode(&drawn)
+	var marked []int64
+	for _, ev := range drawn.Events {
+		if ev.Disagree {
+			marked = append(marked, ev.ID)
+		}
+	}
+	for _, ev := range q.Disagreed {
+		if !slices.Contains(marked, ev.ID) {
+			t.Errorf("the timeline's data does not mark event #%d, whose sources disagree", ev.ID)
+		}
+	}
+	if len(marked) != len(q.Disagreed) {
+		t.Errorf("the timeline's data marks %d events, want the %d that disagree", len(marked), len(q.Disagreed))
+	}
+	if page := ed.get("/timeline?story=SB7"); !strings.Contains(page.body, `class="key disagree"`) || !strings.Contains(page.body, `id="panel-disagree"`) {
+		t.Error("the timeline page's legend or panel does not name the disagreement mark")
 	}
 	dis = &q.Disagreed[0]
 	evPage := ed.get("/events/" + itoa(dis.ID))

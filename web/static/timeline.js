@@ -1,6 +1,7 @@
 // The zoomable timeline: events from /api/v1/timeline drawn with
 // vis-timeline. Imprecise dates are ranges, scheduled events look
-// different, events of one day keep their source order. Editors drag an
+// different, events whose sources disagree on the date carry a mark,
+// events of one day keep their source order. Editors drag an
 // event to change its date (the change keeps the event's precision) and
 // double-click empty space to add one.
 (function () {
@@ -53,15 +54,29 @@
     return null;
   }
 
+  // itemContent is the headline, after a mark when the sources disagree on
+  // the date: a sign for the eye, words for a screen reader.
+  function itemContent(ev) {
+    var n = text('span', '');
+    if (ev.disagree) {
+      var mark = text('span', '\u2260', 'disagree-mark');
+      mark.setAttribute('aria-hidden', 'true');
+      n.appendChild(mark);
+      n.appendChild(text('span', 'Sources disagree: ', 'sr'));
+    }
+    n.appendChild(document.createTextNode(ev.headline));
+    return n;
+  }
+
   function toItem(ev, seq) {
     var point = ev.precision === 'day' || ev.precision === 'minute';
     var item = {
       id: ev.id,
       seq: seq,
-      content: text('span', ev.headline),
+      content: itemContent(ev),
       start: new Date(ev.starts_at),
       type: point ? 'box' : 'range',
-      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '')
+      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '')
     };
     if (!point) { item.end = new Date(ev.ends_at); }
     var g = groupOf(ev);
@@ -80,22 +95,27 @@
       return (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id);
     }).join('; ') + (ev.speakers.length ? ' · ' + ev.speakers.join(', ') : '');
     document.getElementById('panel-link').href = '/events/' + ev.id;
+    var dis = document.getElementById('panel-disagree');
+    dis.hidden = !ev.disagree;
+    dis.querySelector('a').href = '/events/' + ev.id + '#disagree';
     panel.hidden = false;
   }
 
   function build(data) {
     var items = new vis.DataSet();
     var groups = new vis.DataSet();
-    var dated = 0;
+    var dated = 0, disagree = 0;
     data.events.forEach(function (ev, i) {
       byId[ev.id] = ev;
       if (!ev.starts_at) { return; }
       dated++;
+      if (ev.disagree) { disagree++; }
       items.add(toItem(ev, i));
       var g = groupOf(ev);
       if (g && !groups.get(g.id)) { groups.add({ id: g.id, content: text('span', g.label) }); }
     });
     var msg = dated + ' event(s) on the timeline';
+    if (disagree) { msg += ', ' + disagree + ' whose sources disagree on the date'; }
     if (data.events.length > dated) { msg += '; ' + (data.events.length - dated) + ' without a calendar date are in the list view'; }
     if (data.truncated) { msg += '; showing ' + data.events.length + ' of ' + data.total + ': narrow the filter to see the rest'; }
     say(msg + '.');
