@@ -25,8 +25,9 @@ type attribution struct {
 
 // attributor finds attributions in the sentences of one text.
 type attributor struct {
-	text string
-	p    *pack
+	text  string
+	words *textWords
+	p     *pack
 	// stops are spans (timexes) that end a speaker phrase: "said Smith
 	// Monday" names Smith, not "Smith Monday".
 	stops []Span
@@ -35,7 +36,7 @@ type attributor struct {
 // attribute finds the attribution of the sentence s, if it has one. Among
 // several cues the one next to a quote wins, then the first.
 func (a *attributor) attribute(s Span) (attribution, bool) {
-	ws := wordsIn(a.text, s.Start, s.End)
+	ws, _ := a.words.in(s.Start, s.End)
 	var best attribution
 	found := false
 	for i := 0; i < len(ws); i++ {
@@ -229,7 +230,7 @@ func (a *attributor) closeParen(end, limit int) int {
 // apposition reads a role after the speaker's name, starting at from, when
 // it opens with an appositive ("seorang", "a") or a role word.
 func (a *attributor) apposition(s Span, from int, at *attribution) {
-	ws := wordsIn(a.text, from, s.End)
+	ws, _ := a.words.in(from, s.End)
 	if len(ws) == 0 {
 		return
 	}
@@ -499,7 +500,7 @@ func (a *attributor) inStop(i int) bool {
 // without a cue ("Dutch Economy Minister Micky Adriaansens urged ..."), whom
 // pronouns in later sentences may mean.
 func (a *attributor) mention(s Span) (attribution, bool) {
-	ws := wordsIn(a.text, s.Start, min(s.End, s.Start+200))
+	ws, _ := a.words.in(s.Start, min(s.End, s.Start+200))
 	n := 0
 	for n < len(ws) && n < maxSpeakerWords {
 		w := a.text[ws[n].start:ws[n].end]

@@ -140,7 +140,8 @@ func refersBack(text string, s Span, p *pack) bool {
 // buildClaims turns units into claims. A unit is a claim when it is
 // attributed, holds a figure or a forecast, or carries a date; headings and
 // background sentences are not.
-func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) []Claim {
+func buildClaims(tw *textWords, units []unit, timexes []timeline.Timex, p *pack) []Claim {
+	text := tw.text
 	var out []Claim
 	for _, u := range units {
 		if isHeadingLike(text, line{u.span.Start, u.span.End}) {
@@ -164,8 +165,8 @@ func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) [
 				dated = dated || t.Type == timeline.TypeDate || t.Type == timeline.TypeTime
 			}
 		}
-		figure := hasFigure(text, u.span, inTimex, p)
-		forecast := hasWord(text, u.span, p.futureCues)
+		figure := hasFigure(tw, u.span, inTimex, p)
+		forecast := tw.has(u.span, p.futureCues)
 		quote := u.isQuote()
 		if !u.attrib && !figure && !forecast && !dated {
 			continue
@@ -193,27 +194,16 @@ func buildClaims(text string, units []unit, timexes []timeline.Timex, p *pack) [
 	return out
 }
 
-// hasWord reports whether any word of s is in set.
-func hasWord(text string, s Span, set set) bool {
-	found := false
-	eachWord(text, s.Start, s.End, func(w word) {
-		if !found && set[lowerASCII(text[w.start:w.end])] {
-			found = true
-		}
-	})
-	return found
-}
-
 // hasFigure reports whether s states a number worth checking: a number
 // next to a unit or currency ("300 peserta", "Rp 1,24 triliun", "12%",
 // "$5") or followed by a common noun, or a scale word ("ratusan",
 // "millions"). Numbers inside temporal
 // expressions and bare years are dates, not figures.
-func hasFigure(text string, s Span, timexes []Span, p *pack) bool {
-	ws := wordsIn(text, s.Start, s.End)
+func hasFigure(tw *textWords, s Span, timexes []Span, p *pack) bool {
+	text := tw.text
+	ws, lows := tw.in(s.Start, s.End)
 	for i, w := range ws {
-		tok := text[w.start:w.end]
-		low := lowerASCII(tok)
+		tok, low := text[w.start:w.end], lows[i]
 		if p.numberWords[low] {
 			return true
 		}
@@ -230,10 +220,10 @@ func hasFigure(text string, s Span, timexes []Span, p *pack) bool {
 		if r, _ := utf8.DecodeLastRuneInString(text[:w.start]); r == '$' || r == '€' || r == '£' {
 			return true
 		}
-		if i+1 < len(ws) && p.figureUnits[lowerASCII(text[ws[i+1].start:ws[i+1].end])] {
+		if i+1 < len(ws) && p.figureUnits[lows[i+1]] {
 			return true
 		}
-		if i > 0 && p.figureUnits[lowerASCII(text[ws[i-1].start:ws[i-1].end])] {
+		if i > 0 && p.figureUnits[lows[i-1]] {
 			return true
 		}
 		// A count of something: "12 stasiun", "6,1 mengguncang" is a

@@ -16,6 +16,7 @@ import (
 // times the article repeats it.
 type eventBuilder struct {
 	text   string
+	words  *textWords
 	p      *pack
 	dct    time.Time
 	paras  []Span
@@ -582,7 +583,7 @@ func (b *eventBuilder) unitOf(s Span) *unit {
 
 // wordBefore returns the word just before offset i.
 func (b *eventBuilder) wordBefore(i int) string {
-	ws := wordsIn(b.text, max(0, i-24), i)
+	ws, _ := b.words.in(max(0, i-24), i)
 	if len(ws) == 0 || strings.TrimSpace(b.text[ws[len(ws)-1].end:i]) != "" {
 		return ""
 	}

@@ -57,13 +57,14 @@ func extractWith(a Article, res timeline.Result) Extraction {
 	}
 	slices.SortStableFunc(content, func(x, y timeline.Timex) int { return x.Start - y.Start })
 	units := buildUnits(a.Text, ex.Paragraphs, ex.Sentences)
-	attributeUnits(a.Text, units, &attributor{text: a.Text, p: p, stops: stops})
-	ex.Claims = buildClaims(a.Text, units, content, p)
+	tw := indexWords(a.Text)
+	attributeUnits(a.Text, units, &attributor{text: a.Text, words: tw, p: p, stops: stops})
+	ex.Claims = buildClaims(tw, units, content, p)
 	source := a.URL
 	if source == "" {
 		source = a.Title
 	}
-	eb := eventBuilder{text: a.Text, p: p, dct: a.Published, paras: ex.Paragraphs, boiler: c.boiler, sents: ex.Sentences, units: units, claims: ex.Claims, source: source}
+	eb := eventBuilder{text: a.Text, words: tw, p: p, dct: a.Published, paras: ex.Paragraphs, boiler: c.boiler, sents: ex.Sentences, units: units, claims: ex.Claims, source: source}
 	ex.Events = eb.build(content)
 	return ex
 }

@@ -80,8 +80,8 @@ func (b *eventBuilder) documentFrame(ts []timeline.Timex, q Span) (day timeline.
 	// The sentence that names the document, the quote's own or the one
 	// before it; the document's date is given there.
 	lead := Span{Start: b.sents[si].Start, End: q.Start}
-	if !hasWord(b.text, lead, b.p.ev.documents) {
-		if si == 0 || !hasWord(b.text, b.sents[si-1], b.p.ev.documents) {
+	if !b.words.has(lead, b.p.ev.documents) {
+		if si == 0 || !b.words.has(b.sents[si-1], b.p.ev.documents) {
 			return timeline.Timex{}, false, false
 		}
 		lead = b.sents[si-1]

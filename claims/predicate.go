@@ -36,11 +36,11 @@ type sword struct {
 // clauses and clause boundaries. dates are the sentence's temporal
 // expressions in text order.
 func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
-	ws := wordsIn(b.text, s.Start, s.End)
+	ws, lows := b.words.in(s.Start, s.End)
 	out := make([]sword, len(ws))
 	di := 0
 	for i, w := range ws {
-		sw := sword{word: w, low: lowerASCII(b.text[w.start:w.end])}
+		sw := sword{word: w, low: lows[i]}
 		for di < len(dates) && dates[di].End <= w.start {
 			di++
 		}

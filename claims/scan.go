@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,4 +181,43 @@ func tokenBefore(text string, floor, i int) string {
 		b -= n
 	}
 	return text[b:i]
+}
+
+// textWords holds the words of one article, found once with their
+// lower-case forms, so that every stage reads words by offset instead of
+// scanning and lower-casing the text again. Its slices are read-only.
+type textWords struct {
+	text string
+	ws   []word
+	low  []string
+}
+
+// indexWords finds the words of text.
+func indexWords(text string) *textWords {
+	t := &textWords{text: text, ws: make([]word, 0, len(text)/6+1)}
+	eachWord(text, 0, len(text), func(w word) { t.ws = append(t.ws, w) })
+	t.low = make([]string, len(t.ws))
+	for i, w := range t.ws {
+		t.low[i] = lowerASCII(text[w.start:w.end])
+	}
+	return t
+}
+
+// in returns the words lying wholly inside text[from:to] and their
+// lower-case forms; appending to either copies it.
+func (t *textWords) in(from, to int) ([]word, []string) {
+	i := sort.Search(len(t.ws), func(i int) bool { return t.ws[i].start >= from })
+	j := i + sort.Search(len(t.ws)-i, func(k int) bool { return t.ws[i+k].end > to })
+	return t.ws[i:j:j], t.low[i:j:j]
+}
+
+// has reports whether any word of s is in set.
+func (t *textWords) has(s Span, set set) bool {
+	_, low := t.in(s.Start, s.End)
+	for _, l := range low {
+		if set[l] {
+			return true
+		}
+	}
+	return false
 }
