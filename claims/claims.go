@@ -28,7 +28,7 @@ func (u *unit) allQuoted() bool { return u.quoted*10 >= u.span.Len()*9 }
 
 // buildUnits groups each paragraph's sentences into units.
 func buildUnits(text string, paras []Span, sents []Span) []unit {
-	var units []unit
+	units := make([]unit, 0, len(sents))
 	var quotes []Span
 	si := 0
 	for pi, para := range paras {
@@ -38,11 +38,12 @@ func buildUnits(text string, paras []Span, sents []Span) []unit {
 			if n := len(units); n > 0 && units[n-1].para == pi && crossesQuote(units[n-1].span.End, s.Start, quotes) {
 				u := &units[n-1]
 				u.span.End = s.End
-				u.sentences = append(u.sentences, s)
+				first := si - len(u.sentences) // a unit's sentences run on in sents
+				u.sentences = sents[first : si+1 : si+1]
 				u.quoted += quotedBytes(s, quotes)
 				continue
 			}
-			units = append(units, unit{span: s, sentences: []Span{s}, para: pi, quoted: quotedBytes(s, quotes)})
+			units = append(units, unit{span: s, sentences: sents[si : si+1 : si+1], para: pi, quoted: quotedBytes(s, quotes)})
 		}
 	}
 	return units

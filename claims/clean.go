@@ -176,7 +176,7 @@ func datelineDash(text string, l line) (int, int) {
 // isContributorLine reports a short line that credits contributors
 // ("Associated Press writer Jane Roe contributed from Nashville.").
 func isContributorLine(s string, p *pack) bool {
-	if len(strings.Fields(s)) > 25 {
+	if len(p.contributorPhrases) == 0 || countFields(s, maxContributorWords+1) > maxContributorWords {
 		return false
 	}
 	lower := strings.ToLower(s)
@@ -186,6 +186,26 @@ func isContributorLine(s string, p *pack) bool {
 		}
 	}
 	return false
+}
+
+// maxContributorWords is the longest credit line: longer lines are text.
+const maxContributorWords = 25
+
+// countFields counts the space-separated fields of s, stopping at limit.
+func countFields(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+			in = false
+		case !in:
+			in, n = true, n+1
+			if n >= limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }

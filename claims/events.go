@@ -65,7 +65,9 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var words [][]string // each event's headline words
 	bySentence := map[int][]timeline.Timex{}
 	var order []int
-	timexes = b.narrate(b.quotedDocuments(timexes))
+	// The event layer moves dates on its own copy; the extraction keeps
+	// the tagger's values.
+	timexes = b.narrate(b.quotedDocuments(slices.Clone(timexes)))
 	for _, t := range timexes {
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime {
 			continue
@@ -122,9 +124,8 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 // the narrative is still on Saturday, the last day given for a happening.
 // A moved anchor moves what was counted from it by the same number of days
 // ("keesokan harinya" stays the day after), and a clock time far earlier
-// than the one it follows is the next day's.
-func (b *eventBuilder) narrate(timexes []timeline.Timex) []timeline.Timex {
-	out := slices.Clone(timexes)
+// than the one it follows is the next day's. It changes out in place.
+func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 	shift := map[string]int{}     // timex ID -> days it moved
 	day := map[string]time.Time{} // timex ID -> its day, as the tagger gave it
 	at := map[string]int{}        // timex ID -> where it starts

@@ -12,12 +12,12 @@ import (
 // 'We will meet tomorrow at 9 a.m.'" is 7 March, whatever day the article
 // appeared. A document whose date the text does not give leaves them
 // unresolved, so they make no event: a request in a quoted e-mail ("Call
-// me Sunday night") is never put on the publication week.
-func (b *eventBuilder) quotedDocuments(timexes []timeline.Timex) []timeline.Timex {
+// me Sunday night") is never put on the publication week. It changes out
+// in place.
+func (b *eventBuilder) quotedDocuments(out []timeline.Timex) []timeline.Timex {
 	if len(b.p.ev.documents) == 0 {
-		return timexes
+		return out
 	}
-	out := slices.Clone(timexes)
 	var drop []int
 	var quotes []Span
 	for _, para := range b.paras {
