@@ -209,11 +209,18 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			break
 		}
 	}
-	if before >= 0 && ev.aheadOf[ws[before].low] {
-		return true
-	}
-	if before >= 1 && ev.aheadOf[ws[before-1].low] && (b.p.prepositions[ws[before].low] || ev.determiners[ws[before].low]) {
-		return true // "ahead of Christmas"
+	// "menjelang libur Natal", "ahead of Christmas", "menjelang musim
+	// belanja akhir tahun": a few words of the noun phrase may stand
+	// between, never a clause mark or a predicate, which the date dates
+	// instead ("menjelang tenggat akhir tahun": the deadline is at the
+	// year's end).
+	for k := before; k >= 0 && k >= before-maxAheadGap; k-- {
+		if ev.aheadOf[ws[k].low] {
+			return true
+		}
+		if ws[k].cut || ws[k].pred != predNone {
+			break
+		}
 	}
 	for k := i0 - 2; k >= 0 && k >= i0-3; k-- {
 		if next := ws[k+1].low; ev.numberWords[ws[k].low] && next != "" && isDigit(rune(next[0])) {
@@ -222,6 +229,10 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 	}
 	return false
 }
+
+// maxAheadGap is how many words may stand between a word such as
+// "menjelang" and the date it governs.
+const maxAheadGap = 3
 
 // statement reports whether clause [a, z) states a dated fact without a
 // predicate the lexicon knows: no copula, and at least two content words
