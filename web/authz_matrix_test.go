@@ -104,6 +104,7 @@ var accessMatrix = map[string][5]int{
 	"POST /api/v1/stories/:name/feeds":          {401, 403, refused, refused, 403},
 	"DELETE /api/v1/stories/:name/feeds/:id":    {401, 403, refused, refused, 403},
 	"POST /stories/:name/candidates":            {401, 403, refused, refused, 401},
+	"POST /api/v1/stories/:name/candidates":     {401, 403, refused, refused, 403},
 	"POST /api/v1/stories/:name/candidates/:id": {401, 403, refused, refused, 403},
 }
 

@@ -84,17 +84,26 @@ func linkedMessage(out store.LinkOutcome) string {
 	return strconv.Itoa(out.Linked) + " events linked, " + strconv.Itoa(out.Proposed) + " proposals to review."
 }
 
-// readLinkIDs reads the ticked links ("link" repeated).
-func readLinkIDs(values []string) ([]int64, error) {
+// formDecision reads what a review form decides: a row's own button
+// (accept or reject, valued with the row's ID) decides that row; the
+// buttons under the list (decision) decide the ticked rows (field,
+// repeated). what names a row in the message about a bad ID.
+func formDecision(c *gin.Context, field, what string) (string, []int64, error) {
+	decision, picked := c.PostForm("decision"), c.PostFormArray(field)
+	for _, d := range []string{store.DecideAccept, store.DecideReject} {
+		if one := c.PostForm(d); one != "" {
+			decision, picked = d, []string{one}
+		}
+	}
 	var ids []int64
-	for _, v := range values {
+	for _, v := range picked {
 		id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 		if err != nil || id <= 0 {
-			return nil, apperr.Errorf(apperr.Invalid, "%q is not a link number", v)
+			return "", nil, apperr.Errorf(apperr.Invalid, "%q is not a %s number", v, what)
 		}
 		ids = append(ids, id)
 	}
-	return ids, nil
+	return decision, ids, nil
 }
 
 // decideLinksForm applies one decision to the ticked links or to the one
@@ -106,15 +115,7 @@ func (s *Server) decideLinksForm(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	// A row's own button decides that row; the buttons under the list
-	// decide the ticked rows.
-	decision, picked := c.PostForm("decision"), c.PostFormArray("link")
-	for _, d := range []string{store.DecideAccept, store.DecideReject} {
-		if one := c.PostForm(d); one != "" {
-			decision, picked = d, []string{one}
-		}
-	}
-	ids, err := readLinkIDs(picked)
+	decision, ids, err := formDecision(c, "link", "link")
 	var n int
 	if err == nil {
 		n, err = s.cfg.Store.DecideStoryLinks(ctx, st.ID, ids, decision, who(c).userID())

@@ -38,6 +38,7 @@ func (s *Server) registerStoryAPIRoutes(api *gin.RouterGroup) {
 	api.DELETE("/stories/:name/articles/:id", s.apiLeaveStory)
 	s.registerLinkAPIRoutes(api)
 	s.registerFeedAPIRoutes(api)
+	api.POST("/stories/:name/candidates", s.apiDecideCandidates)
 	api.POST("/stories/:name/candidates/:id", s.apiDecideCandidate)
 }
 
@@ -330,8 +331,8 @@ func (s *Server) apiLeaveStory(c *gin.Context) {
 	s.reply(c, http.StatusOK, d, err)
 }
 
-// decideCandidateForm accepts or rejects an article proposed for the
-// story: the button pressed names the proposal ("accept" or "reject").
+// decideCandidateForm accepts or rejects the ticked articles proposed
+// for the story, or the one whose button was pressed.
 func (s *Server) decideCandidateForm(c *gin.Context) {
 	ctx := c.Request.Context()
 	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
@@ -339,22 +340,19 @@ func (s *Server) decideCandidateForm(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	decision, raw := store.DecideAccept, c.PostForm(store.DecideAccept)
-	if raw == "" {
-		decision, raw = store.DecideReject, c.PostForm(store.DecideReject)
+	decision, ids, err := formDecision(c, "candidate", "proposed article")
+	var n int
+	if err == nil {
+		n, err = s.cfg.Store.DecideStoryCandidates(ctx, st.ID, ids, decision, who(c).userID())
 	}
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 {
-		s.renderStory(c, http.StatusUnprocessableEntity, "choose a proposed article to accept or reject")
-		return
-	}
-	err = s.cfg.Store.DecideStoryCandidate(ctx, st.ID, id, decision, who(c).userID())
 	if s.editFailed(c, err, s.renderStory, apperr.Invalid, apperr.NotFound, apperr.Conflict) {
 		return
 	}
-	s.redirectFlash(c, storyPath(st.Name), "Proposed article "+pastTenseOf(decision)+".")
+	s.redirectFlash(c, storyPath(st.Name), strconv.Itoa(n)+" proposed articles "+pastTenseOf(decision)+".")
 }
 
+// apiDecideCandidate decides one article proposed for the story and
+// answers the story.
 func (s *Server) apiDecideCandidate(c *gin.Context) {
 	id, err := parseID(c, "id")
 	if err != nil {
@@ -371,7 +369,7 @@ func (s *Server) apiDecideCandidate(c *gin.Context) {
 	ctx := c.Request.Context()
 	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
 	if err == nil {
-		err = s.cfg.Store.DecideStoryCandidate(ctx, st.ID, id, b.Decision, who(c).userID())
+		_, err = s.cfg.Store.DecideStoryCandidates(ctx, st.ID, []int64{id}, b.Decision, who(c).userID())
 	}
 	if err != nil {
 		s.fail(c, err)
@@ -379,4 +377,25 @@ func (s *Server) apiDecideCandidate(c *gin.Context) {
 	}
 	d, err := s.loadStory(ctx, st.Name)
 	s.reply(c, http.StatusOK, d, err)
+}
+
+// apiDecideCandidates decides several articles proposed for the story,
+// all or none, and answers how many.
+func (s *Server) apiDecideCandidates(c *gin.Context) {
+	var b struct {
+		Candidates []int64 `json:"candidates"`
+		Decision   string  `json:"decision"`
+	}
+	if err := decodeJSON(c, &b); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	n, err := s.cfg.Store.DecideStoryCandidates(ctx, st.ID, b.Candidates, b.Decision, who(c).userID())
+	s.reply(c, http.StatusOK, gin.H{"decided": n}, err)
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factline/factline/claims/store"
 )
@@ -399,5 +400,88 @@ func TestStoryCandidateFromForm(t *testing.T) {
 	}
 	if res := ed.json("POST", "/api/v1/stories/SB7/candidates/99999", map[string]string{"decision": "accept"}); res.status != http.StatusNotFound {
 		t.Errorf("unknown candidate = %d, want 404", res.status)
+	}
+}
+
+// Several proposed articles are decided at once: ticked on the story's
+// page and accepted, each joins the story with its own revision; through
+// the API, a list naming another story's proposal is refused with a
+// message and changes nothing.
+func TestStoryCandidatesInBulk(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ed := e.as("editor")
+	csrf := ed.get("/stories").csrf()
+	if res := ed.form("POST", "/stories", url.Values{"csrf_token": {csrf}, "name": {"SB7"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("create = %d", res.status)
+	}
+	addGoldArticles(t, ed, csrf, "SB7", 4)
+	addGoldArticles(t, ed, csrf, "", 7) // the last three, in no story (the first four are duplicates)
+	var d storyData
+	e.tokenClient().get("/api/v1/stories/SB7").decode(&d)
+	if len(d.Candidates) < 2 {
+		t.Fatalf("%d proposed articles, want at least two", len(d.Candidates))
+	}
+	st, err := e.store.StoryByName(ctx, "SB7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	joins := func() int {
+		revs, err := e.store.Revisions(ctx, store.EntityStory, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, r := range revs {
+			if r.Action == store.ActionJoin && strings.Contains(r.After, store.JoinedByProposal) {
+				n++
+			}
+		}
+		return n
+	}
+	other, err := e.store.CreateStory(ctx, "Other", store.StoryInput{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := store.StoryCandidate{StoryID: other.ID, ArticleID: d.Candidates[0].ArticleID, Score: 0.5, Reason: "test", Status: store.LinkPending, CreatedAt: time.Now()}
+	if err := e.store.DB().Omit("title").Create(&foreign).Error; err != nil {
+		t.Fatal(err)
+	}
+	first, second := d.Candidates[0], d.Candidates[1]
+	res := ed.json("POST", "/api/v1/stories/SB7/candidates", map[string]any{"candidates": []int64{first.ID, foreign.ID}, "decision": "accept"})
+	if res.status != http.StatusNotFound || !strings.Contains(res.body, "no proposed article #"+itoa(foreign.ID)+" in this story") {
+		t.Errorf("a foreign proposal = %d %.200s, want 404 saying which", res.status, res.body)
+	}
+	for _, bad := range []map[string]any{{"candidates": []int64{}, "decision": "accept"}, {"candidates": []int64{first.ID}, "decision": "maybe"}} {
+		if res := ed.json("POST", "/api/v1/stories/SB7/candidates", bad); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, `"message"`) {
+			t.Errorf("%v = %d %.200s, want 422 with a message", bad, res.status, res.body)
+		}
+	}
+	var unchanged storyData
+	e.tokenClient().get("/api/v1/stories/SB7").decode(&unchanged)
+	if len(unchanged.Articles) != 4 || len(unchanged.Candidates) != len(d.Candidates) || joins() != 0 {
+		t.Fatalf("refused decisions changed the story: %d articles, %d proposals, %d joins", len(unchanged.Articles), len(unchanged.Candidates), joins())
+	}
+	page := ed.get("/stories/SB7")
+	for _, want := range []string{`name="candidate" value="` + itoa(first.ID) + `"`, `name="decision" value="accept">Add the picked`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("the story page lacks %s", want)
+		}
+	}
+	res = ed.form("POST", "/stories/SB7/candidates", url.Values{"csrf_token": {csrf}, "candidate": {itoa(first.ID), itoa(second.ID)}, "decision": {"accept"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("bulk accept = %d %.300s", res.status, res.body)
+	}
+	if msg := ed.get("/stories/SB7").body; !strings.Contains(msg, "2 proposed articles accepted.") {
+		t.Error("the story page does not say two proposals were accepted")
+	}
+	var after storyData
+	e.tokenClient().get("/api/v1/stories/SB7").decode(&after)
+	if len(after.Articles) != 6 || len(after.Candidates) != len(d.Candidates)-2 || joins() != 2 {
+		t.Errorf("after the bulk accept: %d articles, %d proposals, %d joins by proposal; want 6, %d, 2",
+			len(after.Articles), len(after.Candidates), joins(), len(d.Candidates)-2)
+	}
+	if res := ed.form("POST", "/stories/SB7/candidates", url.Values{"csrf_token": {csrf}, "candidate": {itoa(first.ID)}, "decision": {"reject"}}); res.status != http.StatusUnprocessableEntity {
+		t.Errorf("rejecting an accepted proposal = %d, want 422", res.status)
 	}
 }

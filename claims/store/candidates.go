@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -187,40 +186,66 @@ func (s *Store) StoryCandidates(ctx context.Context, storyID int64) ([]StoryCand
 	return out, err
 }
 
-// DecideStoryCandidate accepts (the article joins the story, and its events
-// are linked with the story's) or rejects an article proposed for a story.
-func (s *Store) DecideStoryCandidate(ctx context.Context, storyID, candidateID int64, decision string, userID *int64) error {
-	var c StoryCandidate
-	err := s.db.WithContext(ctx).Omit("title").Where("id = ? AND story_id = ?", candidateID, storyID).First(&c).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return apperr.Errorf(apperr.NotFound, "no proposed article #%d in this story", candidateID)
-	}
-	if err != nil {
-		return err
-	}
-	if c.Status != LinkPending {
-		return apperr.Errorf(apperr.Invalid, "the proposal of article #%d was already %s", c.ArticleID, c.Status)
-	}
+// maxCandidateDecisions bounds how many proposals one decision takes.
+const maxCandidateDecisions = 500
+
+// DecideStoryCandidates accepts (the articles join the story, and their
+// events are linked with the story's) or rejects articles proposed for a
+// story, and returns how many it decided. It decides all or none: an ID
+// that names no proposal of this story (apperr.NotFound) or one already
+// decided (apperr.Invalid) fails the call with nothing changed. Each
+// accepted article's joining is logged as one decided alone is.
+func (s *Store) DecideStoryCandidates(ctx context.Context, storyID int64, candidateIDs []int64, decision string, userID *int64) (int, error) {
 	status := LinkRejected
 	switch decision {
 	case DecideAccept:
 		status = LinkAccepted
 	case DecideReject:
 	default:
-		return apperr.Errorf(apperr.Invalid, "decision must be accept or reject, not %q", decision)
+		return 0, apperr.Errorf(apperr.Invalid, "decision must be accept or reject, not %q", decision)
+	}
+	ids := slices.Compact(slices.Sorted(slices.Values(candidateIDs)))
+	if len(ids) == 0 || len(ids) > maxCandidateDecisions {
+		return 0, apperr.Errorf(apperr.Invalid, "choose 1-%d proposed articles", maxCandidateDecisions)
 	}
 	now := s.Now()
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		if status == LinkAccepted {
-			if err := s.joinStory(tx, storyID, c.ArticleID, JoinedByProposal, userID); err != nil && apperr.CodeOf(err) != apperr.Duplicate {
-				return err
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var cs []StoryCandidate
+		if err := tx.Omit("title").Where("id IN ? AND story_id = ?", ids, storyID).Order("id").Find(&cs).Error; err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if i >= len(cs) || cs[i].ID != id {
+				return apperr.Errorf(apperr.NotFound, "no proposed article #%d in this story", id)
+			}
+			if cs[i].Status != LinkPending {
+				return apperr.Errorf(apperr.Invalid, "the proposal of article #%d was already %s", cs[i].ArticleID, cs[i].Status)
 			}
 		}
-		return tx.Model(&StoryCandidate{}).Where("id = ?", c.ID).Updates(map[string]any{"status": status, "decided_by": userID, "decided_at": now}).Error
+		for _, c := range cs {
+			if status == LinkAccepted {
+				if err := s.joinStory(tx, storyID, c.ArticleID, JoinedByProposal, userID); err != nil && apperr.CodeOf(err) != apperr.Duplicate {
+					return err
+				}
+			}
+			res := tx.Model(&StoryCandidate{}).Where("id = ? AND status = ?", c.ID, LinkPending).
+				Updates(map[string]any{"status": status, "decided_by": userID, "decided_at": now})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return apperr.Errorf(apperr.Conflict, "the proposal of article #%d was decided by someone else at the same moment", c.ArticleID)
+			}
+		}
+		return nil
 	})
-	if err != nil || status != LinkAccepted {
-		return err
+	if err != nil {
+		return 0, err
 	}
-	_, err = s.LinkStory(ctx, storyID)
-	return err
+	if status == LinkAccepted {
+		if _, err := s.LinkStory(ctx, storyID); err != nil {
+			return len(ids), err
+		}
+	}
+	return len(ids), nil
 }
