@@ -307,7 +307,7 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 
 // detail reports whether a comparison or since-word stands in the few
 // words before the date t ("dibandingkan 2023", "than in 2019", "since
-// December").
+// December", "from 1.9% in September").
 func (b *eventBuilder) detail(ws []sword, t Span) bool {
 	i0, _ := wordRange(ws, t)
 	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap; k-- {
@@ -315,6 +315,11 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 			break
 		}
 		if b.p.ev.comparisons[ws[k].low] || b.p.sinceCues[ws[k].low] {
+			return true
+		}
+		// "to 2.3% in October from 1.9% in September": a figure after
+		// the word makes it a comparison ("from March 30" starts a plan).
+		if b.p.ev.figureComparisons[ws[k].low] && k+1 < i0 && isDigit(rune(ws[k+1].low[0])) {
 			return true
 		}
 	}

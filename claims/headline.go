@@ -209,6 +209,9 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			break
 		}
 	}
+	if before >= 0 && b.p.sinceCues[ws[before].low] && b.ranked(ws, before) {
+		return true
+	}
 	// "menjelang libur Natal", "ahead of Christmas", "menjelang musim
 	// belanja akhir tahun": a few words of the noun phrase may stand
 	// between, never a clause mark or a predicate, which the date dates
@@ -229,6 +232,36 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 	}
 	return false
 }
+
+// ranked reports whether a ranking word stands in the few words before
+// the since-word at k, within its clause: "the worst since", "the 12th
+// since", "ke-5 sejak".
+func (b *eventBuilder) ranked(ws []sword, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-maxRankGap; j-- {
+		low := ws[j].low
+		if b.p.ev.rankings[low] || isNumeral(low) {
+			return true
+		}
+		if ws[j+1].cut {
+			break
+		}
+	}
+	return false
+}
+
+// isNumeral reports whether low is an ordinal written with digits: "12th",
+// "3rd", "ke-12".
+func isNumeral(low string) bool {
+	digits := strings.TrimLeft(strings.TrimPrefix(low, "ke-"), "0123456789")
+	if len(digits) == len(low) {
+		return false
+	}
+	return digits == "" && strings.HasPrefix(low, "ke-") || digits == "st" || digits == "nd" || digits == "rd" || digits == "th"
+}
+
+// maxRankGap is how many words a ranking may stand before its since-word
+// ("the deadliest earthquake to hit the region since").
+const maxRankGap = 6
 
 // maxAheadGap is how many words may stand between a word such as
 // "menjelang" and the date it governs.

@@ -150,6 +150,10 @@ type eventLex struct {
 	// numberWords before a number make the date after it part of an
 	// identifier ("Nomor 22 Tahun 2021", "No. 5 of 2019").
 	assessments, aheadOf, numberWords set
+	// rankings before a since-word make its date the reference of a
+	// ranking ("the worst since 2009", "tertinggi sejak 2014"), not the
+	// start of a state.
+	rankings set
 	// firstSingular pronouns mark a writer speaking as a person ("I",
 	// "saya"), not for a body ("we", "kami").
 	firstSingular set
@@ -159,6 +163,9 @@ type eventLex struct {
 	// comparisons open a date that only measures against another one
 	// ("dibandingkan 2023", "compared with 2019").
 	comparisons set
+	// figureComparisons open such a date only before a figure ("from 1.9%
+	// in September"); before a date they start a period ("from March 30").
+	figureComparisons set
 	// addressVerbs take the audience right after them ("told reporters on
 	// Monday"); audiences are common nouns that name one.
 	addressVerbs, audiences set
