@@ -464,7 +464,7 @@ func TestEventGold(t *testing.T) {
 	floors := map[string]eventFloors{
 		"id":  {precision: 0.96, recall: 0.97, recallRightDate: 0.95, date: 0.97, status: 0.95, clockDay: 0.95, tokenF1: 0.63, rougeL: 0.62, dupsPerArticle: 0.50, nonEvents: 4},
 		"en":  {precision: 0.96, recall: 0.95, recallRightDate: 0.89, date: 0.93, status: 0.93, clockDay: 0.88, tokenF1: 0.68, rougeL: 0.67, dupsPerArticle: 0.75, nonEvents: 5},
-		"all": {precision: 0.96, recall: 0.96, recallRightDate: 0.92, date: 0.95, status: 0.94, clockDay: 0.92, tokenF1: 0.66, rougeL: 0.65, dupsPerArticle: 0.63, nonEvents: 9},
+		"all": {precision: 0.96, recall: 0.96, recallRightDate: 0.92, date: 0.95, status: 0.95, clockDay: 0.92, tokenF1: 0.655, rougeL: 0.645, dupsPerArticle: 0.63, nonEvents: 9},
 	}
 	scoreEditorSet(t, "events", 12, floors)
 }

@@ -643,17 +643,33 @@ const maxReportWords = 6
 // takes one ("told AFP by telephone"), and holds no verb, complementizer
 // or clause mark.
 func (b *eventBuilder) plainGap(gap Span, cue string) bool {
-	n, ok := 0, true
-	eachWord(b.text, gap.Start, gap.End, func(w word) {
-		low := lowerASCII(b.text[w.start:w.end])
-		if n == 0 {
-			ok = b.p.datePreps[low] || b.p.prepositions[low] || b.p.ev.addressVerbs[cue] && (isUpperStart(b.text[w.start:w.end]) || b.p.ev.audiences[low])
+	ws, lows := b.words.in(gap.Start, gap.End)
+	if len(ws) > maxReportWords || strings.ContainsAny(b.text[gap.Start:gap.End], ",;:") {
+		return false
+	}
+	if len(ws) == 0 {
+		return true
+	}
+	first := lows[0]
+	occasion := b.p.ev.occasions[first]
+	if !(occasion || b.p.datePreps[first] || b.p.prepositions[first] ||
+		b.p.ev.addressVerbs[cue] && (isUpperStart(b.text[ws[0].start:ws[0].end]) || b.p.ev.audiences[first])) {
+		return false
+	}
+	for i, low := range lows {
+		if i == 0 && occasion {
+			continue
 		}
-		n++
-		ok = ok && !b.p.complementizers[low] && !b.p.ev.subordinators[low] && !b.p.relatives[low] &&
-			!(b.p.ev.verbs[low] || hasAnyPrefix(low, b.p.ev.verbPrefixes) && b.affixedVerb(low))
-	})
-	return ok && n <= maxReportWords && !strings.ContainsAny(b.text[gap.Start:gap.End], ",;:")
+		if b.p.complementizers[low] || b.p.ev.subordinators[low] || b.p.relatives[low] {
+			return false
+		}
+		// After an occasion word the verb of being reached may stand: "ketika
+		// dihubungi Tempo pada".
+		if !occasion && (b.p.ev.verbs[low] || hasAnyPrefix(low, b.p.ev.verbPrefixes) && b.affixedVerb(low)) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentence reports whether only prepositions stand before t in its

@@ -169,6 +169,10 @@ type eventLex struct {
 	// addressVerbs take the audience right after them ("told reporters on
 	// Monday"); audiences are common nouns that name one.
 	addressVerbs, audiences set
+	// occasions open the circumstance of saying after the cue, whose verb
+	// tells how the speaker was reached ("kata Budi ketika dihubungi Tempo
+	// pada Rabu", "said when reached by phone on Friday").
+	occasions set
 	// rangeOpeners before the first of two dates joined by a conjunction
 	// make them one range ("between 2021 and 2023", "antara 2009 dan 2010").
 	rangeOpeners set
