@@ -121,7 +121,8 @@ func (r *resolver) sameClauseNear(from, to int) bool {
 // to January". The end is resolved first; the start is the latest such
 // month or date not after it.
 func (r *resolver) rangeStart(xs []expr, i int) {
-	if i+1 >= len(xs) || !yearless(&xs[i]) || !r.ranged(&xs[i], &xs[i+1]) {
+	r.opening = i+1 < len(xs) && r.ranged(&xs[i], &xs[i+1])
+	if !r.opening || !yearless(&xs[i]) {
 		return
 	}
 	end, err := ParseDate(r.resolve(&xs[i+1]).value, "")
@@ -195,6 +196,9 @@ func (r *resolver) remember(x *expr, value, id string) {
 		day := ymd(y, int(m), dd)
 		if r.first.IsZero() || day.Before(r.first) {
 			r.first, r.firstID = day, id
+		}
+		if r.opening && d.Precision == PrecisionDay {
+			r.span, r.spanID, r.spanSent = day, id, r.p.lx[x.i].sent
 		}
 	}
 }

@@ -29,6 +29,14 @@ type resolver struct {
 	// narrated event, for "the second day".
 	first   time.Time
 	firstID string
+	// opening tells that the expression being resolved opens a range;
+	// span, spanID and spanSent are the first day of the last range of
+	// days and its sentence: "9-11 Desember ... pada hari pertama" is the
+	// 9th, however much earlier the text began.
+	opening  bool
+	span     time.Time
+	spanID   string
+	spanSent int
 }
 
 // tense returns the direction the sentence around x points: -1 past, +1
@@ -182,6 +190,9 @@ func (r *resolver) resolve(x *expr) resolved {
 		// publication date is no start ("the third day of the strike"
 		// may lie weeks before it).
 		base, id := r.first, r.firstID
+		if r.spanID != "" && r.p.lx[x.i].sent-r.spanSent <= 1 {
+			base, id = r.span, r.spanID
+		}
 		if base.IsZero() {
 			return resolved{value: "XXXX-XX-XX", why: "no start date mentioned"}
 		}
