@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -106,24 +107,41 @@ func formDecision(c *gin.Context, field, what string) (string, []int64, error) {
 	return decision, ids, nil
 }
 
-// decideLinksForm applies one decision to the ticked links or to the one
-// whose button was pressed.
-func (s *Server) decideLinksForm(c *gin.Context) {
+// storyDecider applies an editor's decision to rows of a story's review
+// (links, proposed articles) and says how many it decided.
+type storyDecider func(ctx context.Context, storyID int64, ids []int64, decision string, userID *int64) (int, error)
+
+// decideInStory applies decide to rows of the story of the path.
+func (s *Server) decideInStory(c *gin.Context, ids []int64, decision string, decide storyDecider) (*store.Story, int, error) {
 	ctx := c.Request.Context()
 	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
 	if err != nil {
-		s.fail(c, err)
-		return
+		return nil, 0, err
 	}
-	decision, ids, err := formDecision(c, "link", "link")
+	n, err := decide(ctx, st.ID, ids, decision, who(c).userID())
+	return st, n, err
+}
+
+// decideForm applies the decision of a review form (see formDecision) to
+// the story's rows and goes back to the story's page at anchor, saying
+// how many rows were decided.
+func (s *Server) decideForm(c *gin.Context, field, what, rows, anchor string, decide storyDecider) {
+	decision, ids, err := formDecision(c, field, what)
+	var st *store.Story
 	var n int
 	if err == nil {
-		n, err = s.cfg.Store.DecideStoryLinks(ctx, st.ID, ids, decision, who(c).userID())
+		st, n, err = s.decideInStory(c, ids, decision, decide)
 	}
 	if s.editFailed(c, err, s.renderStory, apperr.Invalid, apperr.NotFound, apperr.Conflict) {
 		return
 	}
-	s.redirectFlash(c, storyPath(st.Name)+"#review", strconv.Itoa(n)+" links "+pastTenseOf(decision)+".")
+	s.redirectFlash(c, storyPath(st.Name)+anchor, strconv.Itoa(n)+" "+rows+" "+pastTenseOf(decision)+".")
+}
+
+// decideLinksForm applies one decision to the ticked links or to the one
+// whose button was pressed.
+func (s *Server) decideLinksForm(c *gin.Context) {
+	s.decideForm(c, "link", "link", "links", "#review", s.cfg.Store.DecideStoryLinks)
 }
 
 func pastTenseOf(decision string) string {
@@ -183,13 +201,7 @@ func (s *Server) apiDecideLinks(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	n, err := s.cfg.Store.DecideStoryLinks(ctx, st.ID, b.Links, b.Decision, who(c).userID())
+	_, n, err := s.decideInStory(c, b.Links, b.Decision, s.cfg.Store.DecideStoryLinks)
 	s.reply(c, http.StatusOK, gin.H{"decided": n}, err)
 }
 

@@ -334,21 +334,7 @@ func (s *Server) apiLeaveStory(c *gin.Context) {
 // decideCandidateForm accepts or rejects the ticked articles proposed
 // for the story, or the one whose button was pressed.
 func (s *Server) decideCandidateForm(c *gin.Context) {
-	ctx := c.Request.Context()
-	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	decision, ids, err := formDecision(c, "candidate", "proposed article")
-	var n int
-	if err == nil {
-		n, err = s.cfg.Store.DecideStoryCandidates(ctx, st.ID, ids, decision, who(c).userID())
-	}
-	if s.editFailed(c, err, s.renderStory, apperr.Invalid, apperr.NotFound, apperr.Conflict) {
-		return
-	}
-	s.redirectFlash(c, storyPath(st.Name), strconv.Itoa(n)+" proposed articles "+pastTenseOf(decision)+".")
+	s.decideForm(c, "candidate", "proposed article", "proposed articles", "", s.cfg.Store.DecideStoryCandidates)
 }
 
 // apiDecideCandidate decides one article proposed for the story and
@@ -366,16 +352,12 @@ func (s *Server) apiDecideCandidate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err == nil {
-		_, err = s.cfg.Store.DecideStoryCandidates(ctx, st.ID, []int64{id}, b.Decision, who(c).userID())
-	}
+	st, _, err := s.decideInStory(c, []int64{id}, b.Decision, s.cfg.Store.DecideStoryCandidates)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	d, err := s.loadStory(ctx, st.Name)
+	d, err := s.loadStory(c.Request.Context(), st.Name)
 	s.reply(c, http.StatusOK, d, err)
 }
 
@@ -390,12 +372,6 @@ func (s *Server) apiDecideCandidates(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	st, err := s.cfg.Store.StoryByName(ctx, c.Param("name"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	n, err := s.cfg.Store.DecideStoryCandidates(ctx, st.ID, b.Candidates, b.Decision, who(c).userID())
+	_, n, err := s.decideInStory(c, b.Candidates, b.Decision, s.cfg.Store.DecideStoryCandidates)
 	s.reply(c, http.StatusOK, gin.H{"decided": n}, err)
 }

@@ -118,7 +118,7 @@ const goldStoryDir = "../../testdata/stories/sinar-bahari"
 func TestStoryExportsCarryDisagreement(t *testing.T) {
 	s := storetest.SQLite(t)
 	ctx := context.Background()
-	st, _, _ := storetest.SaveGoldStory(t, s, goldStoryDir, "SB7")
+	st, _ := storetest.SaveGoldStory(t, s, goldStoryDir, "SB7")
 	if _, err := s.LinkStory(ctx, st.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -24,8 +24,7 @@ const goldStoryDir = "../../testdata/stories/sinar-bahari"
 // story name, and returns the extractions the store was given.
 func loadGoldStory(t *testing.T, s *store.Store, name string) (*store.Story, []*claims.Extraction) {
 	t.Helper()
-	st, _, exs := storetest.SaveGoldStory(t, s, goldStoryDir, name)
-	return st, exs
+	return storetest.SaveGoldStory(t, s, goldStoryDir, name)
 }
 
 // The store links a story's events as the linker does: every happening the
