@@ -173,7 +173,7 @@ func insertByRef[T any](tx *gorm.DB, rows []T, key func(T) (string, int64)) (map
 func (s *Store) saveEvents(tx *gorm.DB, a *Article, evs []timeline.Event, timexIDs, claimIDs map[string]int64) error {
 	for _, ev := range evs {
 		row := EventFromDate(ev.Date)
-		row.Headline, row.Status = ev.Headline, string(ev.Status)
+		row.Headline, row.Status, row.EndValue = ev.Headline, string(ev.Status), ev.End.Value
 		row.CreatedAt, row.UpdatedAt, row.Version = a.CreatedAt, a.CreatedAt, 1
 		if err := tx.Create(&row).Error; err != nil {
 			return err

@@ -188,3 +188,30 @@ func testCreateEvent(t *testing.T, s *store.Store) {
 		t.Errorf("creation not logged: %+v", revs)
 	}
 }
+
+// TestSavedRangeKeepsItsEnd stores a range the pipeline found ("9-11
+// Desember 2024") and reads it back: the event keeps its end, and its
+// interval covers every day of the range.
+func TestSavedRangeKeepsItsEnd(t *testing.T) { storetest.Each(t, testSavedRangeKeepsItsEnd) }
+
+func testSavedRangeKeepsItsEnd(t *testing.T, s *store.Store) {
+	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: time.Date(2024, 12, 3, 0, 0, 0, 0, time.UTC),
+		Text: "Kementerian Pariwisata menggelar pameran wisata di Jakarta pada 9-11 Desember 2024."})
+	if len(ex.Events) != 1 || ex.Events[0].End.Value == "" {
+		t.Fatalf("pipeline events %+v, want one range", ex.Events)
+	}
+	if _, err := s.SaveExtraction(context.Background(), &ex, store.SaveOptions{SourceKind: "text"}); err != nil {
+		t.Fatal(err)
+	}
+	evs := eventsOf(t, s, filter.Filter{})
+	if len(evs) != 1 {
+		t.Fatalf("%d events stored, want 1", len(evs))
+	}
+	e := evs[0]
+	if e.Value != "2024-12-09" || e.EndValue != "2024-12-11" {
+		t.Errorf("stored %s..%s, want 2024-12-09..2024-12-11", e.Value, e.EndValue)
+	}
+	if e.EndsAt == nil || e.EndsAt.Before(time.Date(2024, 12, 11, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("interval ends %v, want it to cover 11 December", e.EndsAt)
+	}
+}
