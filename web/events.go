@@ -22,12 +22,31 @@ import (
 type sourceView struct {
 	store.EventSourceDetail
 	Before, Mark, After string
+	// Subject, Predicate and Object are the words of the sentence that
+	// tell the happening, empty where the pipeline found none.
+	Subject, Predicate, Object string
+}
+
+// sentencePart returns the words of src's sentence at article offsets
+// [start, end), or "" when they are unknown or outside it.
+func sentencePart(src store.EventSourceDetail, start, end *int) string {
+	if start == nil || end == nil {
+		return ""
+	}
+	a, b := *start-src.Start, *end-src.Start
+	if a < 0 || a >= b || b > len(src.Sentence) {
+		return ""
+	}
+	return src.Sentence[a:b]
 }
 
 func viewSources(srcs []store.EventSourceDetail) []sourceView {
 	out := make([]sourceView, len(srcs))
 	for i, src := range srcs {
-		out[i] = sourceView{EventSourceDetail: src, Before: src.Sentence}
+		out[i] = sourceView{EventSourceDetail: src, Before: src.Sentence,
+			Subject:   sentencePart(src, src.SubjectStart, src.SubjectEnd),
+			Predicate: sentencePart(src, src.PredicateStart, src.PredicateEnd),
+			Object:    sentencePart(src, src.ObjectStart, src.ObjectEnd)}
 		if src.TimexStart == nil || src.TimexEnd == nil {
 			continue
 		}

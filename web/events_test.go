@@ -234,3 +234,35 @@ func TestTimelineFiltersAndOrder(t *testing.T) {
 		t.Error("viewer's timeline is editable")
 	}
 }
+
+// TestEventPageShowsWhoDidWhat stores the reference article and opens the
+// event of the plenary: its source shows the subject, predicate and object
+// the pipeline found in the sentence, read back from the store.
+func TestEventPageShowsWhoDidWhat(t *testing.T) {
+	e := newEnv(t)
+	c, ev := e.editSeeded()
+	d, err := e.store.EventByID(t.Context(), ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src *store.EventSourceDetail
+	for i := range d.Sources {
+		if d.Sources[i].PredicateStart != nil {
+			src = &d.Sources[i]
+		}
+	}
+	if src == nil {
+		t.Fatalf("no source of %q keeps its predicate: %+v", ev.Headline, d.Sources)
+	}
+	page := c.get("/events/" + itoa(ev.ID)).body
+	want := "<dt>Did</dt><dd>" + sentencePart(*src, src.PredicateStart, src.PredicateEnd) + "</dd>"
+	if !strings.Contains(page, want) {
+		t.Errorf("event page lacks %s", want)
+	}
+	if subj := sentencePart(*src, src.SubjectStart, src.SubjectEnd); subj == "" || !strings.Contains(page, "<dt>Who</dt><dd>"+subj+"</dd>") {
+		t.Errorf("event page lacks the subject %q", subj)
+	}
+	if !strings.Contains(ev.Headline, sentencePart(*src, src.PredicateStart, src.PredicateEnd)) {
+		t.Errorf("headline %q does not hold the stored predicate", ev.Headline)
+	}
+}

@@ -189,6 +189,7 @@ func (s *Store) saveEvents(tx *gorm.DB, a *Article, evs []timeline.Event, timexI
 				Value: ev.Date.Value, Mod: string(ev.Date.Mod)}
 			if i == 0 {
 				src.ClaimID, src.TimexID = claimID, timexID
+				src.setParts(ev)
 			}
 			if err := tx.Create(&src).Error; err != nil {
 				return err
@@ -196,6 +197,21 @@ func (s *Store) saveEvents(tx *gorm.DB, a *Article, evs []timeline.Event, timexI
 		}
 	}
 	return nil
+}
+
+// setParts records the predicate, subject and object of ev that lie inside
+// the source's sentence.
+func (src *EventSource) setParts(ev timeline.Event) {
+	part := func(sp timeline.Span) (*int, *int) {
+		if sp.Len() <= 0 || sp.Start < src.Start || sp.End > src.End {
+			return nil, nil
+		}
+		a, b := sp.Start, sp.End
+		return &a, &b
+	}
+	src.PredicateStart, src.PredicateEnd = part(ev.Predicate)
+	src.SubjectStart, src.SubjectEnd = part(ev.Subject)
+	src.ObjectStart, src.ObjectEnd = part(ev.Object)
 }
 
 // EventFromDate fills an event row's date columns from a resolved date.

@@ -190,8 +190,9 @@ func testCreateEvent(t *testing.T, s *store.Store) {
 }
 
 // TestSavedRangeKeepsItsEnd stores a range the pipeline found ("9-11
-// Desember 2024") and reads it back: the event keeps its end, and its
-// interval covers every day of the range.
+// Desember 2024") and reads it back: the event keeps its end, its interval
+// covers every day of the range, and its source keeps the predicate,
+// subject and object.
 func TestSavedRangeKeepsItsEnd(t *testing.T) { storetest.Each(t, testSavedRangeKeepsItsEnd) }
 
 func testSavedRangeKeepsItsEnd(t *testing.T, s *store.Store) {
@@ -213,5 +214,22 @@ func testSavedRangeKeepsItsEnd(t *testing.T, s *store.Store) {
 	}
 	if e.EndsAt == nil || e.EndsAt.Before(time.Date(2024, 12, 11, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("interval ends %v, want it to cover 11 December", e.EndsAt)
+	}
+	d, err := s.EventByID(context.Background(), e.ID)
+	if err != nil || len(d.Sources) != 1 {
+		t.Fatalf("event detail %+v, %v", d, err)
+	}
+	src, want := d.Sources[0], ex.Events[0]
+	for _, p := range []struct {
+		name       string
+		start, end *int
+		span       timeline.Span
+	}{{"predicate", src.PredicateStart, src.PredicateEnd, want.Predicate}, {"subject", src.SubjectStart, src.SubjectEnd, want.Subject}, {"object", src.ObjectStart, src.ObjectEnd, want.Object}} {
+		if p.span.Len() == 0 {
+			t.Fatalf("the pipeline found no %s in %q", p.name, ex.Article.Text)
+		}
+		if p.start == nil || p.end == nil || *p.start != p.span.Start || *p.end != p.span.End {
+			t.Errorf("stored %s %v-%v, want %d-%d", p.name, p.start, p.end, p.span.Start, p.span.End)
+		}
 	}
 }

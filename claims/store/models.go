@@ -142,6 +142,16 @@ type EventSource struct {
 	// Value and Mod are the date this source gives (TIMEX3).
 	Value string `gorm:"column:value" json:"value"`
 	Mod   string `gorm:"column:mod" json:"mod,omitempty"`
+	// The parts of the clause that tell the happening, as article offsets
+	// inside the sentence: the predicate (a verb or an event noun), its
+	// subject and its object. Each pair is nil where the source has no
+	// such part.
+	PredicateStart *int `gorm:"column:predicate_start" json:"predicate_start,omitempty"`
+	PredicateEnd   *int `gorm:"column:predicate_end" json:"predicate_end,omitempty"`
+	SubjectStart   *int `gorm:"column:subject_start" json:"subject_start,omitempty"`
+	SubjectEnd     *int `gorm:"column:subject_end" json:"subject_end,omitempty"`
+	ObjectStart    *int `gorm:"column:object_start" json:"object_start,omitempty"`
+	ObjectEnd      *int `gorm:"column:object_end" json:"object_end,omitempty"`
 }
 
 // Revision records one change: the entity's state before and after as JSON.
