@@ -9,10 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/apperr"
@@ -287,56 +285,30 @@ func (in *Ingester) runBatch(ctx context.Context, source string, r io.Reader, de
 		doc  Document
 		bad  error
 		ex   *claims.Extraction
-		done chan struct{}
 	}
-	workers := in.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	jobs := make(chan *job, workers*2)
-	ordered := make(chan *job, workers*2)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if j.bad == nil {
-					j.bad = defaults.apply(&j.doc)
-				}
-				if j.bad == nil {
-					j.ex, j.bad = Extract(j.doc)
-				}
-				close(j.done)
-			}
-		}()
-	}
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(ordered)
-		defer close(jobs)
-		readErr <- ReadJSONL(source, r, func(line int, doc Document, bad error) error {
-			j := &job{line: line, doc: doc, bad: bad, done: make(chan struct{})}
-			select {
-			case ordered <- j:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			jobs <- j
-			return nil
+	feed := func(put func(*job) error) error {
+		return ReadJSONL(source, r, func(line int, doc Document, bad error) error {
+			return put(&job{line: line, doc: doc, bad: bad})
 		})
-	}()
-	for j := range ordered {
-		<-j.done
+	}
+	work := func(j *job) *job {
+		if j.bad == nil {
+			j.bad = defaults.apply(&j.doc)
+		}
+		if j.bad == nil {
+			j.ex, j.bad = Extract(j.doc)
+		}
+		return j
+	}
+	return Ordered(ctx, in.Workers, feed, work, func(j *job) error {
 		if j.doc.Source == "" {
 			j.doc.Source = fmt.Sprintf("%s:%d", source, j.line)
 		}
 		out := in.store(ctx, j.doc, j.ex, j.bad)
 		out.Line = j.line
 		report(out)
-	}
-	wg.Wait()
-	return <-readErr
+		return nil
+	})
 }
 
 // countLines counts the lines of a file for a progress ETA; 0 if it cannot

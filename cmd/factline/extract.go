@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -87,11 +89,12 @@ type articleOut struct {
 }
 
 func runExtract(env *cliEnv, args []string) error {
-	fs := newFlags(env, "extract", "[--dct DATE] [--lang "+strings.Join(append(timeline.LanguageCodes(), "auto"), "|")+"] [--jsonl] [--explain] [FILE|-]")
+	fs := newFlags(env, "extract", "[--dct DATE] [--lang "+strings.Join(append(timeline.LanguageCodes(), "auto"), "|")+"] [--jsonl [--workers N]] [--explain] [FILE|-]")
 	dct := fs.String("dct", "", "publication date `YYYY-MM-DD` (default: inferred from the text)")
 	lang := fs.String("lang", "auto", "language of the text: "+timeline.LanguageChoices())
 	jsonl := fs.Bool("jsonl", false, "read and write one JSON document per line ({\"id\",\"lang\",\"dct\",\"text\"})")
 	explain := fs.Bool("explain", false, "include how each expression was resolved")
+	workers := fs.Int("workers", 0, "with --jsonl, documents extracted at once (default: one per CPU)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -131,45 +134,76 @@ func runExtract(env *cliEnv, args []string) error {
 		return enc.Encode(res)
 	}
 	// Batches keep going past a bad line: it gets an "error" field, the
-	// others their results, and the command exits 1 at the end.
-	var failed int
-	r := bufio.NewReaderSize(in, 1<<20)
-	for lineNo := 1; ; lineNo++ {
-		line, err := ingest.ReadLine(r, ingest.MaxArticleBytes*2)
-		if errors.Is(err, io.EOF) {
-			break
+	// others their results, and the command exits 1 at the end. Lines are
+	// extracted on --workers goroutines and written in input order.
+	type line struct {
+		no   int
+		text []byte
+		err  error
+		out  []byte // the encoded result
+		msg  string // the error said on stderr
+	}
+	feed := func(put func(*line) error) error {
+		r := bufio.NewReaderSize(in, 1<<20)
+		for no := 1; ; no++ {
+			text, err := ingest.ReadLine(r, ingest.MaxArticleBytes*2)
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err == nil && strings.TrimSpace(string(text)) == "" {
+				continue
+			}
+			if err := put(&line{no: no, text: text, err: err}); err != nil {
+				return err
+			}
 		}
+	}
+	work := func(l *line) *line {
 		var doc extractInput
 		var res extractOutput
 		switch {
-		case err != nil:
-			res.Error = err.Error()
-		case strings.TrimSpace(string(line)) == "":
-			continue
+		case l.err != nil:
+			res.Error = l.err.Error()
 		default:
-			if err := json.Unmarshal(line, &doc); err != nil {
+			if err := json.Unmarshal(l.text, &doc); err != nil {
 				res.Error = "invalid JSON: " + err.Error()
-			} else {
-				if doc.Lang == "" {
-					doc.Lang = *lang
-				}
-				if doc.DCT == "" {
-					doc.DCT = *dct
-				}
-				res, err = extractOne(doc, *explain)
-				if err != nil {
-					res = extractOutput{ID: doc.ID, Error: err.Error()}
-				}
+				break
+			}
+			if doc.Lang == "" {
+				doc.Lang = *lang
+			}
+			if doc.DCT == "" {
+				doc.DCT = *dct
+			}
+			var err error
+			if res, err = extractOne(doc, *explain); err != nil {
+				res = extractOutput{ID: doc.ID, Error: err.Error()}
 			}
 		}
 		if res.Error != "" {
-			failed++
-			fmt.Fprintf(env.stderr, "factline extract: line %d: %s\n", lineNo, res.Error)
+			l.msg = fmt.Sprintf("factline extract: line %d: %s\n", l.no, res.Error)
 			res.Timexes, res.Claims, res.Events = []timeline.Timex{}, []claimOut{}, []eventOut{}
 		}
-		if err := enc.Encode(res); err != nil {
-			return err
+		var buf bytes.Buffer
+		e := json.NewEncoder(&buf)
+		e.SetEscapeHTML(false)
+		if err := e.Encode(res); err != nil {
+			l.msg = fmt.Sprintf("factline extract: line %d: %v\n", l.no, err)
 		}
+		l.out, l.text = buf.Bytes(), nil
+		return l
+	}
+	var failed int
+	err := ingest.Ordered(context.Background(), *workers, feed, work, func(l *line) error {
+		if l.msg != "" {
+			failed++
+			fmt.Fprint(env.stderr, l.msg)
+		}
+		_, err := out.Write(l.out)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d line(s) failed", failed)

@@ -107,6 +107,52 @@ func TestExtractJSONL(t *testing.T) {
 	}
 }
 
+// TestExtractJSONLWorkers runs a batch of the testdata articles with bad
+// lines among them on one worker and on several: the output and the error
+// lines on stderr are the same, in input order, whatever the workers.
+func TestExtractJSONLWorkers(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.txt"))
+	if len(files) < 4 {
+		t.Fatalf("%d testdata articles, want at least 4", len(files))
+	}
+	var in strings.Builder
+	for i, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line, _ := json.Marshal(map[string]string{"id": filepath.Base(f), "text": string(text)})
+		in.Write(append(line, '\n'))
+		if i%3 == 1 {
+			in.WriteString("{not json " + filepath.Base(f) + "\n")
+		}
+	}
+	runWith := func(workers string) (string, string) {
+		var stdout, stderr bytes.Buffer
+		env := &cliEnv{stdin: strings.NewReader(in.String()), stdout: &stdout, stderr: &stderr}
+		if code := run(env, []string{"extract", "--jsonl", "--workers", workers}); code != exitFail {
+			t.Fatalf("--workers %s: exit %d, want %d; stderr %s", workers, code, exitFail, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	out1, err1 := runWith("1")
+	out4, err4 := runWith("4")
+	if out1 != out4 {
+		t.Error("the output of four workers differs from one worker's")
+	}
+	if err1 != err4 {
+		t.Errorf("stderr of four workers:\n%s\ndiffers from one worker's:\n%s", err4, err1)
+	}
+	if n, want := strings.Count(out1, "\n"), len(files)+(len(files)+1)/3; n != want {
+		t.Errorf("%d output lines, want %d", n, want)
+	}
+	for i, f := range files {
+		if !strings.Contains(strings.Split(out1, "\n")[i+(i+1)/3], `"id":"`+filepath.Base(f)+`"`) {
+			t.Errorf("line for %s out of order", filepath.Base(f))
+		}
+	}
+}
+
 // TestExtractMalay tags a Malay news paragraph with --lang ms and with
 // detection: "semalam" is yesterday, "minggu lepas" last week, "hujung" the
 // end, and Thursday lies ahead of "akan".
