@@ -145,7 +145,10 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 		if si := b.sentenceOf(t.Start, t.End); si >= 0 {
 			_, background[t.ID] = b.reportZone(b.unitOf(b.sents[si]), Span{Start: t.Start, End: t.End})
 		}
-		background[t.ID] = background[t.ID] || b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))]
+		// A part of the day counted from publication ("installed
+		// overnight") is a loose aside: the story stays on its day.
+		background[t.ID] = background[t.ID] || b.p.sinceCues[lowerASCII(b.wordBefore(t.Start))] || t.LoosePartOfDay() ||
+			i > 0 && b.otherZone(&out[i-1], t)
 		n, moved := 0, false
 		ahead := t.BareTime() && b.aheadInSentence(t) && !b.anchoredInSentence(t, at[t.Anchor])
 		switch {
@@ -156,7 +159,7 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 			n, moved = days(b.dct.Sub(d)), true
 		case t.CountsFromAnchor() && !ahead:
 			n, moved = shift[t.Anchor]
-			if !moved && t.BareTime() && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
+			if !moved && (t.BareTime() || partOfDay(t.Value)) && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
 				n, moved = days(story.Sub(day[t.Anchor])), true
 			}
 		case t.Anchor == "dct" && t.BareTime() && !story.IsZero() && !story.Equal(d) && !ahead &&
@@ -186,6 +189,25 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 	}
 	return out
 }
+
+// partOfDay reports whether value is a day with a part of it ("2024-01-14TMO").
+func partOfDay(value string) bool {
+	return len(value) > dayLen && !strings.Contains(value[dayLen:], ":")
+}
+
+// otherZone reports whether t gives the day of the same time in another
+// zone, in brackets after the clock time prev: "7:55 a.m. (2055 GMT
+// Monday)". That day is not the day the story is on.
+func (b *eventBuilder) otherZone(prev, t *timeline.Timex) bool {
+	if !strings.Contains(prev.Value, ":") || prev.End > t.Start || t.Start-prev.End > maxZoneGap {
+		return false
+	}
+	gap := b.text[prev.End:t.Start]
+	return strings.Contains(gap, "(") && !strings.ContainsAny(gap, ").;")
+}
+
+// maxZoneGap is how far after a clock time its other zone's day may stand.
+const maxZoneGap = 24
 
 // days is the number of whole days in d.
 func days(d time.Duration) int { return int(d.Hours() / 24) }
@@ -372,10 +394,10 @@ func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 	case "(":
 		return joinAlternative
 	}
-	ws := wordsIn(b.text, from, to)
+	ws, lows := b.words.in(from, to)
+	bracket := strings.HasPrefix(trimmed, "(")
 	kind := joinAdjacent
-	for _, w := range ws {
-		low := lowerASCII(b.text[w.start:w.end])
+	for i, low := range lows {
 		switch {
 		case b.p.ev.rangeWords[low]:
 			kind = joinRange
@@ -384,6 +406,9 @@ func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 		case opened && b.p.conjunctions[low]:
 			kind = joinRange
 		case b.p.datePreps[low]:
+		case bracket && (b.p.ev.zoneWords[low] || isDigit(rune(b.text[ws[i].start]))):
+			// "7:55 a.m. (2055 GMT Monday)": the same time in another zone
+			kind = joinAlternative
 		default:
 			return joinNone
 		}
@@ -624,6 +649,14 @@ func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 		if onlyPreps && !strings.ContainsAny(g, "\"“”.!?;") ||
 			!subjectFirst && strings.HasSuffix(strings.TrimRight(g, " "), ",") && !strings.ContainsAny(g, "\"“”!?;") {
 			return zone, true
+		}
+		// After the speaker's role, how they were reached: "kata Made
+		// Wirawan (38), pengemudi ojek daring, saat ditemui Rabu".
+		if c := strings.LastIndexByte(g, ','); c >= 0 && !strings.ContainsAny(g, "\"“”.!?;") {
+			tail := Span{Start: gap.Start + c + 1, End: t.Start}
+			if _, lows := b.words.in(tail.Start, tail.End); len(lows) > 0 && b.p.ev.occasions[lows[0]] && b.plainGap(tail, u.at.cue) {
+				return zone, true
+			}
 		}
 	}
 	if subjectFirst && t.End <= zone.Start && strings.Trim(b.text[t.End:zone.Start], " ,") == "" && b.opensSentence(t) {

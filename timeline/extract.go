@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -92,6 +93,11 @@ func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
 		return
 	}
 	y := &xs[i+1]
+	if gap := r.p.text[r.p.lx[x.j-1].end:r.p.lx[y.i].start]; strings.Contains(gap, "(") && !strings.Contains(gap, ")") {
+		// "7:55 a.m. (2055 GMT Monday)": the day inside the brackets is
+		// the other zone's.
+		return
+	}
 	if !r.sameClauseNear(x.j, y.i) || y.hasTime || !(y.kind == kindCal && (y.weekday != 0 || y.day != 0) || y.kind == kindRelDay) {
 		return
 	}

@@ -340,6 +340,11 @@ func (p *parser) year(k int, strong bool) (expr, bool) {
 	if p.is(k-1, "$") || p.is(k-1, "#") {
 		return x, false
 	}
+	if p.zoneAt(k + 1) {
+		// "(2055 GMT Monday)": the wire services' 24-hour time in another
+		// zone, not a year
+		return x, false
+	}
 	// Decades: "1990s", "1990-an", "1990's".
 	if y%10 == 0 {
 		j := k + 1

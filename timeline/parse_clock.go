@@ -71,6 +71,12 @@ func (p *parser) clock(k int) (expr, bool) {
 	return x, true
 }
 
+// zoneAt tells that lexeme k is a time zone ("GMT", "WIB").
+func (p *parser) zoneAt(k int) bool {
+	z := p.e(k)
+	return z != nil && z.zone
+}
+
 // marked tells that lexeme k marks a clock time: a half of the day or a zone.
 func (p *parser) marked(k int) bool {
 	m := p.e(k)

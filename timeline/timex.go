@@ -91,3 +91,12 @@ func (t Timex) BareTime() bool {
 	_, rule, _ := strings.Cut(t.Rule, ".")
 	return rule == "clock" || rule == "part-of-day"
 }
+
+// LoosePartOfDay reports whether t is a part of a day counted from the
+// publication date, not named ("overnight", "semalam", "this morning"):
+// the tagger could only read it against the publication day.
+func (t Timex) LoosePartOfDay() bool {
+	_, rule, _ := strings.Cut(t.Rule, ".")
+	return t.Anchor == "dct" && (rule == "relative-day" || rule == "part-of-day") &&
+		strings.Contains(t.Value, "T") && !strings.Contains(t.Value, ":")
+}
