@@ -71,7 +71,12 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 		}
 		return 0, e.clauseBreak
 	}
-	for k := x.i - 1; k >= x.i-window; k-- {
+	for k, n := x.i-1, 0; n < window; k, n = k-1, n+1 {
+		if k > 0 && r.p.is(k, "-") && r.p.glued(k) {
+			// "a stop-work meeting": a hyphenated word counts once
+			n--
+			continue
+		}
 		if dir, stop := look(k); stop {
 			if dir != 0 {
 				return dir, true
