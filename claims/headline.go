@@ -225,13 +225,36 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			break
 		}
 	}
-	for k := i0 - 2; k >= 0 && k >= i0-3; k-- {
-		if next := ws[k+1].low; ev.numberWords[ws[k].low] && next != "" && isDigit(rune(next[0])) {
+	// "Nomor 22 Tahun 2021", "Nomor KP-DRJD 4821 Tahun 2025": a number
+	// word, then the number, then the date.
+	for k := i0 - 2; k >= 0 && k >= i0-maxIdentifierGap; k-- {
+		if !ev.numberWords[ws[k].low] {
+			continue
+		}
+		for j := k + 1; j < i0; j++ {
+			if isDigit(rune(ws[j].low[0])) {
+				return true
+			}
+		}
+	}
+	// "the museum's 2024 annual report", "Rencana Strategis 2025": a year
+	// that names a document.
+	if g := ws[i0]; i1-i0 == 1 && len(g.low) == 4 && isDigit(rune(g.low[0])) {
+		for k := i1; k < len(ws) && k <= i1+1 && !ws[k].cut; k++ {
+			if ev.titleNouns[ws[k].low] {
+				return true
+			}
+		}
+		if i0 > 0 && ev.titleNouns[ws[i0-1].low] {
 			return true
 		}
 	}
 	return false
 }
+
+// maxIdentifierGap is how many words a number word may stand before the
+// date of an identifier ("Nomor KP-DRJD 4821 Tahun 2025").
+const maxIdentifierGap = 5
 
 // ranked reports whether a ranking word stands in the few words before
 // the since-word at k, within its clause: "the worst since", "the 12th

@@ -150,6 +150,9 @@ type eventLex struct {
 	// numberWords before a number make the date after it part of an
 	// identifier ("Nomor 22 Tahun 2021", "No. 5 of 2019").
 	assessments, aheadOf, numberWords set
+	// titleNouns next to a year make it part of a document's name ("the
+	// 2024 annual report", "Rencana Strategis 2025").
+	titleNouns set
 	// rankings before a since-word make its date the reference of a
 	// ranking ("the worst since 2009", "tertinggi sejak 2014"), not the
 	// start of a state.
