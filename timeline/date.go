@@ -77,7 +77,7 @@ func ParseDate(value string, mod Mod) (Date, error) {
 			h := int(p[1] - '0')
 			d.Precision, d.Start, d.End = PrecisionHalf, ymd(year, 6*h-5, 1), ymd(year, 6*h+1, 1)
 		case p == "SP" || p == "SU" || p == "FA" || p == "WI":
-			start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p]
+			start := seasonStart[p]
 			d.Precision, d.Start, d.End = PrecisionSeason, ymd(year, start, 1), ymd(year, start+3, 1)
 		case len(p) == 3 && p[0] == 'W' && allDigits(p[1:]):
 			w, _ := strconv.Atoi(p[1:])

@@ -70,7 +70,7 @@ func (p *parser) deictic(k int) (expr, bool) {
 		p.stretch(&x, k)
 	case e.weekday != 0 || e.month != 0 || e.season != "" || e.weekend:
 		x = expr{i: k, j: j + 1, kind: kindCal, typ: TypeDate, weekday: e.weekday, month: e.month,
-			season: e.season, weekend: e.weekend, force: d.deictic, rule: "deictic-name", phrase: true}
+			season: e.season, weekend: e.weekend, force: d.deictic, fromRef: d.anchored && e.season != "", rule: "deictic-name", phrase: true}
 		if x.force == 0 && x.weekday == 0 && x.month != 0 {
 			x.yearDir, x.hasYearDir = 0, true
 		}

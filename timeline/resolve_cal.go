@@ -193,6 +193,20 @@ func (r *resolver) calendar(x *expr) resolved {
 		}
 		v = fmt.Sprintf("%04d-%02d", year, x.month)
 	case x.quarter != 0 || x.half != 0 || x.season != "":
+		if year == 0 && x.fromRef && r.hasRef {
+			// "granted permission on 14 October 2024 and construction
+			// began the following spring": the first such season after
+			// (or before) the date last mentioned.
+			year, anchor = r.ref.Start.Year(), r.refID
+			why = fmt.Sprintf("the %s %s the date last mentioned, %s", x.season, map[bool]string{true: "after", false: "before"}[x.force > 0], r.ref.Value)
+			start := seasonStart[x.season]
+			switch m := int(r.ref.Start.Month()); {
+			case x.force > 0 && m >= start:
+				year++
+			case x.force < 0 && m < start+3:
+				year--
+			}
+		}
 		if year == 0 {
 			if !haveDCT {
 				year = -1
@@ -355,3 +369,7 @@ func isoWeekday(t time.Time) int {
 
 // weekMonday returns the Monday of t's ISO week.
 func weekMonday(t time.Time) time.Time { return t.AddDate(0, 0, 1-isoWeekday(t)) }
+
+// seasonStart is the first month of each TIMEX3 season, as date.go reads
+// them.
+var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
