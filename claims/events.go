@@ -39,10 +39,6 @@ const maxReportGap = 64
 // of compatible dates in one article are taken as the same happening.
 const sameEventSimilarity = 0.5
 
-// maxRangeCover is the longest range an event's date interval is widened
-// to: a leap year.
-const maxRangeCover = 366 * 24 * time.Hour
-
 // dateGroup is one date as the text gives it: a single expression, a day
 // with its clock time ("Minggu (28/12) pukul 06.12"), one time in two zones
 // ("06.17 WIB atau 07.17 WITA"), or a range ("28-30 Desember").
@@ -311,13 +307,7 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 				continue
 			case joinRange:
 				if prev.end.IsZero() && !d.Start.Before(prev.date.Start) {
-					prev.end, prev.span.End = d, t.End
-					// A date of year precision or finer never covers more
-					// than a year (storage reads windows by that rule); a
-					// longer range keeps its end in end only.
-					if d.End.Sub(prev.date.Start) <= maxRangeCover {
-						prev.date.End = d.End
-					}
+					prev.end, prev.span.End, prev.date = d, t.End, prev.date.Through(d)
 					continue
 				}
 			}

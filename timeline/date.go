@@ -42,6 +42,23 @@ type Date struct {
 // IsZero reports whether d holds no date.
 func (d Date) IsZero() bool { return d.Value == "" }
 
+// MaxRangeCover is the longest range a date's interval is widened to cover:
+// a leap year. A date of year precision or finer never covers more, and
+// storage reads timeline windows by that rule.
+const MaxRangeCover = 366 * 24 * time.Hour
+
+// Through returns d, the first date of a range that ends on end ("9-11
+// December", "from 2009 to 2010"), with its interval widened to cover the
+// end too, when the whole range lasts at most MaxRangeCover; a longer range
+// keeps d's own interval, and its end only in the end date. The interval
+// never shrinks.
+func (d Date) Through(end Date) Date {
+	if end.End.After(d.End) && end.End.Sub(d.Start) <= MaxRangeCover {
+		d.End = end.End
+	}
+	return d
+}
+
 // ParseDate reads a TIMEX3 DATE or TIME value ("2019", "2019-12", "2019-Q4",
 // "2019-W52", "2019-WI", "2019-12-28", "2019-12-28TMO", "2019-12-28T10:15",
 // "201", "19") and a modifier into a Date. Values that name no point on the

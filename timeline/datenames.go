@@ -28,6 +28,8 @@ type DateNamer struct{ w *dateWords }
 // placeholders in braces, filled from the date: {year}, {month} (its name),
 // {day}, {hour}, {minute}, {week}, {quarter}, {century} (its ordinal
 // number: 20 for the 1900s) and, in modifier and status templates, {date}.
+// The range template joins a range's first date, {date}, and its last,
+// {end}.
 type dateWords struct {
 	// names are by precision, with half-1/half-2 and the seasons by name.
 	names  map[string]string
@@ -41,7 +43,7 @@ type dateWords struct {
 // The entries each section must or may hold.
 var (
 	dateNameKeys = []string{"century", "decade", "year", "half-1", "half-2", "spring", "summer", "autumn", "winter",
-		"quarter", "month", "week", "day", "minute", "undated"}
+		"quarter", "month", "week", "day", "minute", "undated", "range"}
 	dateStatusKeys = []string{string(StatusOngoing), string(StatusScheduled)}
 	// namedMods are the modifiers an event date may carry and so a
 	// namer must say.
@@ -49,7 +51,7 @@ var (
 	// seasonNames are by the month a season starts in (see ParseDate).
 	seasonNames = map[int]string{3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 	// placeholders are every placeholder a template may use.
-	placeholders = []string{"year", "month", "day", "hour", "minute", "week", "quarter", "century", "date"}
+	placeholders = []string{"year", "month", "day", "hour", "minute", "week", "quarter", "century", "date", "end"}
 )
 
 // dateSections are the sections the date namer reads.
@@ -196,6 +198,15 @@ func (n DateNamer) Name(d Date) string {
 // ON_OR_AFTER) is what "since" already says: "since 2017", not "since early
 // 2017".
 func (n DateNamer) Event(value string, mod Mod, status EventStatus) string {
+	return n.EventRange(value, mod, status, "")
+}
+
+// EventRange names the date of an event that may last from value to end, a
+// calendar value ("9 December 2019 to 11 December 2019", "2009 sampai
+// 2010"); with no end, or one that names no calendar interval, it is
+// Event. An ongoing state that has an end is named by its range alone: it
+// no longer holds.
+func (n DateNamer) EventRange(value string, mod Mod, status EventStatus, end string) string {
 	d, err := ParseDate(value, ModNone)
 	if err != nil {
 		return n.w.names["undated"]
@@ -211,6 +222,14 @@ func (n DateNamer) Event(value string, mod Mod, status EventStatus) string {
 		}
 		if t != "" { // a modifier a date cannot carry (MORE_THAN) is not named
 			text = n.fill(t, d, text)
+		}
+	}
+	if last, err := ParseDate(end, ModNone); end != "" && err == nil {
+		// A name is filled words, never a placeholder, so {end} can go in
+		// first.
+		text = n.fill(strings.ReplaceAll(n.w.names["range"], "{end}", n.Name(last)), d, text)
+		if status == StatusOngoing {
+			return text
 		}
 	}
 	if t := n.w.status[string(status)]; t != "" {

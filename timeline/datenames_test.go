@@ -69,6 +69,31 @@ func TestDateNamer(t *testing.T) {
 	}
 }
 
+func TestDateNamerRange(t *testing.T) {
+	for _, c := range []struct {
+		value      string
+		mod        Mod
+		status     EventStatus
+		end        string
+		en, id, ms string
+	}{
+		{"2019-12-09", ModNone, StatusHappened, "2019-12-11", "9 December 2019 to 11 December 2019", "9 Desember 2019 sampai 11 Desember 2019", "9 Disember 2019 hingga 11 Disember 2019"},
+		{"2009", ModEnd, StatusHappened, "2010", "late 2009 to 2010", "akhir 2009 sampai 2010", "akhir 2009 hingga 2010"},
+		{"2020-01", ModNone, StatusScheduled, "2020-03", "January 2020 to March 2020 (scheduled)", "Januari 2020 sampai Maret 2020 (dijadwalkan)", "Januari 2020 hingga Mac 2020 (dijadualkan)"},
+		{"2017", ModStart, StatusOngoing, "2019", "2017 to 2019", "2017 sampai 2019", "2017 hingga 2019"},
+		// No end, or one that names no calendar interval: the single date.
+		{"2019-12-09", ModNone, StatusHappened, "", "9 December 2019", "9 Desember 2019", "9 Disember 2019"},
+		{"2019-12-09", ModNone, StatusHappened, "PRESENT_REF", "9 December 2019", "9 Desember 2019", "9 Disember 2019"},
+	} {
+		for code, want := range map[string]string{"en": c.en, "id": c.id, "ms": c.ms} {
+			n, _ := DateNamerFor(code)
+			if got := n.EventRange(c.value, c.mod, c.status, c.end); got != want {
+				t.Errorf("%s: %s %s %s to %s = %q, want %q", code, c.value, c.mod, c.status, c.end, got, want)
+			}
+		}
+	}
+}
+
 // rawCode matches what must never reach a reader: TIMEX3 codes, an empty
 // placeholder, a modifier before an article.
 var rawCode = regexp.MustCompile(`\d{4}-\d|-(SP|SU|FA|WI|H\d|Q\d|W\d)|[{}]|T\d\d:|\b(early|mid-?|late) the\b|^\d{2,3}$|  |^ | $`)

@@ -84,7 +84,7 @@ func TestEveryDateReadsTheSameEverywhere(t *testing.T) {
 			add("timelinejs", id, html.UnescapeString(html.UnescapeString(s.DisplayDate)))
 		}
 		for id, cb := range byID {
-			want := dateLabel(lang, cb.value, cb.mod, cb.status)
+			want := dateLabel(lang, cb.value, cb.mod, cb.status, "")
 			got := seen[fmt.Sprint(id)]
 			if len(got) != 4 {
 				t.Errorf("%s: %v is in %d places: %q", lang, cb, len(got), got)

@@ -22,31 +22,12 @@ import (
 type sourceView struct {
 	store.EventSourceDetail
 	Before, Mark, After string
-	// Subject, Predicate and Object are the words of the sentence that
-	// tell the happening, empty where the pipeline found none.
-	Subject, Predicate, Object string
-}
-
-// sentencePart returns the words of src's sentence at article offsets
-// [start, end), or "" when they are unknown or outside it.
-func sentencePart(src store.EventSourceDetail, start, end *int) string {
-	if start == nil || end == nil {
-		return ""
-	}
-	a, b := *start-src.Start, *end-src.Start
-	if a < 0 || a >= b || b > len(src.Sentence) {
-		return ""
-	}
-	return src.Sentence[a:b]
 }
 
 func viewSources(srcs []store.EventSourceDetail) []sourceView {
 	out := make([]sourceView, len(srcs))
 	for i, src := range srcs {
-		out[i] = sourceView{EventSourceDetail: src, Before: src.Sentence,
-			Subject:   sentencePart(src, src.SubjectStart, src.SubjectEnd),
-			Predicate: sentencePart(src, src.PredicateStart, src.PredicateEnd),
-			Object:    sentencePart(src, src.ObjectStart, src.ObjectEnd)}
+		out[i] = sourceView{EventSourceDetail: src, Before: src.Sentence}
 		if src.TimexStart == nil || src.TimexEnd == nil {
 			continue
 		}
@@ -65,6 +46,32 @@ type eventData struct {
 	Sides   []disagreeSide
 	History []historyEntry
 	Message string
+	// Form is what the edit form shows; Typed says it holds what the
+	// editor sent rather than the event as it is.
+	Form  eventForm
+	Typed bool
+}
+
+// eventForm holds the edit form's fields as text.
+type eventForm struct {
+	Headline, Description, Value, Mod, End, Status, Tags string
+}
+
+// formOf fills the edit form from the event as it is.
+func formOf(ev *store.EventDetail) eventForm {
+	return eventForm{Headline: ev.Headline, Description: ev.Description, Value: ev.Value, Mod: ev.Mod, End: ev.EndValue,
+		Status: ev.Status, Tags: strings.Join(ev.Tags, ", ")}
+}
+
+// typed overrides f with the fields the request's form sent.
+func (f eventForm) typed(c *gin.Context) eventForm {
+	for name, field := range map[string]*string{"headline": &f.Headline, "description": &f.Description, "value": &f.Value,
+		"mod": &f.Mod, "end": &f.End, "status": &f.Status, "tags": &f.Tags} {
+		if v, ok := c.GetPostForm(name); ok {
+			*field = v
+		}
+	}
+	return f
 }
 
 func (s *Server) eventPage(c *gin.Context) {
@@ -74,6 +81,17 @@ func (s *Server) eventPage(c *gin.Context) {
 // renderEvent shows an event as it is now; after a failed edit, message
 // says why and the page shows the current version to redo it on.
 func (s *Server) renderEvent(c *gin.Context, status int, message string) {
+	s.showEvent(c, status, message, false)
+}
+
+// renderRefusedEdit shows an event after an edit it refused as invalid
+// with the form as the editor filled it, so nothing typed is lost; a stale
+// edit (409) shows the event as it is now instead, to redo the edit on.
+func (s *Server) renderRefusedEdit(c *gin.Context, status int, message string) {
+	s.showEvent(c, status, message, status != http.StatusConflict)
+}
+
+func (s *Server) showEvent(c *gin.Context, status int, message string, typed bool) {
 	id, err := parseID(c, "id")
 	if err != nil {
 		s.fail(c, err)
@@ -89,7 +107,11 @@ func (s *Server) renderEvent(c *gin.Context, status int, message string) {
 		s.fail(c, err)
 		return
 	}
-	s.render(c, status, "event", ev.Headline, eventData{Event: ev, Sources: viewSources(ev.Sources), Sides: disagreeSides(ev), History: hist, Message: message})
+	d := eventData{Event: ev, Sources: viewSources(ev.Sources), Sides: disagreeSides(ev), History: hist, Message: message, Form: formOf(ev), Typed: typed}
+	if typed {
+		d.Form = d.Form.typed(c)
+	}
+	s.render(c, status, "event", ev.Headline, d)
 }
 
 // formTarget reads what an edit form is about: the id in the path and the
@@ -117,7 +139,7 @@ func formPatch(c *gin.Context) store.EventPatch {
 		return nil
 	}
 	p.Headline, p.Description, p.Value, p.Mod = field("headline"), field("description"), field("value"), field("mod")
-	p.Precision, p.Status = field("precision"), field("status")
+	p.Precision, p.End, p.Status = field("precision"), field("end"), field("status")
 	if h := field("hidden"); h != nil {
 		hidden := *h == "1"
 		p.Hidden = &hidden
@@ -136,7 +158,7 @@ func (s *Server) updateEvent(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), t.ID, t.Version, formPatch(c), who(c).userID())
-	if s.editFailed(c, err, s.renderEvent, apperr.Conflict, apperr.Invalid) {
+	if s.editFailed(c, err, s.renderRefusedEdit, apperr.Conflict, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/events/"+c.Param("id")), "Saved.")
@@ -161,7 +183,7 @@ func (s *Server) newEventPage(c *gin.Context) {
 
 func (s *Server) createEvent(c *gin.Context) {
 	in := store.NewEvent{Headline: c.PostForm("headline"), Description: c.PostForm("description"), Value: c.PostForm("value"),
-		Mod: c.PostForm("mod"), Status: c.PostForm("status"), Tags: strings.Split(c.PostForm("tags"), ",")}
+		Mod: c.PostForm("mod"), End: c.PostForm("end"), Status: c.PostForm("status"), Tags: strings.Split(c.PostForm("tags"), ",")}
 	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
 	rerender := func(c *gin.Context, status int, msg string) {
 		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: msg})
@@ -330,7 +352,7 @@ func (s *Server) apiUpdateEvent(c *gin.Context) {
 	if err == nil {
 		// With its date in words, so the timeline shows the new date as
 		// it shows every other.
-		edited = labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status)}
+		edited = labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status, ev.EndValue)}
 	}
 	s.replyEdit(c, edited, err, func() (any, error) { return s.cfg.Store.EventByID(ctx, id) })
 }

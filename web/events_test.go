@@ -254,15 +254,18 @@ func TestEventPageShowsWhoDidWhat(t *testing.T) {
 	if src == nil {
 		t.Fatalf("no source of %q keeps its predicate: %+v", ev.Headline, d.Sources)
 	}
+	if src.Parts.Predicate == nil || src.Parts.Subject == nil {
+		t.Fatalf("source parts %+v lack the predicate or subject", src.Parts)
+	}
 	page := c.get("/events/" + itoa(ev.ID)).body
-	want := "<dt>Did</dt><dd>" + sentencePart(*src, src.PredicateStart, src.PredicateEnd) + "</dd>"
+	want := "<dt>Did</dt><dd>" + src.Parts.Predicate.Text + "</dd>"
 	if !strings.Contains(page, want) {
 		t.Errorf("event page lacks %s", want)
 	}
-	if subj := sentencePart(*src, src.SubjectStart, src.SubjectEnd); subj == "" || !strings.Contains(page, "<dt>Who</dt><dd>"+subj+"</dd>") {
+	if subj := src.Parts.Subject.Text; subj == "" || !strings.Contains(page, "<dt>Who</dt><dd>"+subj+"</dd>") {
 		t.Errorf("event page lacks the subject %q", subj)
 	}
-	if !strings.Contains(ev.Headline, sentencePart(*src, src.PredicateStart, src.PredicateEnd)) {
+	if !strings.Contains(ev.Headline, src.Parts.Predicate.Text) {
 		t.Errorf("headline %q does not hold the stored predicate", ev.Headline)
 	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"eventDate":   func(e store.Event) string { return dateLabel(pageLanguage, e.Value, e.Mod, e.Status) },
+	"eventDate":   func(e store.Event) string { return dateLabel(pageLanguage, e.Value, e.Mod, e.Status, e.EndValue) },
 	"when":        func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"join":        strings.Join,
 	"statuses":    claimStatuses,
@@ -42,12 +42,13 @@ var editablePrecisions = []string{"year", "half", "quarter", "month", "day", "mi
 const pageLanguage = "en"
 
 // dateLabel names an event's date for readers in lang, as every export
-// names it: "late 2011", "since 2017", "akhir 2011" (see
+// names it: "late 2011", "since 2017", "akhir 2011", a range as "9
+// December 2019 to 11 December 2019" when end is set (see
 // timeline.DateNamer). An unknown language reads as the pages' own.
-func dateLabel(lang, value, mod, status string) string {
+func dateLabel(lang, value, mod, status, end string) string {
 	n, ok := timeline.DateNamerFor(lang)
 	if !ok {
 		n, _ = timeline.DateNamerFor(pageLanguage)
 	}
-	return n.Event(value, timeline.Mod(mod), timeline.EventStatus(status))
+	return n.EventRange(value, timeline.Mod(mod), timeline.EventStatus(status), end)
 }

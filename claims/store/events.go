@@ -71,6 +71,44 @@ type EventSourceDetail struct {
 	TimexStart       *int   `json:"timex_start,omitempty"`
 	TimexEnd         *int   `json:"timex_end,omitempty"`
 	TimexExplanation string `json:"timex_explanation,omitempty"`
+	// Parts are the predicate, subject and object with their words.
+	Parts Parts `json:"parts" gorm:"-"`
+}
+
+// Parts are the predicate, subject and object of a source's clause, each
+// nil where the source has none.
+type Parts struct {
+	Predicate *Part `json:"predicate,omitempty"`
+	Subject   *Part `json:"subject,omitempty"`
+	Object    *Part `json:"object,omitempty"`
+}
+
+// Part is a span of an article inside a source's sentence: its article
+// offsets [Start, End) and its words.
+type Part struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Empty reports whether p holds no part.
+func (p Parts) Empty() bool { return p.Predicate == nil && p.Subject == nil && p.Object == nil }
+
+// Parts reads the predicate, subject and object of src from its sentence;
+// a part whose offsets are unknown or fall outside the sentence is nil.
+func (src *EventSource) Parts() Parts {
+	part := func(start, end *int) *Part {
+		if start == nil || end == nil {
+			return nil
+		}
+		a, b := *start-src.Start, *end-src.Start
+		if a < 0 || a >= b || b > len(src.Sentence) {
+			return nil
+		}
+		return &Part{Start: *start, End: *end, Text: src.Sentence[a:b]}
+	}
+	return Parts{Predicate: part(src.PredicateStart, src.PredicateEnd), Subject: part(src.SubjectStart, src.SubjectEnd),
+		Object: part(src.ObjectStart, src.ObjectEnd)}
 }
 
 // EventDetail is an event with its tags and every source.
@@ -91,12 +129,21 @@ type eventState struct {
 // EventPatch names the fields of an event to change; nil leaves a field as
 // it is. Precision, when given, coarsens Value ("2019-12-28" to month gives
 // "2019-12"); it cannot invent detail the value lacks.
+//
+// End is the last date of a range ("9-11 December" ends on 2019-12-11),
+// written as Value is and never before it; "" makes the event a single
+// date. A patch that changes the date (Value, Mod or Precision differ from
+// the event's) without giving End makes it a single date too: the old end
+// belonged to the old date. A patch that leaves the date as it is keeps the
+// end. The event's interval covers the range when it lasts at most
+// timeline.MaxRangeCover.
 type EventPatch struct {
 	Headline    *string   `json:"headline,omitempty"`
 	Description *string   `json:"description,omitempty"`
 	Value       *string   `json:"value,omitempty"`
 	Mod         *string   `json:"mod,omitempty"`
 	Precision   *string   `json:"precision,omitempty"`
+	End         *string   `json:"end,omitempty"`
 	Status      *string   `json:"status,omitempty"`
 	Hidden      *bool     `json:"hidden,omitempty"`
 	Tags        *[]string `json:"tags,omitempty"`
@@ -141,6 +188,9 @@ func eventDetail(db *gorm.DB, id int64) (*EventDetail, error) {
 		Joins("LEFT JOIN timexes t ON t.id = es.timex_id").
 		Where("es.event_id = ?", id).Order("a.published, es.article_id, es.start_offset").
 		Scan(&d.Sources).Error
+	for i := range d.Sources {
+		d.Sources[i].Parts = d.Sources[i].EventSource.Parts()
+	}
 	return d, err
 }
 
@@ -246,7 +296,7 @@ func (s *Store) UpdateEvent(ctx context.Context, id int64, version int, p EventP
 
 // apply validates the patch and writes it into st.
 func (p EventPatch) apply(st *eventState) error {
-	for _, text := range []*string{p.Headline, p.Description, p.Value, p.Mod, p.Precision, p.Status} {
+	for _, text := range []*string{p.Headline, p.Description, p.Value, p.Mod, p.Precision, p.End, p.Status} {
 		if text != nil && !storable(*text) {
 			return apperr.Errorf(apperr.Invalid, "the text may not contain NUL characters or invalid UTF-8")
 		}
@@ -280,7 +330,7 @@ func (p EventPatch) apply(st *eventState) error {
 		}
 		st.Tags = tags
 	}
-	if p.Value == nil && p.Mod == nil && p.Precision == nil {
+	if p.Value == nil && p.Mod == nil && p.Precision == nil && p.End == nil {
 		return nil
 	}
 	value, mod := st.Value, st.Mod
@@ -302,8 +352,28 @@ func (p EventPatch) apply(st *eventState) error {
 			return err
 		}
 	}
+	end := st.EndValue
+	if p.End != nil {
+		end = strings.TrimSpace(*p.End)
+	} else if d.Value != st.Value || d.Mod != timeline.Mod(st.Mod) || d.Precision != timeline.Precision(st.Precision) {
+		end = ""
+	}
+	if end != "" {
+		e, err := parseEventDate(end, "")
+		if err != nil {
+			return apperr.Errorf(apperr.Invalid, "end date: %s", err)
+		}
+		// The mod narrows the first date's interval, not where the range
+		// may end: compare with the whole of it.
+		first, _ := timeline.ParseDate(d.Value, timeline.ModNone)
+		if e.Start.Before(first.Start) || !e.End.After(first.End) {
+			return apperr.Errorf(apperr.Invalid, "the end date %s must come after the date %s", end, d.Value)
+		}
+		d = d.Through(e)
+	}
 	dated := EventFromDate(d)
 	st.Value, st.Mod, st.Precision, st.StartsAt, st.EndsAt = dated.Value, dated.Mod, dated.Precision, dated.StartsAt, dated.EndsAt
+	st.EndValue = end
 	return nil
 }
 
@@ -382,12 +452,15 @@ func cleanTags(in []string) ([]string, error) {
 
 // NewEvent is an event an editor adds by hand.
 type NewEvent struct {
-	Headline    string   `json:"headline"`
-	Description string   `json:"description"`
-	Value       string   `json:"value"`
-	Mod         string   `json:"mod"`
-	Status      string   `json:"status"`
-	Tags        []string `json:"tags"`
+	Headline    string `json:"headline"`
+	Description string `json:"description"`
+	Value       string `json:"value"`
+	Mod         string `json:"mod"`
+	// End is the last date of a range, "" for a single date (see
+	// EventPatch).
+	End    string   `json:"end,omitempty"`
+	Status string   `json:"status"`
+	Tags   []string `json:"tags"`
 }
 
 // CreateEvent adds a hand-made event (Manual is set) and logs its creation.
@@ -400,7 +473,7 @@ func (s *Store) CreateEvent(ctx context.Context, n NewEvent, userID *int64) (*Ev
 	if tags == nil {
 		tags = []string{}
 	}
-	if err := (EventPatch{Headline: &n.Headline, Description: &desc, Value: &n.Value, Mod: &n.Mod, Status: &n.Status, Tags: &tags}).apply(st); err != nil {
+	if err := (EventPatch{Headline: &n.Headline, Description: &desc, Value: &n.Value, Mod: &n.Mod, End: &n.End, Status: &n.Status, Tags: &tags}).apply(st); err != nil {
 		return nil, err
 	}
 	now := s.Now()
@@ -431,7 +504,11 @@ type VersionedID struct {
 
 // MergeEvents folds others into target: their sources and tags move to the
 // target and each is marked merged into it (it leaves the timeline but keeps
-// its page and history). Every event's version is checked.
+// its page and history). Every event's version is checked. The sources keep
+// their predicate, subject and object. The target keeps its date; a target
+// without an end takes the end of the first other event that starts on the
+// same date and has one, so the range one article gives survives a merge
+// with another article's single day.
 func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []VersionedID, userID *int64) (*EventDetail, error) {
 	if len(others) == 0 {
 		return nil, apperr.Errorf(apperr.Invalid, "choose at least two events to merge")
@@ -442,7 +519,7 @@ func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []Ve
 		if err != nil {
 			return err
 		}
-		tagSet := slices.Clone(tBefore.Tags)
+		tagSet, end := slices.Clone(tBefore.Tags), tBefore.EndValue
 		for _, o := range others {
 			if o.ID == target.ID {
 				return apperr.Errorf(apperr.Invalid, "cannot merge event #%d into itself", o.ID)
@@ -455,6 +532,9 @@ func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []Ve
 				return err
 			}
 			tagSet = append(tagSet, oBefore.Tags...)
+			if end == "" && oBefore.Value == tBefore.Value {
+				end = oBefore.EndValue
+			}
 			oAfter, err := loadEventState(tx, o.ID)
 			if err != nil {
 				return err
@@ -473,6 +553,12 @@ func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []Ve
 		}
 		if tAfter.Tags, err = cleanTags(tagSet); err != nil {
 			return err
+		}
+		if end != tAfter.EndValue {
+			// An end that does not fit the target's date (it is checked
+			// as an editor's would be) leaves the target a single date
+			// rather than refuse the merge.
+			_ = EventPatch{End: &end}.apply(tAfter)
 		}
 		if err := s.saveEventState(tx, tAfter); err != nil {
 			return err

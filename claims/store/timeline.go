@@ -25,6 +25,9 @@ type TimelineEvent struct {
 	Tags     []string     `json:"tags"`
 	Articles []ArticleRef `json:"articles"`
 	Speakers []string     `json:"speakers"`
+	// Parts are the predicate, subject and object of the first source, in
+	// source order, that has any; nil when none has.
+	Parts *Parts `json:"parts,omitempty"`
 }
 
 // ArticleRef names an article an event comes from.
@@ -242,21 +245,29 @@ func (s *Store) fillTimelineSources(ctx context.Context, ids []int64, byID map[i
 		if err != nil {
 			return err
 		}
+		// A sentence is read only where it has parts to cut from it.
 		err = ScanRows(db.Table("event_sources AS es").
-			Select("es.event_id, a.id, a.title, a.publisher, COALESCE(c.speaker, '')").
+			Select("es.event_id, a.id, a.title, a.publisher, COALESCE(c.speaker, ''), es.start_offset, "+
+				"es.predicate_start, es.predicate_end, es.subject_start, es.subject_end, es.object_start, es.object_end, "+
+				"CASE WHEN COALESCE(es.predicate_start, es.subject_start, es.object_start) IS NULL THEN '' ELSE es.sentence END").
 			Joins("JOIN articles a ON a.id = es.article_id").Joins("LEFT JOIN claims c ON c.id = es.claim_id").
 			Where("es.event_id IN ?", chunk).Order("es.event_id, es.article_id, es.start_offset"),
 			func(r *sql.Rows) error {
 				var id int64
 				var a ArticleRef
 				var speaker string
-				if err := r.Scan(&id, &a.ID, &a.Title, &a.Publisher, &speaker); err != nil {
+				var src EventSource
+				if err := r.Scan(&id, &a.ID, &a.Title, &a.Publisher, &speaker, &src.Start, &src.PredicateStart, &src.PredicateEnd,
+					&src.SubjectStart, &src.SubjectEnd, &src.ObjectStart, &src.ObjectEnd, &src.Sentence); err != nil {
 					return err
 				}
 				e := byID[id]
 				e.Articles = appendNew(e.Articles, a)
 				if speaker != "" {
 					e.Speakers = appendNew(e.Speakers, speaker)
+				}
+				if p := src.Parts(); e.Parts == nil && !p.Empty() {
+					e.Parts = &p
 				}
 				return nil
 			})
