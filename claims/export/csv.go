@@ -15,15 +15,18 @@ import (
 // csvHeader names the CSV columns. Events are rows; a column with several
 // values (tags, sources, claims) joins them with csvJoin. A date takes
 // four: its TIMEX3 value (timex_value, "201" for the 2010s), its words for
-// readers (display_date, as the app shows it) and the ISO 8601 start and
-// end of the interval it covers, modifier applied (starts_at, ends_at).
-// disagree is true when the sources give incompatible dates and no editor
-// has chosen; source_dates has one sourceDate per source, in the order of
-// sentences.
+// readers (display_date, as the app shows it, a range from its first to
+// its last date) and the ISO 8601 start and end of the interval it covers,
+// modifier applied (starts_at, ends_at). disagree is true when the sources
+// give incompatible dates and no editor has chosen; source_dates has one
+// sourceDate per source, in the order of sentences. end_value is the TIMEX3
+// value of a range's last date, empty for a single date; predicates,
+// subjects and objects are the distinct words of the sources' sentences
+// that tell the happening.
 var csvHeader = []string{
 	"id", "timex_value", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
 	"tags", "publishers", "article_titles", "article_urls", "published", "sentences", "speakers", "claim_statuses",
-	"disagree", "source_dates",
+	"disagree", "source_dates", "end_value", "predicates", "subjects", "objects",
 }
 
 // csvJoin separates several values in one cell; " | " rarely occurs in a
@@ -42,7 +45,12 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 	row := make([]string, len(csvHeader))
 	write := func(it *store.ExportEvent) error {
 		var publishers, titles, urls, published, sentences, speakers, statuses, sourceDates []string
+		var predicates, subjects, objects []string
 		for _, src := range it.Sources {
+			parts := src.Parts()
+			predicates = appendPartText(predicates, parts.Predicate)
+			subjects = appendPartText(subjects, parts.Subject)
+			objects = appendPartText(objects, parts.Object)
 			publishers = appendNew(publishers, src.ArticlePublisher)
 			titles = appendNew(titles, src.ArticleTitle)
 			urls = appendNew(urls, src.ArticleURL)
@@ -55,12 +63,13 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 			statuses = append(statuses, c.Status)
 		}
 		fields := []string{
-			strconv.FormatInt(it.ID, 10), it.Value, dates.displayDate(it.Value, it.Mod, it.Status), it.Precision, it.Mod,
+			strconv.FormatInt(it.ID, 10), it.Value, dates.displayDate(it.Value, it.Mod, it.Status, it.EndValue), it.Precision, it.Mod,
 			timeCell(it.StartsAt), timeCell(it.EndsAt), it.Status, it.Headline, it.Description,
 			strings.Join(it.Tags, csvJoin), strings.Join(publishers, csvJoin), strings.Join(titles, csvJoin),
 			strings.Join(urls, csvJoin), strings.Join(published, csvJoin), strings.Join(sentences, csvJoin),
 			strings.Join(speakers, csvJoin), strings.Join(statuses, csvJoin),
 			strconv.FormatBool(it.Disagree), strings.Join(sourceDates, csvJoin),
+			it.EndValue, strings.Join(predicates, csvJoin), strings.Join(subjects, csvJoin), strings.Join(objects, csvJoin),
 		}
 		for i, f := range fields {
 			row[i] = neutralise(f)
@@ -110,6 +119,15 @@ func neutralise(cell string) string {
 		return "'" + cell
 	}
 	return cell
+}
+
+// appendPartText appends the words of a source's part, if it has one, unless
+// they are already present.
+func appendPartText(list []string, p *store.Part) []string {
+	if p == nil {
+		return list
+	}
+	return appendNew(list, p.Text)
 }
 
 // appendNew appends v unless it is empty or already present.

@@ -57,7 +57,7 @@ type dateBook struct {
 	*words
 	namer timeline.DateNamer
 	dates map[string]parsedDate
-	names map[[3]string]string
+	names map[[4]string]string
 }
 
 type parsedDate struct {
@@ -66,7 +66,7 @@ type parsedDate struct {
 }
 
 func newDateBook(lang string) *dateBook {
-	return &dateBook{words: wordsFor(lang), namer: namerFor(lang), dates: map[string]parsedDate{}, names: map[[3]string]string{}}
+	return &dateBook{words: wordsFor(lang), namer: namerFor(lang), dates: map[string]parsedDate{}, names: map[[4]string]string{}}
 }
 
 // calendarDate is calendarDate, remembered.
@@ -81,14 +81,14 @@ func (b *dateBook) calendarDate(value string) (timeline.Date, bool) {
 	return d, ok
 }
 
-// displayDate is how a reader sees an event's date (see
-// timeline.DateNamer.Event), remembered.
-func (b *dateBook) displayDate(value, mod, status string) string {
-	k := [3]string{value, mod, status}
+// displayDate is how a reader sees an event's date, from value to end for
+// a range (see timeline.DateNamer.EventRange), remembered.
+func (b *dateBook) displayDate(value, mod, status, end string) string {
+	k := [4]string{value, mod, status, end}
 	if s, ok := b.names[k]; ok {
 		return s
 	}
-	s := b.namer.Event(value, timeline.Mod(mod), timeline.EventStatus(status))
+	s := b.namer.EventRange(value, timeline.Mod(mod), timeline.EventStatus(status), end)
 	if len(b.names) < rememberedDates {
 		b.names[k] = s
 	}

@@ -48,6 +48,16 @@ type (
 		// differs from the event's when the sources disagree.
 		Value string `json:"value"`
 		Mod   string `json:"mod"`
+		// Predicate, Subject and Object are the parts of the sentence
+		// that tell the happening; null where it has no such part.
+		Predicate *jsonPart `json:"predicate"`
+		Subject   *jsonPart `json:"subject"`
+		Object    *jsonPart `json:"object"`
+	}
+	jsonPart struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
 	}
 	jsonArticle struct {
 		ID        int64  `json:"id"`
@@ -133,7 +143,7 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 	b = append(b, `,"mod":`...)
 	b = appendString(b, it.Mod)
 	b = append(b, `,"display":`...)
-	b = appendString(b, dates.displayDate(it.Value, it.Mod, it.Status))
+	b = appendString(b, dates.displayDate(it.Value, it.Mod, it.Status, ""))
 	b = append(b, `,"start":`...)
 	b = appendStampOrNull(b, it.StartsAt)
 	b = append(b, `,"end":`...)
@@ -193,6 +203,14 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 		b = appendString(b, src.Value)
 		b = append(b, `,"mod":`...)
 		b = appendString(b, src.Mod)
+		parts := src.Parts()
+		for _, p := range [...]struct {
+			key  string
+			part *store.Part
+		}{{`,"predicate":`, parts.Predicate}, {`,"subject":`, parts.Subject}, {`,"object":`, parts.Object}} {
+			b = append(b, p.key...)
+			b = appendPart(b, p.part)
+		}
 		b = append(b, '}')
 	}
 	b = append(b, `],"claims":[`...)
@@ -269,3 +287,18 @@ func appendSpan(b []byte, start, end int) []byte {
 // stamp is a time written as encoding/json writes a time.Time (RFC 3339
 // with nanoseconds), in UTC; appendStamp writes it.
 type stamp string
+
+// appendPart appends a source's part as encoding/json writes its jsonPart,
+// null for none.
+func appendPart(b []byte, p *store.Part) []byte {
+	if p == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, `{"start":`...)
+	b = appendInt(b, int64(p.Start))
+	b = append(b, `,"end":`...)
+	b = appendInt(b, int64(p.End))
+	b = append(b, `,"text":`...)
+	b = appendString(b, p.Text)
+	return append(b, '}')
+}

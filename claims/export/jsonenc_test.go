@@ -27,7 +27,7 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 	ev := jsonEvent{
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
-			Display: dates.displayDate(it.Value, it.Mod, it.Status), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
+			Display: dates.displayDate(it.Value, it.Mod, it.Status, ""), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
 		Tags: it.Tags, Disagree: it.Disagree, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
 		UpdatedAt: stampAt(it.UpdatedAt),
 	}
@@ -35,9 +35,17 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 		ev.EndDate = &jsonDate{Value: it.EndValue, Precision: string(d.Precision), Display: dates.name(d),
 			Start: stampOf(&d.Start), End: stampOf(&d.End)}
 	}
+	part := func(p *store.Part) *jsonPart {
+		if p == nil {
+			return nil
+		}
+		return &jsonPart{Start: p.Start, End: p.End, Text: p.Text}
+	}
 	for i, src := range it.Sources {
+		parts := src.Parts()
 		ev.Sources[i] = jsonSource{Article: articleOf(src.ArticleID, src.ArticleCredit), Sentence: src.Sentence,
-			Span: jsonSpan{src.Start, src.End}, ClaimID: src.ClaimID, Value: src.Value, Mod: src.Mod}
+			Span: jsonSpan{src.Start, src.End}, ClaimID: src.ClaimID, Value: src.Value, Mod: src.Mod,
+			Predicate: part(parts.Predicate), Subject: part(parts.Subject), Object: part(parts.Object)}
 	}
 	for i, c := range it.Claims {
 		jc := jsonClaim{ID: c.ID, Text: c.Text, Kind: c.Kind, Speaker: c.Speaker, Role: c.Role, Cue: c.Cue,
@@ -82,7 +90,7 @@ func eventSlide(it *store.ExportEvent, dates *dateBook) (tlSlide, bool) {
 	if end, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		slide.EndDate = refDatePart(lastInstant(end.End), end.Precision)
 	}
-	slide.DisplayDate = html.EscapeString(html.EscapeString(dates.displayDate(it.Value, it.Mod, it.Status)))
+	slide.DisplayDate = html.EscapeString(html.EscapeString(dates.displayDate(it.Value, it.Mod, it.Status, it.EndValue)))
 	if len(it.Tags) > 0 {
 		slide.Group = html.EscapeString(html.EscapeString(it.Tags[0]))
 	}

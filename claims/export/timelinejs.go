@@ -166,7 +166,7 @@ func (sw *slideWriter) appendSlide(b []byte, it *store.ExportEvent) ([]byte, boo
 	// Always the app's own words: TimelineJS's formatting knows nothing of
 	// modifiers, seasons, decades or ongoing events, nor of the language.
 	b = append(b, `,"display_date":`...)
-	sw.text = appendDecodedHTML(sw.text[:0], sw.dates.displayDate(it.Value, it.Mod, it.Status))
+	sw.text = appendDecodedHTML(sw.text[:0], sw.dates.displayDate(it.Value, it.Mod, it.Status, it.EndValue))
 	b = appendString(b, sw.text)
 	b = append(b, `,"text":{"headline":`...)
 	sw.text = appendHTML(sw.text[:0], it.Headline)

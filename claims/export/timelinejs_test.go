@@ -166,10 +166,10 @@ func TestDatePartsAndDisplay(t *testing.T) {
 		if (c.end == tlDate{}) != (sl.EndDate == nil) || (sl.EndDate != nil && *sl.EndDate != c.end) {
 			t.Errorf("%s: end_date %+v, want %+v", c.value, sl.EndDate, c.end)
 		}
-		if got := en.displayDate(c.value, c.mod, c.status); got != c.en {
+		if got := en.displayDate(c.value, c.mod, c.status, ""); got != c.en {
 			t.Errorf("%s %s %s: en %q, want %q", c.value, c.mod, c.status, got, c.en)
 		}
-		if got := id.displayDate(c.value, c.mod, c.status); got != c.id {
+		if got := id.displayDate(c.value, c.mod, c.status, ""); got != c.id {
 			t.Errorf("%s %s %s: id %q, want %q", c.value, c.mod, c.status, got, c.id)
 		}
 	}

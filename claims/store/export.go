@@ -53,6 +53,7 @@ const (
 	// sourceColumns reads a source and the claim it carries, if any
 	// (claims joined as c, LEFT).
 	sourceColumns = "es.event_id, es.article_id, es.claim_id, es.start_offset, es.end_offset, es.sentence, es.value, es.mod, " +
+		"es.predicate_start, es.predicate_end, es.subject_start, es.subject_end, es.object_start, es.object_end, " +
 		"COALESCE(c.article_id, 0), COALESCE(c.start_offset, 0), COALESCE(c.end_offset, 0), COALESCE(c.text, ''), " +
 		"COALESCE(c.kind, ''), COALESCE(c.speaker, ''), COALESCE(c.role, ''), COALESCE(c.cue, ''), " +
 		"COALESCE(c.quote, FALSE), COALESCE(c.status, '')"
@@ -72,7 +73,7 @@ const (
 	// SlideDepth reads what a TimelineJS slide shows: the event's texts, value,
 	// modifier, end value, status and whether its sources disagree, its tags,
 	// and its sources' sentences, dates and articles. Its stored interval, precision and update time, the
-	// sources' spans and the claims (with their evidence) are left out:
+	// sources' spans and parts and the claims (with their evidence) are left out:
 	// joining the claims cost more than the rest of the sources' query.
 	SlideDepth
 )
@@ -84,6 +85,7 @@ func (s *ExportSource) scan(r *sql.Rows, c *ExportClaim, d Depth) error {
 		return r.Scan(&s.EventID, &s.ArticleID, &s.Sentence, &s.Value, &s.Mod)
 	}
 	return r.Scan(&s.EventID, &s.ArticleID, &s.ClaimID, &s.Start, &s.End, &s.Sentence, &s.Value, &s.Mod,
+		&s.PredicateStart, &s.PredicateEnd, &s.SubjectStart, &s.SubjectEnd, &s.ObjectStart, &s.ObjectEnd,
 		&c.ArticleID, &c.Start, &c.End, &c.Text, &c.Kind, &c.Speaker, &c.Role, &c.Cue, &c.Quote, &c.Status)
 }
 
