@@ -68,8 +68,10 @@
     return n;
   }
 
+  // A range of days ("9-11 December") is drawn as the range it is. Its
+  // end is not moved by dragging: the event page edits both ends.
   function toItem(ev, seq) {
-    var point = ev.precision === 'day' || ev.precision === 'minute';
+    var point = (ev.precision === 'day' || ev.precision === 'minute') && !ev.end_value;
     var item = {
       id: ev.id,
       seq: seq,
@@ -79,6 +81,7 @@
       className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '')
     };
     if (!point) { item.end = new Date(ev.ends_at); }
+    if (ev.end_value) { item.editable = false; }
     var g = groupOf(ev);
     if (g) { item.group = g.id; }
     return item;
