@@ -13,9 +13,6 @@ import (
 	"github.com/factline/factline/claims/store/storetest"
 )
 
-// rangeArticle tells a fair as a range of days.
-const rangeArticle = "Kementerian Pariwisata menggelar pameran wisata di Jakarta pada 9-11 Desember 2019."
-
 // TestEventRange stores an article that gives a range and follows the
 // range through the timeline API, the event page and the edit form: the
 // API and the page name it from its first to its last day and show the
@@ -26,14 +23,14 @@ func TestEventRange(t *testing.T) { storetest.Each(t, testEventRange) }
 
 func testEventRange(t *testing.T, st *store.Store) {
 	e := newEnvOn(t, st)
-	e.addText("Pameran", rangeArticle)
-	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: time.Date(2019, 12, 30, 0, 0, 0, 0, time.UTC), Text: rangeArticle})
+	e.addText("Pameran", storetest.RangeArticle)
+	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: time.Date(2019, 12, 30, 0, 0, 0, 0, time.UTC), Text: storetest.RangeArticle})
 	if len(ex.Events) != 1 {
 		t.Fatalf("pipeline events %+v, want one", ex.Events)
 	}
 	want := ex.Events[0]
-	pred, subj, obj := rangeArticle[want.Predicate.Start:want.Predicate.End], rangeArticle[want.Subject.Start:want.Subject.End],
-		rangeArticle[want.Object.Start:want.Object.End]
+	pred, subj, obj := storetest.RangeArticle[want.Predicate.Start:want.Predicate.End], storetest.RangeArticle[want.Subject.Start:want.Subject.End],
+		storetest.RangeArticle[want.Object.Start:want.Object.End]
 	if pred == "" || subj == "" || obj == "" {
 		t.Fatalf("the pipeline found predicate %q, subject %q, object %q", pred, subj, obj)
 	}

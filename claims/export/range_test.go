@@ -16,9 +16,6 @@ import (
 	"github.com/factline/factline/claims/store/storetest"
 )
 
-// rangeArticle tells a fair as a range of days.
-const rangeArticle = "Kementerian Pariwisata menggelar pameran wisata di Jakarta pada 9-11 Desember 2019."
-
 // TestRangeAndPartsInExports reads in an article that gives a range and
 // exports it: the native JSON (valid by its schema) carries the end date and
 // each source's predicate, subject and object; the CSV their words and the
@@ -29,13 +26,13 @@ func TestRangeAndPartsInExports(t *testing.T) { storetest.Each(t, testRangeAndPa
 func testRangeAndPartsInExports(t *testing.T, s *store.Store) {
 	published := time.Date(2019, 12, 12, 0, 0, 0, 0, time.UTC)
 	out := (&ingest.Ingester{Store: s}).Ingest(context.Background(),
-		ingest.Document{Source: "pameran.txt", Kind: "text", Title: "Pameran", Text: rangeArticle, Lang: "id", Published: published})
+		ingest.Document{Source: "pameran.txt", Kind: "text", Title: "Pameran", Text: storetest.RangeArticle, Lang: "id", Published: published})
 	if out.Err != nil || out.Events != 1 {
 		t.Fatalf("ingest: %+v", out)
 	}
-	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: published, Text: rangeArticle})
+	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: published, Text: storetest.RangeArticle})
 	want := ex.Events[0]
-	words := func(start, end int) string { return rangeArticle[start:end] }
+	words := func(start, end int) string { return storetest.RangeArticle[start:end] }
 	pred, subj, obj := words(want.Predicate.Start, want.Predicate.End), words(want.Subject.Start, want.Subject.End),
 		words(want.Object.Start, want.Object.End)
 	if want.End.Value != "2019-12-11" || pred == "" || subj == "" || obj == "" {

@@ -13,12 +13,9 @@ import (
 	"github.com/factline/factline/claims/store/storetest"
 )
 
-// rangeText is told as a range of days; dayText tells the same fair's
-// opening as its first day.
-const (
-	rangeText = "Kementerian Pariwisata menggelar pameran wisata di Jakarta pada 9-11 Desember 2019."
-	dayText   = "Menteri Pariwisata membuka pameran wisata itu di Jakarta pada Senin (9/12/2019)."
-)
+// dayText tells the opening of storetest.RangeArticle's fair as its
+// first day.
+const dayText = "Menteri Pariwisata membuka pameran wisata itu di Jakarta pada Senin (9/12/2019)."
 
 // saveText runs the pipeline on an Indonesian article and stores it,
 // returning what the pipeline made.
@@ -49,7 +46,7 @@ func TestEditRangeEnd(t *testing.T) { storetest.Each(t, testEditRangeEnd) }
 
 func testEditRangeEnd(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	saveText(t, s, "Pameran", rangeText)
+	saveText(t, s, "Pameran", storetest.RangeArticle)
 	ev := eventsOf(t, s, filter.Filter{})[0]
 	if ev.Value != "2019-12-09" || ev.EndValue != "2019-12-11" || !ev.EndsAt.Equal(day("2019-12-12")) {
 		t.Fatalf("stored %s..%s ending %v, want 2019-12-09..2019-12-11 ending on the 12th", ev.Value, ev.EndValue, ev.EndsAt)
@@ -115,7 +112,7 @@ func TestMergeKeepsRangeAndParts(t *testing.T) { storetest.Each(t, testMergeKeep
 
 func testMergeKeepsRangeAndParts(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	exs := []*claims.Extraction{saveText(t, s, "Pembukaan", dayText), saveText(t, s, "Pameran", rangeText)}
+	exs := []*claims.Extraction{saveText(t, s, "Pembukaan", dayText), saveText(t, s, "Pameran", storetest.RangeArticle)}
 	evs := eventsOf(t, s, filter.Filter{})
 	if len(evs) != 2 || evs[0].EndValue != "" {
 		t.Fatalf("stored %+v, want the day and the range", evs)
