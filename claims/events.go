@@ -155,7 +155,7 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 			n, moved = days(b.dct.Sub(d)), true
 		case t.CountsFromAnchor() && !ahead:
 			n, moved = shift[t.Anchor]
-			if !moved && (t.BareTime() || partOfDay(t.Value)) && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
+			if !moved && (t.BareTime() || timeline.PartOfDay(t.Value)) && background[t.Anchor] && !story.IsZero() && !story.Equal(day[t.Anchor]) {
 				n, moved = days(story.Sub(day[t.Anchor])), true
 			}
 		case t.Anchor == "dct" && t.BareTime() && !story.IsZero() && !story.Equal(d) && !ahead &&
@@ -186,11 +186,6 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 	return out
 }
 
-// partOfDay reports whether value is a day with a part of it ("2024-01-14TMO").
-func partOfDay(value string) bool {
-	return len(value) > dayLen && !strings.Contains(value[dayLen:], ":")
-}
-
 // otherZone reports whether t gives the day of the same time in another
 // zone, in brackets after the clock time prev: "7:55 a.m. (2055 GMT
 // Monday)". That day is not the day the story is on.
@@ -216,11 +211,7 @@ func (b *eventBuilder) aheadInSentence(t *timeline.Timex) bool {
 	if si < 0 {
 		return true
 	}
-	ahead := false
-	eachWord(b.text, b.sents[si].Start, t.Start, func(w word) {
-		ahead = ahead || b.p.futureCues[lowerASCII(b.text[w.start:w.end])]
-	})
-	return ahead
+	return b.words.has(Span{Start: b.sents[si].Start, End: t.Start}, b.p.futureCues)
 }
 
 // anchoredInSentence reports whether t's anchor, starting at anchorAt,
@@ -278,7 +269,7 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
-				if prev.clock && len(d.Value) >= dayLen && !strings.Contains(d.Value[dayLen:], ":") && !contains(d, prev.date) {
+				if prev.clock && (len(d.Value) == dayLen || timeline.PartOfDay(d.Value)) && !contains(d, prev.date) {
 					// "pukul 10.00 WIB, Rabu (1/5)", "pukul 01.15 WIB pada
 					// Senin dini hari": the tagger put the clock on its own
 					// anchor; the day named after it is the clock's day.

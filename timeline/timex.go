@@ -97,6 +97,12 @@ func (t Timex) BareTime() bool {
 // the tagger could only read it against the publication day.
 func (t Timex) LoosePartOfDay() bool {
 	_, rule, _ := strings.Cut(t.Rule, ".")
-	return t.Anchor == "dct" && (rule == "relative-day" || rule == "part-of-day") &&
-		strings.Contains(t.Value, "T") && !strings.Contains(t.Value, ":")
+	return t.Anchor == "dct" && (rule == "relative-day" || rule == "part-of-day") && PartOfDay(t.Value)
+}
+
+// PartOfDay reports whether the TIMEX3 value is a day with a part of it and
+// no clock time ("2024-01-14TMO").
+func PartOfDay(value string) bool {
+	day, part, ok := strings.Cut(value, "T")
+	return ok && len(day) == len("2006-01-02") && part != "" && !strings.Contains(part, ":")
 }
