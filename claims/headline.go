@@ -260,21 +260,17 @@ const maxIdentifierGap = 5
 // the since-word at k, within its clause: "the worst since", "the 12th
 // since", "ke-5 sejak".
 func (b *eventBuilder) ranked(ws []sword, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-maxRankGap; j-- {
-		low := ws[j].low
-		if b.p.ev.rankings[low] || isNumeral(low) {
+	for j := k - 1; j >= 0 && j >= k-maxRankGap && !ws[j+1].cut; j-- {
+		if low := ws[j].low; b.p.ev.rankings[low] || isDigitOrdinal(low) {
 			return true
-		}
-		if ws[j+1].cut {
-			break
 		}
 	}
 	return false
 }
 
-// isNumeral reports whether low is an ordinal written with digits: "12th",
-// "3rd", "ke-12".
-func isNumeral(low string) bool {
+// isDigitOrdinal reports whether low is an ordinal written with digits:
+// "12th", "3rd", "ke-12".
+func isDigitOrdinal(low string) bool {
 	digits := strings.TrimLeft(strings.TrimPrefix(low, "ke-"), "0123456789")
 	if len(digits) == len(low) {
 		return false
