@@ -220,6 +220,11 @@ type Pack struct {
 	// publication date ("mengatakan", "said" / "akan", "will").
 	PastCues   []string `lex:"past-cues"`
 	FutureCues []string `lex:"future-cues"`
+	// ModalCues are the future cues that are verbs of the clause ("will",
+	// "would", "akan"): one governs a weekday further along its clause
+	// than other cues do ("said it would hold an open meeting for members
+	// on Thursday").
+	ModalCues []string `lex:"modal-cues"`
 	// PastSuffixes end the regular past forms of a language's verbs
 	// ("-ed": "stepped", "issued"), which no list can hold; a lower-case
 	// word the lexicon does not know that ends in one is a past cue.

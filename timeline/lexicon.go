@@ -47,6 +47,7 @@ type entry struct {
 	fiscalLetter   bool
 	dayLetter      bool
 	past, future   bool
+	modal          bool // a future cue that is a verb of the clause
 	passiveAux     bool
 	rangeLink      bool
 	stop           bool
@@ -211,6 +212,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Halves, func(e *entry) { e.half = true }},
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},
+		{p.ModalCues, func(e *entry) { e.future, e.modal = true, true }},
 		{p.PassiveAux, func(e *entry) { e.passiveAux = true }},
 		{p.RangeLinks, func(e *entry) { e.rangeLink = true }},
 		{p.Stopwords, func(e *entry) { e.stop = true }},

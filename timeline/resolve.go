@@ -92,6 +92,32 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 	return 0, false
 }
 
+// modalReach is how many lexemes before a weekday a modal may stand and
+// still govern it.
+const modalReach = 12
+
+// modalAhead reports whether a modal ("would", "akan") stands before x in
+// its clause, with no past cue between, and x is no possessive ("Wednesday's
+// ruling" names a day the ruling was made): "said it would hold an open
+// meeting for members on Thursday".
+func (r *resolver) modalAhead(x *expr) bool {
+	p, lx := r.p, r.p.lx
+	if (p.is(x.j, "'") || p.is(x.j, "’")) && p.glued(x.j) {
+		return false
+	}
+	for k := x.i - 1; k >= 0 && k >= x.i-modalReach && lx[k].sent == lx[x.i].sent; k-- {
+		e := lx[k].e
+		switch {
+		case e == nil:
+		case e.modal:
+			return true
+		case e.past, e.clauseBreak:
+			return false
+		}
+	}
+	return false
+}
+
 // resolved is the outcome of resolving one expression.
 type resolved struct {
 	value, anchor, why string

@@ -38,7 +38,7 @@ func (r *resolver) calendar(x *expr) resolved {
 			// days back, a report would say "last Tuesday". A past
 			// verb governing it ("said Friday") keeps it in the past.
 			switch t, before := r.tenseAround(x, 6); {
-			case t > 0:
+			case t > 0 || t == 0 && r.modalAhead(x):
 				dir = 1
 			case t < 0 && before:
 				dir = -1
