@@ -85,6 +85,11 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 		}
 	}
 	for k := x.j; k < x.j+window; k++ {
+		if k < len(lx) && lx[k].e != nil && lx[k].e.conj {
+			// "recovered the black boxes on 30 December and expect to
+			// publish": what follows a conjunction has its own tense.
+			return 0, false
+		}
 		if dir, stop := look(k); stop {
 			return dir, false
 		}
