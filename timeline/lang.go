@@ -229,6 +229,9 @@ type Pack struct {
 	// ("-ed": "stepped", "issued"), which no list can hold; a lower-case
 	// word the lexicon does not know that ends in one is a past cue.
 	PastSuffixes []string `lex:"past-suffixes"`
+	// NotPast are words that end in a past suffix and are no past form
+	// ("proceed", "need", "hundred").
+	NotPast []string `lex:"not-past"`
 	// PassiveAux make the word after them a participle, not a past form:
 	// "to be published in early November" looks ahead.
 	PassiveAux []string `lex:"passive-aux"`

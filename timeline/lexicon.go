@@ -48,6 +48,7 @@ type entry struct {
 	dayLetter      bool
 	past, future   bool
 	modal          bool // a future cue that is a verb of the clause
+	notPast        bool // ends like a past form and is none: known, so never read as past
 	passiveAux     bool
 	rangeLink      bool
 	stop           bool
@@ -214,6 +215,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.FutureCues, func(e *entry) { e.future = true }},
 		{p.ModalCues, func(e *entry) { e.future, e.modal = true, true }},
 		{p.PassiveAux, func(e *entry) { e.passiveAux = true }},
+		{p.NotPast, func(e *entry) { e.notPast = true }},
 		{p.RangeLinks, func(e *entry) { e.rangeLink = true }},
 		{p.Stopwords, func(e *entry) { e.stop = true }},
 		{p.Copyright, func(e *entry) { e.copyright = true }},
