@@ -97,9 +97,10 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 	return 0, false
 }
 
-// modalReach is how many lexemes before a weekday a modal may stand and
-// still govern it.
-const modalReach = 12
+// modalReach bounds how far before a weekday a modal may stand: the clause
+// ends the search first in most sentences ("would hold an open meeting for
+// members at the Tyneford Working Men's Club on Thursday").
+const modalReach = 16
 
 // modalAhead reports whether a modal ("would", "akan") stands before x in
 // its clause, with no past cue between, and x is no possessive ("Wednesday's
