@@ -50,22 +50,28 @@ func runServe(env *cliEnv, args []string) error {
 	}
 	defer s.Close()
 	if *demo {
+		fmt.Fprintf(env.stdout, "Loading the sample articles from %s ...\n", *demoDir)
 		if err := loadDemo(ctx, s, *demoDir, logger); err != nil {
 			return err
 		}
-		if err := createDemoAdmin(ctx, s, env); err != nil {
-			return err
-		}
-	}
-	if err := announceFirstAdmin(ctx, s, *db, env); err != nil {
-		return err
 	}
 	srv, err := web.New(web.Config{Store: s, Logger: logger, Tokens: s, SecureCookies: *secureCookies, SessionIdle: *sessionIdle})
 	if err != nil {
 		return err
 	}
+	// The port is bound before an account is made: a password printed by
+	// a run that then fails to start would be lost with it.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if *demo {
+		if err := createDemoAdmin(ctx, s, env); err != nil {
+			return err
+		}
+	}
+	if err := announceFirstAdmin(ctx, s, *db, env); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{

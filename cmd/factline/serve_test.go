@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -86,5 +89,36 @@ func TestServeDemo(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve still running 20 s after SIGTERM")
+	}
+}
+
+// TestServeDemoBusyPort starts "factline serve --demo" on a port that is
+// taken: it exits with a line on stderr before it makes the demo account,
+// so the account and its password are made by the run that starts.
+func TestServeDemoBusyPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	db := filepath.Join(t.TempDir(), "demo.db")
+	var stdout, stderr bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
+	if code := run(env, []string{"serve", "--demo", "--demo-dir", "../../testdata", "--db", db, "--addr", busy.Addr().String(), "--feed-interval", "0"}); code != exitFail {
+		t.Fatalf("exit %d on a busy port, want %d; stderr %s", code, exitFail, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "address already in use") {
+		t.Errorf("stderr does not say why: %s", stderr.String())
+	}
+	if strings.Contains(stdout.String(), "password") {
+		t.Errorf("a password was printed by a run that did not start: %s", stdout.String())
+	}
+	s, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.CountUsers(context.Background()); err != nil || n != 0 {
+		t.Errorf("%d accounts after the failed start (%v), want 0", n, err)
 	}
 }
