@@ -81,8 +81,12 @@ func normaliseLang(l string) string {
 	return ""
 }
 
-// jsonlArticle is one line of a JSONL batch.
+// jsonlArticle is one line of a JSONL batch. It also reads the lines of
+// "factline extract --jsonl": ID names the line in messages, and DCT is the
+// publication date when Published is not given.
 type jsonlArticle struct {
+	ID        string `json:"id"`
+	DCT       string `json:"dct"`
 	Title     string `json:"title"`
 	URL       string `json:"url"`
 	Publisher string `json:"publisher"`
@@ -138,6 +142,15 @@ func parseJSONLine(source string, line []byte) (Document, error) {
 	}
 	if dec.More() {
 		return Document{}, apperr.Errorf(apperr.Invalid, "invalid JSON: more than one value on the line")
+	}
+	if a.ID != "" {
+		source += " (id " + a.ID + ")"
+	}
+	switch {
+	case a.Published == "":
+		a.Published = a.DCT
+	case a.DCT != "" && a.DCT != a.Published:
+		return Document{}, apperr.Errorf(apperr.Invalid, "published %q and dct %q disagree: give one", a.Published, a.DCT)
 	}
 	doc := Document{Source: source, Kind: "jsonl", Title: a.Title, URL: a.URL, Publisher: a.Publisher, Author: a.Author, Lang: a.Lang, Text: a.Text}
 	var err error
