@@ -65,7 +65,7 @@ func crossesQuote(end, start int, quotes []Span) bool {
 // that is a quotation and nothing else, right after an attributed quote of
 // the same paragraph; and the sentence a "Seruan itu disampaikan ..." or
 // "hal itu" reference points back to.
-func attributeUnits(text string, units []unit, a *attributor) {
+func attributeUnits(units []unit, a *attributor) {
 	book := newSpeakerBook()
 	for i := range units {
 		u := &units[i]
@@ -88,7 +88,7 @@ func attributeUnits(text string, units []unit, a *attributor) {
 			continue
 		}
 		u.who = book.resolve(u.at)
-		if prev := prevUnit(units, i); prev != nil && !prev.attrib && refersBack(text, u.sentences[0], a.p) {
+		if prev := prevUnit(units, i); prev != nil && !prev.attrib && refersBack(a.words, u.sentences[0], a.p) {
 			prev.at, prev.attrib, prev.who = u.at, true, u.who
 			prev.at.afterQuote = false
 		}
@@ -112,9 +112,9 @@ func prevUnit(units []unit, i int) *unit {
 // refersBack reports whether sentence s points at the one before it:
 // "Seruan itu disampaikan ..." (noun, demonstrative, passive verb of
 // saying) or a phrase such as "hal itu" / "made the remarks".
-func refersBack(text string, s Span, p *pack) bool {
-	ws := wordsIn(text, s.Start, s.End)
-	low := func(i int) string { return lowerASCII(text[ws[i].start:ws[i].end]) }
+func refersBack(tw *textWords, s Span, p *pack) bool {
+	ws, lows := tw.in(s.Start, s.End)
+	low := func(i int) string { return lows[i] }
 	if len(ws) >= 3 && p.demonstratives[low(1)] && p.backRefVerbs[low(2)] {
 		return true
 	}

@@ -693,11 +693,13 @@ func (b *eventBuilder) opensSentence(t Span) bool {
 	if si < 0 {
 		return false
 	}
-	ok := true
-	eachWord(b.text, b.sents[si].Start, t.Start, func(w word) {
-		ok = ok && b.p.datePreps[lowerASCII(b.text[w.start:w.end])]
-	})
-	return ok
+	_, lows := b.words.in(b.sents[si].Start, t.Start)
+	for _, low := range lows {
+		if !b.p.datePreps[low] {
+			return false
+		}
+	}
+	return true
 }
 
 // scheduled reports whether the event lies ahead of publication: its date

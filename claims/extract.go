@@ -58,7 +58,7 @@ func extractWith(a Article, res timeline.Result) Extraction {
 	slices.SortStableFunc(content, func(x, y timeline.Timex) int { return x.Start - y.Start })
 	units := buildUnits(a.Text, ex.Paragraphs, ex.Sentences)
 	tw := indexWords(a.Text)
-	attributeUnits(a.Text, units, &attributor{text: a.Text, words: tw, p: p, stops: stops})
+	attributeUnits(units, &attributor{text: a.Text, words: tw, p: p, stops: stops})
 	ex.Claims = buildClaims(tw, units, content, p)
 	source := a.URL
 	if source == "" {
