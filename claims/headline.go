@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factline/factline/timeline"
 )
 
 // Headlines are made only of the source's words, in their order: the
@@ -261,21 +263,11 @@ const maxIdentifierGap = 5
 // since", "ke-5 sejak".
 func (b *eventBuilder) ranked(ws []sword, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-maxRankGap && !ws[j+1].cut; j-- {
-		if low := ws[j].low; b.p.ev.rankings[low] || isDigitOrdinal(low) {
+		if low := ws[j].low; b.p.ev.rankings[low] || timeline.DigitOrdinal(b.p.code, low) {
 			return true
 		}
 	}
 	return false
-}
-
-// isDigitOrdinal reports whether low is an ordinal written with digits:
-// "12th", "3rd", "ke-12".
-func isDigitOrdinal(low string) bool {
-	digits := strings.TrimLeft(strings.TrimPrefix(low, "ke-"), "0123456789")
-	if len(digits) == len(low) {
-		return false
-	}
-	return digits == "" && strings.HasPrefix(low, "ke-") || digits == "st" || digits == "nd" || digits == "rd" || digits == "th"
 }
 
 // maxRankGap is how many words a ranking may stand before its since-word

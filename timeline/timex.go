@@ -106,3 +106,25 @@ func PartOfDay(value string) bool {
 	day, part, ok := strings.Cut(value, "T")
 	return ok && len(day) == len("2006-01-02") && part != "" && !strings.Contains(part, ":")
 }
+
+// DigitOrdinal reports whether word, in lower case, is an ordinal written
+// with digits in language code: digits and an ordinal suffix ("12th",
+// "3rd") or an ordinal prefix, a hyphen and digits ("ke-12").
+func DigitOrdinal(code, word string) bool {
+	lx, ok := lexicons()[code]
+	if !ok {
+		return false
+	}
+	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	for _, suf := range lx.pack.OrdinalSuffixes {
+		if rest, ok := strings.CutSuffix(word, suf); ok && digits(rest) {
+			return true
+		}
+	}
+	for _, pre := range lx.pack.OrdinalPrefix {
+		if rest, ok := strings.CutPrefix(word, pre+"-"); ok && digits(rest) {
+			return true
+		}
+	}
+	return false
+}
