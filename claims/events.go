@@ -101,6 +101,9 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			told = append(told, e.Predicate)
+			if g.clock && len(out) > 0 && b.inLede(out[len(out)-1].Evidence) && retold(&out[len(out)-1], e) {
+				continue
+			}
 			hw := timeline.HeadlineWords(e.Headline)
 			if b.fold(out, preds, words, e, pred, hw) {
 				continue
@@ -556,6 +559,37 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 			o.Also = append(o.Also, e.Evidence)
 		}
 		return true
+	}
+	return false
+}
+
+// retold reports whether e, dated only by a clock time whose day the story
+// gave before, tells in detail last, the lede's happening on that day
+// without a time ("A volcano erupted on Wednesday ... The fissure opened at
+// 12:46 pm"; "akan menghadapi Arab Saudi, Kamis (9/10) ... Pertandingan
+// dijadwalkan dimulai pukul 19.30 WIB"). A news lede states the happening
+// and the body then tells it by the clock, so the first clock time after
+// it is the same happening; it then joins last, at the finer date. A
+// statement is no happening told again.
+func retold(last *timeline.Event, e timeline.Event) bool {
+	if len(last.Date.Value) != dayLen || e.Date.Precision != timeline.PrecisionMinute ||
+		last.Date.Mod != "" || last.End.Value != "" ||
+		last.Status == timeline.StatusReported || e.Status == timeline.StatusReported ||
+		!contains(last.Date, e.Date) {
+		return false
+	}
+	last.Date, last.TimexID = e.Date, e.TimexID
+	last.Also = append(last.Also, e.Evidence)
+	return true
+}
+
+// inLede reports whether s lies in the lede, the article's first sentence
+// after its title.
+func (b *eventBuilder) inLede(s Span) bool {
+	for si, sent := range b.sents {
+		if !b.isTitle(si) {
+			return sent.Start < s.End && s.Start < sent.End
+		}
 	}
 	return false
 }
