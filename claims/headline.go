@@ -239,9 +239,9 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 	}
-	// "the museum's 2024 annual report", "Rencana Strategis 2025": a year
-	// that names a document.
-	if g := ws[i0]; i1-i0 == 1 && len(g.low) == 4 && isDigit(rune(g.low[0])) {
+	// "the museum's 2024 annual report", "Rencana Strategis 2025", "RUPTL
+	// 2025-2034": a year or a span of years that names a document.
+	if yearsOnly(ws[i0:i1]) {
 		for k := i1; k < len(ws) && k <= i1+1 && !ws[k].cut; k++ {
 			if ev.titleNouns[ws[k].low] {
 				return true
@@ -252,6 +252,21 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 		}
 	}
 	return false
+}
+
+// yearsOnly reports whether ws are one year or a span of two: "2025",
+// "2025-2034", "2025–2034".
+func yearsOnly(ws []sword) bool {
+	var years []string
+	for _, w := range ws {
+		years = append(years, strings.FieldsFunc(w.low, func(r rune) bool { return r == '-' || r == '–' })...)
+	}
+	for _, y := range years {
+		if len(y) != 4 || strings.TrimFunc(y, isDigit) != "" {
+			return false
+		}
+	}
+	return len(years) == 1 || len(years) == 2
 }
 
 // maxIdentifierGap is how many words a number word may stand before the
