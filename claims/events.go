@@ -313,9 +313,16 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 
 // detail reports whether a comparison or since-word stands in the few
 // words before the date t ("dibandingkan 2023", "than in 2019", "since
-// December", "from 1.9% in September").
+// December", "from 1.9% in September"), or whether t stands in an adjunct
+// that a participle opens after a clause mark ("issued a warning on
+// Friday, covering the coast from 03:00 to 11:00 on Saturday").
 func (b *eventBuilder) detail(ws []sword, t Span) bool {
 	i0, _ := wordRange(ws, t)
+	for k := i0 - 1; k > 0 && ws[k].pred == predNone && !ws[k].date; k-- {
+		if ws[k].cut && hasAnySuffix(ws[k].low, b.p.ev.participles) {
+			return true
+		}
+	}
 	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap; k-- {
 		if ws[k].cut && k < i0-1 {
 			break
