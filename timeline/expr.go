@@ -1,5 +1,7 @@
 package timeline
 
+import "time"
+
 // kind tells how an expression is resolved.
 type kind uint8
 
@@ -61,6 +63,10 @@ type expr struct {
 	// starts or ends, when the year came from it ("Januari-Maret 2024",
 	// "March 2024 to May").
 	rangeEnd string
+	// weekFrom is the day a range of weekdays starts on when x ends it
+	// ("from Monday to Wednesday"): x is the first such weekday on or
+	// after it.
+	weekFrom time.Time
 
 	// particle is set when a deictic word after an explicit date joined
 	// its span ("1988 lalu"); particleDay is the day it names, counted

@@ -147,8 +147,7 @@ func (r *resolver) rangeStart(xs []expr, i int) {
 // year ("March 2024 to May") is the earliest such month or date not
 // before the start, whose value is start.
 func (r *resolver) rangeEnd(xs []expr, i int, start string) {
-	// A start that took its year from this end leaves the end as it is.
-	if i+1 >= len(xs) || xs[i].rangeEnd != "" || !yearless(&xs[i+1]) || !r.ranged(&xs[i], &xs[i+1]) {
+	if i+1 >= len(xs) {
 		return
 	}
 	from, err := ParseDate(start, "")
@@ -156,11 +155,27 @@ func (r *resolver) rangeEnd(xs []expr, i int, start string) {
 		return
 	}
 	y := &xs[i+1]
+	// "from Monday to Wednesday", "Senin-Rabu"; "Friday and Thursday" is
+	// a list.
+	if link := r.p.lx[xs[i].j].e; bareWeekday(&xs[i]) && bareWeekday(y) && y.i == xs[i].j+1 && r.p.linksRange(xs[i].j) &&
+		(link == nil || !link.conj) && from.Precision == PrecisionDay {
+		y.weekFrom = from.Start
+		return
+	}
+	// A start that took its year from this end leaves the end as it is.
+	if xs[i].rangeEnd != "" || !yearless(y) || !r.ranged(&xs[i], y) {
+		return
+	}
 	year, month := from.Start.Year(), int(from.Start.Month())
 	if y.month < month || y.month == month && y.day != 0 && y.day < from.Start.Day() {
 		year++
 	}
 	y.year, y.rangeEnd = year, from.Value
+}
+
+// bareWeekday tells whether x names only a weekday: "Monday", "Rabu".
+func bareWeekday(x *expr) bool {
+	return x.kind == kindCal && x.weekday != 0 && x.day == 0 && x.month == 0 && x.year == 0 && !x.hasTime
 }
 
 // yearless tells whether x is a month or a date whose year nothing in its

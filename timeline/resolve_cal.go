@@ -158,6 +158,11 @@ func (r *resolver) calendar(x *expr) resolved {
 		if !haveDCT {
 			return resolved{value: "XXXX-WXX-" + fmt.Sprint(x.weekday) + r.timeSuffix(x), why: "weekday without a publication date"}
 		}
+		if !x.weekFrom.IsZero() {
+			d := x.weekFrom.AddDate(0, 0, (x.weekday-isoWeekday(x.weekFrom)+7)%7)
+			return resolved{value: dayValue(d) + r.timeSuffix(x), anchor: r.dayID,
+				why: "the weekday on or after the start of its range, " + dayValue(x.weekFrom)}
+		}
 		if x.fromRef && !r.day.IsZero() {
 			// "Minggu pagi itu": that Sunday of the story, the one
 			// nearest the day the narrative has reached.
