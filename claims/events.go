@@ -101,7 +101,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			told = append(told, e.Predicate)
-			if g.clock && len(out) > 0 && b.inLede(out[len(out)-1].Evidence) && retold(&out[len(out)-1], e) {
+			if b.retold(out, e, g.clock) {
 				continue
 			}
 			hw := timeline.HeadlineWords(e.Headline)
@@ -570,19 +570,40 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 	return false
 }
 
-// retold reports whether e, dated only by a clock time whose day the story
-// gave before, tells in detail last, the lede's happening on that day
-// without a time ("A volcano erupted on Wednesday ... The fissure opened at
-// 12:46 pm"; "akan menghadapi Arab Saudi, Kamis (9/10) ... Pertandingan
-// dijadwalkan dimulai pukul 19.30 WIB"). A news lede states the happening
-// and the body then tells it by the clock, so the first clock time after
-// it is the same happening; it then joins last, at the finer date. A
-// statement is no happening told again.
-func retold(last *timeline.Event, e timeline.Event) bool {
-	if len(last.Date.Value) != dayLen || e.Date.Precision != timeline.PrecisionMinute ||
-		last.Date.Mod != "" || last.End.Value != "" ||
-		last.Status == timeline.StatusReported || e.Status == timeline.StatusReported ||
-		!contains(last.Date, e.Date) {
+// retold reports whether e tells in detail the lede's happening, and
+// joins it at e's finer date when it does. News states the happening in
+// its lede and then tells it by the clock or by the day, so the next event
+// is the same happening:
+//   - a clock time whose day the story gave before (clock), right after a
+//     happening on that day without a time ("A volcano erupted on
+//     Wednesday ... The fissure opened at 12:46 pm"; "akan menghadapi
+//     Arab Saudi, Kamis (9/10) ... Pertandingan dijadwalkan dimulai pukul
+//     19.30 WIB");
+//   - a day inside the week of a plan the lede gave for a week, told as
+//     planned too, when only the lede's statements stand between ("will
+//     try again to launch this week, the company said on Monday ... The
+//     new launch window opens at 10:00 a.m. on Wednesday"). A happening
+//     of "last week" is background to the day the story then tells.
+//
+// A statement is no happening told again.
+func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool) bool {
+	if len(out) == 0 || e.Status == timeline.StatusReported {
+		return false
+	}
+	last := &out[len(out)-1]
+	byClock := clock && len(last.Date.Value) == dayLen && e.Date.Precision == timeline.PrecisionMinute &&
+		last.Status != timeline.StatusReported
+	if !byClock && len(e.Date.Value) >= dayLen {
+		for i := len(out) - 1; i >= 0 && b.inLede(out[i].Evidence); i-- {
+			if out[i].Status != timeline.StatusReported {
+				last = &out[i]
+				break
+			}
+		}
+	}
+	inWeek := last.Date.Precision == timeline.PrecisionWeek && last.Status == timeline.StatusScheduled && e.Status == last.Status && len(e.Date.Value) >= dayLen
+	if !byClock && !inWeek || !b.inLede(last.Evidence) || last.Date.Mod != "" || last.End.Value != "" ||
+		last.Status == timeline.StatusReported || !contains(last.Date, e.Date) {
 		return false
 	}
 	last.Date, last.TimexID = e.Date, e.TimexID

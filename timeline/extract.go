@@ -65,6 +65,10 @@ func Extract(text string, opts Options) Result {
 		x := &xs[i]
 		r.dayAfterClock(xs, i, len(res.Timexes)+2)
 		r.rangeStart(xs, i)
+		r.prev = nil
+		if i > 0 {
+			r.prev = &xs[i-1]
+		}
 		rv := r.resolve(x)
 		if rv.value == "" {
 			continue
@@ -101,6 +105,7 @@ func (r *resolver) dayAfterClock(xs []expr, i, nextID int) {
 	if !r.sameClauseNear(x.j, y.i) || y.hasTime || !(y.kind == kindCal && (y.weekday != 0 || y.day != 0) || y.kind == kindRelDay) {
 		return
 	}
+	r.prev = x
 	if d, err := ParseDate(r.resolve(y).value, ""); err == nil && d.Precision == PrecisionDay {
 		r.day, r.dayID, r.dayRelSent = d, "t"+strconv.Itoa(nextID), -1
 	}
@@ -131,6 +136,7 @@ func (r *resolver) rangeStart(xs []expr, i int) {
 	if !r.opening || !yearless(&xs[i]) {
 		return
 	}
+	r.prev = &xs[i]
 	end, err := ParseDate(r.resolve(&xs[i+1]).value, "")
 	if err != nil {
 		return

@@ -37,6 +37,10 @@ type resolver struct {
 	span     time.Time
 	spanID   string
 	spanSent int
+	// prev is the expression before the one being resolved: the tense
+	// window counts it as one word ("opens at 10:00 a.m. local time on
+	// Wednesday").
+	prev *expr
 }
 
 // tense returns the direction the sentence around x points: -1 past, +1
@@ -75,6 +79,10 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 		if k > 0 && r.p.is(k, "-") && r.p.glued(k) {
 			// "a stop-work meeting": a hyphenated word counts once
 			n--
+			continue
+		}
+		if r.prev != nil && r.prev != x && k == r.prev.j-1 {
+			k = r.prev.i
 			continue
 		}
 		if dir, stop := look(k); stop {
