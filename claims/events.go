@@ -304,6 +304,16 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 					prev.end, prev.span.End, prev.date = d, t.End, prev.date.Through(d)
 					continue
 				}
+			case joinList:
+				// Two periods that touch are one stretch of time ("rolling
+				// blackouts in May and June 2023", "keberangkatan 23 dan
+				// 24 Desember"); apart, they are two happenings ("terbakar
+				// pada 25 April 2017 dan 19 Januari 2023").
+				if prev.end.IsZero() && !prev.clock && !g.clock && prev.date.Precision == d.Precision &&
+					prev.date.Mod == d.Mod && prev.date.End.Equal(d.Start) {
+					prev.end, prev.span.End, prev.date = d, t.End, prev.date.Through(d)
+					continue
+				}
 			}
 		}
 		out = append(out, g)
@@ -365,6 +375,9 @@ const (
 	joinAdjacent
 	joinAlternative
 	joinRange
+	// joinList is a conjunction between two dates: "May and June 2023",
+	// "25 April 2017 dan 19 Januari 2023".
+	joinList
 )
 
 // joinBetween reads the text between two expressions: nothing but
@@ -372,7 +385,7 @@ const (
 // "on Sunday at 6 a.m."), an alternative ("atau", "or", an opening
 // bracket: "10 a.m. local time (0300 GMT)"), or a range word ("hingga",
 // "to", a dash; a conjunction after a range opener: "between 2021 and
-// 2023").
+// 2023"), or else a conjunction.
 func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 	gap := b.text[from:to]
 	if len(gap) > 40 {
@@ -396,6 +409,8 @@ func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 			kind = joinAlternative
 		case opened && b.p.conjunctions[low]:
 			kind = joinRange
+		case b.p.conjunctions[low] && kind == joinAdjacent:
+			kind = joinList
 		case b.p.datePreps[low]:
 		case bracket && (b.p.ev.zoneWords[low] || isDigit(rune(b.text[ws[i].start]))):
 			// "7:55 a.m. (2055 GMT Monday)": the same time in another zone
