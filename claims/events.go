@@ -151,6 +151,12 @@ func (b *eventBuilder) narrate(out []timeline.Timex) []timeline.Timex {
 		n, moved := 0, false
 		ahead := t.BareTime() && b.aheadInSentence(t) && !b.anchoredInSentence(t, at[t.Anchor])
 		switch {
+		case ahead && t.CountsFromAnchor() && background[t.Anchor] && !story.IsZero() && story.After(d) && !story.Before(b.dct):
+			// "will sign the agreement on Friday, officials said on
+			// Wednesday ... The signing ceremony is scheduled for 10
+			// a.m.": a planned time of day, counted from the day of
+			// saying, is on the day the story plans.
+			n, moved = days(story.Sub(d)), true
 		case ahead && !b.dct.IsZero() && d.Before(b.dct):
 			// "Inspectors will visit the site at 9 a.m.": a planned time
 			// of day is not before publication, whatever day the story
@@ -594,11 +600,13 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 //     Wednesday ... The fissure opened at 12:46 pm"; "akan menghadapi
 //     Arab Saudi, Kamis (9/10) ... Pertandingan dijadwalkan dimulai pukul
 //     19.30 WIB");
-//   - a day inside the week of a plan the lede gave for a week, told as
-//     planned too, when only the lede's statements stand between ("will
-//     try again to launch this week, the company said on Monday ... The
-//     new launch window opens at 10:00 a.m. on Wednesday"). A happening
-//     of "last week" is background to the day the story then tells.
+//   - a day inside the week of a plan the lede gave for a week, or a
+//     clock time on the day of a plan the lede gave for a day, told as
+//     planned too, when only the lede's statements and asides stand
+//     between ("will try again to launch this week, the company said on
+//     Monday ... The new launch window opens at 10:00 a.m. on
+//     Wednesday"). A happening of "last week" is background to the day
+//     the story then tells.
 //
 // A statement is no happening told again.
 func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool) bool {
@@ -609,15 +617,18 @@ func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool
 	byClock := clock && len(last.Date.Value) == dayLen && e.Date.Precision == timeline.PrecisionMinute &&
 		last.Status != timeline.StatusReported
 	if !byClock && len(e.Date.Value) >= dayLen {
+		// The lede's first happening is its head: "will sign an agreement
+		// on Friday ..., reviving a project it shelved in 2016".
 		for i := len(out) - 1; i >= 0 && b.inLede(out[i].Evidence); i-- {
 			if out[i].Status != timeline.StatusReported {
 				last = &out[i]
-				break
 			}
 		}
 	}
-	inWeek := last.Date.Precision == timeline.PrecisionWeek && last.Status == timeline.StatusScheduled && e.Status == last.Status && len(e.Date.Value) >= dayLen
-	if !byClock && !inWeek || !b.inLede(last.Evidence) || last.Date.Mod != "" || last.End.Value != "" ||
+	plan := last.Status == timeline.StatusScheduled && e.Status == last.Status
+	inWeek := plan && last.Date.Precision == timeline.PrecisionWeek && len(e.Date.Value) >= dayLen
+	planClock := plan && len(last.Date.Value) == dayLen && e.Date.Precision == timeline.PrecisionMinute
+	if !byClock && !inWeek && !planClock || !b.inLede(last.Evidence) || last.Date.Mod != "" || last.End.Value != "" ||
 		last.Status == timeline.StatusReported || !contains(last.Date, e.Date) {
 		return false
 	}
