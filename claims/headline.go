@@ -239,6 +239,11 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 	}
+	// "for January delivery", "untuk pengiriman Januari": the month of a
+	// contract traded today.
+	if (i0 > 0 && ev.contractNouns[ws[i0-1].low] || i1 < len(ws) && ev.contractNouns[ws[i1].low]) && !namesDay(ws[i0:i1]) {
+		return true
+	}
 	// "the museum's 2024 annual report", "Rencana Strategis 2025", "RUPTL
 	// 2025-2034": a year or a span of years that names a document.
 	if yearsOnly(ws[i0:i1]) {
@@ -248,6 +253,17 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 		if i0 > 0 && ev.titleNouns[ws[i0-1].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDay reports whether a date's words ws hold a day of the month: a
+// number of one or two digits ("10 Januari", "Jan. 10").
+func namesDay(ws []sword) bool {
+	for _, w := range ws {
+		if n := len(w.low); n > 0 && n <= 2 && strings.TrimFunc(w.low, isDigit) == "" {
 			return true
 		}
 	}

@@ -153,6 +153,9 @@ type eventLex struct {
 	// titleNouns next to a year make it part of a document's name ("the
 	// 2024 annual report", "Rencana Strategis 2025").
 	titleNouns set
+	// contractNouns next to a month make it the name of a contract ("for
+	// January delivery", "untuk pengiriman Januari"): no happening.
+	contractNouns set
 	// rankings before a since-word make its date the reference of a
 	// ranking ("the worst since 2009", "tertinggi sejak 2014"), not the
 	// start of a state.
