@@ -35,6 +35,15 @@ type eventBuilder struct {
 // Pertamina Jakarta, Rabu (23/10/2013)".
 const maxReportGap = 64
 
+// alike reports whether two headlines' words a and b tell one happening:
+// similar enough, and sharing more than one word, since two short
+// headlines may share only their subject ("Sales dropped", "Sales
+// increased").
+func alike(a, b []string) bool {
+	d := timeline.WordOverlap(a, b)
+	return d >= sameEventSimilarity && d*float64(len(a)+len(b)) >= 4
+}
+
 // sameEventSimilarity is the headline similarity from which two mentions
 // of compatible dates in one article are taken as the same happening.
 const sameEventSimilarity = 0.5
@@ -346,9 +355,10 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 		if b.p.ev.comparisons[ws[k].low] || b.p.sinceCues[ws[k].low] {
 			return true
 		}
-		// "to 2.3% in October from 1.9% in September": a figure after
-		// the word makes it a comparison ("from March 30" starts a plan).
-		if b.p.ev.figureComparisons[ws[k].low] && k+1 < i0 && isDigit(rune(ws[k+1].low[0])) {
+		// "to 2.3% in October from 1.9% in September", "rose 31% from a
+		// year earlier": a figure after the word or before it makes it a
+		// comparison ("from March 30" starts a plan).
+		if b.p.ev.figureComparisons[ws[k].low] && (k+1 < i0 && isDigit(rune(ws[k+1].low[0])) || k > 0 && isDigit(rune(ws[k-1].low[0]))) {
 			return true
 		}
 	}
@@ -576,7 +586,7 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 		act := pred != "" && !b.isSpeechVerb(pred)
 		same := act && preds[i] == pred ||
 			act && sameTime(o.Date, e.Date) && b.stem(preds[i]) == b.stem(pred) ||
-			timeline.WordOverlap(words[i], hw) >= sameEventSimilarity
+			alike(words[i], hw)
 		if !same {
 			continue
 		}

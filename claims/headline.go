@@ -349,7 +349,7 @@ func (b *eventBuilder) saying(ws []sword, pi int) bool {
 // in.
 func (b *eventBuilder) skip(ws []sword, k int, inRel bool) bool {
 	w := ws[k]
-	return w.date || w.boiler || b.isDatePrep(w.low) && b.beforeDate(ws, k) || w.rel && !inRel
+	return w.date || w.boiler || w.periodEnd || b.isDatePrep(w.low) && b.beforeDate(ws, k) || w.rel && !inRel
 }
 
 // phrase makes the headline of the predicate at pi in clause [a, z) of
@@ -407,7 +407,7 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 	idx = b.fit(ws, idx)
 	words := make([]string, 0, len(idx))
 	for n, k := range idx {
-		w := b.text[ws[k].start:ws[k].end]
+		w := b.wordText(ws[k].word)
 		if n == 0 && len(subj) > 0 && k == subj[0] && b.p.ev.subjectPronouns[ws[k].low] && len(subj) == 1 {
 			if name := b.antecedent(b.sents[si].Start); name != "" {
 				w = name
@@ -750,10 +750,31 @@ func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
 	idx = b.fit(ws, idx)
 	parts := make([]string, len(idx))
 	for n, k := range idx {
-		parts[n] = b.text[ws[k].start:ws[k].end]
+		parts[n] = b.wordText(ws[k].word)
 	}
 	return capitalise(strings.Join(parts, " "))
 }
+
+// wordText is w as a headline shows it: a figure keeps the sign glued to
+// it ("31%", "$14.2", "NZ$85", "€3").
+func (b *eventBuilder) wordText(w word) string {
+	start, end := w.start, w.end
+	if isDigit(rune(b.text[start])) {
+		for _, sign := range currencySigns {
+			if strings.HasSuffix(b.text[:start], sign) {
+				start -= len(sign)
+				break
+			}
+		}
+		if end < len(b.text) && b.text[end] == '%' {
+			end++
+		}
+	}
+	return b.text[start:end]
+}
+
+// currencySigns are the signs written glued before a sum.
+var currencySigns = []string{"$", "€", "£", "¥"}
 
 // antecedent returns the person or body a pronoun subject at offset at
 // stands for: the last named speaker before it.

@@ -156,6 +156,10 @@ type eventLex struct {
 	// contractNouns next to a month make it the name of a contract ("for
 	// January delivery", "untuk pengiriman Januari"): no happening.
 	contractNouns set
+	// periodEnds after a periodNoun join the date after them, the end that
+	// names a period ("the quarter ended Sept. 30", "pekan yang berakhir 5
+	// Desember"), and are no predicate.
+	periodEnds, periodNouns set
 	// rankings before a since-word make its date the reference of a
 	// ranking ("the worst since 2009", "tertinggi sejak 2014"), not the
 	// start of a state.

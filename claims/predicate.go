@@ -25,8 +25,12 @@ type sword struct {
 	date, boiler bool
 	// rel marks words of a relative clause ("yang membawa 162 orang",
 	// "who was arrested"): neither the subject's head nor the predicate.
-	rel  bool
-	pred predKind
+	rel bool
+	// periodEnd marks the end word of a period before its date ("the
+	// quarter ended Sept. 30", "pekan yang berakhir 5 Desember"): it names
+	// the period with the date, neither a predicate nor a headline word.
+	periodEnd bool
+	pred      predKind
 	// cut marks a clause boundary before the word: a comma, semicolon,
 	// colon, quote or dash in the text before it.
 	cut bool
@@ -64,12 +68,31 @@ func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
 		}
 	}
 	for i := range out {
-		if !out[i].date {
+		switch {
+		case out[i].date:
+		case i+1 < len(out) && out[i+1].date && !out[i+1].cut && b.p.ev.periodEnds[out[i].low] && b.afterPeriodNoun(out, i):
+			out[i].periodEnd = true
+		default:
 			out[i].pred = b.predicateKind(out, i)
 		}
 	}
 	b.markRelatives(out)
 	return out
+}
+
+// maxPeriodGap is how many words before its end word a period's noun may
+// stand: "the fiscal year ended", "pekan yang berakhir".
+const maxPeriodGap = 3
+
+// afterPeriodNoun reports whether a period noun stands in the few words
+// before word i, within its clause.
+func (b *eventBuilder) afterPeriodNoun(ws []sword, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-maxPeriodGap && !ws[k+1].cut; k-- {
+		if b.p.ev.periodNouns[ws[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // predicateKind says whether word i heads a happening: a verb by the
