@@ -541,9 +541,29 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	default:
 		e.Status = timeline.StatusHappened
 	}
-	if reported {
-		if h := b.reportedHeadline(ws, sent, g.span, u, zone); h != "" {
-			e.Headline = h
+	switch {
+	case reported:
+		e.Headline = b.reportedHeadline(ws, sent, g.span, u, zone)
+	case e.Status == timeline.StatusReported && quotedBytes(g.span, quoteSpans(b.text, sent, nil)) == 0:
+		// A date on the verb of saying itself ("told his Cabinet on
+		// Sunday that Israel was willing to withdraw"; "At 7:55 a.m., the
+		// agency told commuters to stay home"): what was said stands
+		// beside the verb. A date inside the quote is what was said.
+		if u != nil {
+			said := spanOf(ws[pi].word)
+			for _, s := range []Span{u.at.phrase, u.at.cueSpan} {
+				if s.Len() > 0 && sent.Contains(s) {
+					said = Span{Start: min(said.Start, s.Start), End: max(said.End, s.End)}
+				}
+			}
+			e.Headline = b.reportedHeadline(ws, sent, said, u, said)
+			// "mengatakan kepada wartawan, Rabu", "said in a statement":
+			// a phrase of whom or where, not what was said.
+			if _, gist, ok := strings.Cut(e.Headline, ": "); ok {
+				if first := lowerASCII(strings.Fields(gist)[0]); b.p.ev.functionWords[first] && !b.p.ev.determiners[first] {
+					e.Headline = ""
+				}
+			}
 		}
 	}
 	switch {

@@ -731,7 +731,8 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	if pi >= 0 {
 		gist, _, _ = b.phrase(ws, a, z, pi, b.sentenceOf(sent.Start, sent.End))
 	}
-	if gist == "" {
+	if !strings.Contains(gist, " ") {
+		// One word says nothing of what was said ("Mardiasmo: Sepanjang").
 		return ""
 	}
 	return capitalise(u.at.speaker) + ": " + gist

@@ -105,7 +105,7 @@ func TestEventFamilies(t *testing.T) {
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
-			[]want{{"2025-03-06", "", timeline.StatusReported, "The contractor wrote"},
+			[]want{{"2025-03-06", "", timeline.StatusReported, "The contractor: Our crews will return"},
 				{"2025-03-07T09:00", "", timeline.StatusHappened, "Our crews will return"},
 				{"2025-03-11", "", timeline.StatusHappened, "The council voted"}}},
 		{"a conjunction with a subject of its own starts a new subject", "id", "2025-04-22",
