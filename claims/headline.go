@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -384,10 +385,20 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 				subj = append(subj, k)
 			}
 		}
+		// Auxiliaries alone are no subject: "Farkas, an air force
+		// captain, was sent into space" borrows "Farkas" before "was".
+		var aux []int
+		// An infinitive's "to be" has no subject of its own ("expect the
+		// transaction to be completed").
+		if len(subj) > 0 && !(subj[0] > 0 && b.p.ev.infinitive[ws[subj[0]-1].low]) &&
+			!slices.ContainsFunc(subj, func(k int) bool { return !b.p.ev.verbAfter[ws[k].low] && !b.p.ev.copulas[ws[k].low] }) {
+			aux, subj = subj, nil
+		}
 		subj = b.trimLead(ws, subj)
 		if len(subj) == 0 {
 			subj = b.borrowSubject(ws, a)
 		}
+		subj = append(subj, aux...)
 		// The verbs chained before the predicate ("mulai retak",
 		// "dijadwalkan berlanjut") stay with it.
 		for k := to; k < pi; k++ {
@@ -664,7 +675,8 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		}
 	}
 	subj = b.trimLead(ws, subj)
-	if len(subj) == 0 || len(subj) > maxSubjectWords || b.onlyDate(ws, subj) {
+	if len(subj) == 0 || len(subj) > maxSubjectWords || b.onlyDate(ws, subj) ||
+		b.p.ev.functionWords[ws[subj[0]].low] && !b.p.ev.determiners[ws[subj[0]].low] {
 		return nil
 	}
 	return subj
