@@ -261,6 +261,9 @@ func (a *attributor) apposition(s Span, from int, at *attribution) {
 // told Reuters", "Janet Cole, who voted against the plan, warned".
 func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 	ws, end := a.skipDayOfSaying(ws, at.cueSpan.Start)
+	if a.coordinatedSubject(ws, at) {
+		return true
+	}
 	if r, i := runeBefore(a.text, end, 0); r == ',' && len(ws) > 0 && ws[len(ws)-1].end <= i {
 		return a.appositiveSubject(ws, end, at)
 	}
@@ -282,6 +285,64 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 	}
 	at.phrase = Span{Start: sub[0].start, End: sub[len(sub)-1].end}
 	return a.setSpeaker(sub, at)
+}
+
+// coordinatedSubject reads a cue that a conjunction joins to an earlier
+// verb ("First Minister Rhian Morgan visited Aberporth on Sunday and said",
+// "Presiden Joko Widodo meninjau lokasi banjir dan mengatakan"): the
+// speaker is the clause's subject, the words before that verb, not the
+// object next to the cue. The verb is the first lower-case word that is
+// no role, source, determiner or function word.
+func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
+	n := len(ws)
+	if n < 3 || !a.p.conjunctions[lowerASCII(a.text[ws[n-1].start:ws[n-1].end])] {
+		return false
+	}
+	sub := a.segmentBefore(ws[:n-1], ws[n-1].start, true)
+	k := 0
+	for ; k < len(sub); k++ {
+		tok := a.text[sub[k].start:sub[k].end]
+		low := lowerASCII(tok)
+		if !isUpperStart(tok) && !a.p.ev.functionWords[low] && !a.p.ev.determiners[low] && !a.p.roleWords[low] && !a.p.sourceNouns[low] {
+			break
+		}
+	}
+	if k == 0 || k == len(sub) {
+		return false
+	}
+	// The subject ends where its verb begins: not inside a noun phrase
+	// ("Lawyers for the boy's family"), and no clause of its own stands
+	// between the verb and the cue ("... took a turn when Saddam called
+	// Bush a liar and said").
+	if low := a.lowAt(sub[k-1]); a.p.ev.determiners[low] || a.p.ev.functionWords[low] && !a.auxiliary(low) {
+		return false
+	}
+	for _, w := range sub[k:] {
+		if low := a.lowAt(w); a.p.clauseWords[a.text[w.start:w.end]] || a.p.ev.subordinators[low] || a.p.ev.headConnectors[low] {
+			return false
+		}
+	}
+	for k > 0 && a.auxiliary(a.lowAt(sub[k-1])) {
+		k--
+	}
+	if k == 0 || k > maxSpeakerWords || k == 1 && a.p.pronouns[a.lowAt(sub[0])] {
+		return false
+	}
+	subj := sub[:k]
+	if !a.setSpeaker(subj, at) {
+		return false
+	}
+	at.phrase = Span{Start: subj[0].start, End: subj[k-1].end}
+	return true
+}
+
+// lowAt is word w in lower case.
+func (a *attributor) lowAt(w word) string { return lowerASCII(a.text[w.start:w.end]) }
+
+// auxiliary reports whether low stands before a verb it helps: "had",
+// "would", "was".
+func (a *attributor) auxiliary(low string) bool {
+	return a.p.ev.verbAfter[low] || a.p.ev.copulas[low] || a.p.fillers[low]
 }
 
 // skipDayOfSaying drops the day of saying set off by commas right before

@@ -464,7 +464,7 @@ func TestEventGold(t *testing.T) {
 	floors := map[string]eventFloors{
 		"id":  {precision: 0.96, recall: 0.97, recallRightDate: 0.96, date: 0.98, status: 0.97, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.62, dupsPerArticle: 0.42, nonEvents: 4},
 		"en":  {precision: 0.955, recall: 0.95, recallRightDate: 0.92, date: 0.96, status: 0.95, clockDay: 0.94, tokenF1: 0.68, rougeL: 0.67, dupsPerArticle: 0.42, nonEvents: 5},
-		"all": {precision: 0.96, recall: 0.96, recallRightDate: 0.94, date: 0.975, status: 0.965, clockDay: 0.97, tokenF1: 0.67, rougeL: 0.66, dupsPerArticle: 0.38, nonEvents: 9},
+		"all": {precision: 0.96, recall: 0.965, recallRightDate: 0.944, date: 0.975, status: 0.965, clockDay: 0.97, tokenF1: 0.67, rougeL: 0.66, dupsPerArticle: 0.38, nonEvents: 9},
 	}
 	scoreEditorSet(t, "events", 12, floors)
 }
@@ -525,6 +525,6 @@ func TestEventGoldHeldout(t *testing.T) {
 	scoreEditorSet(t, "events-heldout", 4, map[string]eventFloors{
 		"id":  {precision: 0.96, recall: 0.98, recallRightDate: 0.98, date: 0.99, status: 0.99, clockDay: 0.99, tokenF1: 0.60, rougeL: 0.60, dupsPerArticle: 1.5, nonEvents: 2},
 		"en":  {precision: 0.95, recall: 0.99, recallRightDate: 0.92, date: 0.92, status: 0.94, clockDay: 0.99, tokenF1: 0.66, rougeL: 0.65, dupsPerArticle: 1.0, nonEvents: 3},
-		"all": {precision: 0.95, recall: 0.99, recallRightDate: 0.95, date: 0.96, status: 0.97, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.625, dupsPerArticle: 1.25, nonEvents: 5},
+		"all": {precision: 0.95, recall: 0.99, recallRightDate: 0.95, date: 0.96, status: 0.98, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.625, dupsPerArticle: 1.25, nonEvents: 5},
 	})
 }

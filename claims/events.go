@@ -497,6 +497,9 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	zone, reported := b.reportZone(u, g.span)
 	// The day of saying has come: a later date is what was said.
 	reported = reported && (b.dct.IsZero() || g.date.Start.Before(b.dct.AddDate(0, 0, 1)))
+	// "Rhian Morgan visited Aberporth on Sunday and said ...": the date
+	// dates the deed the speaker did before saying, a happening.
+	reported = reported && !b.deedBeforeCue(ws, u, g.span)
 	a, z := b.clauseOf(ws, i0, i1)
 	pi := b.predicate(ws, a, z, i0, i1)
 	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
@@ -665,6 +668,20 @@ func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool
 	last.Date, last.TimexID = e.Date, e.TimexID
 	last.Also = append(last.Also, e.Evidence)
 	return true
+}
+
+// deedBeforeCue reports whether, between the speaker phrase and the date
+// t, the speaker did something other than speak, before a cue after t.
+func (b *eventBuilder) deedBeforeCue(ws []sword, u *unit, t Span) bool {
+	if u == nil || u.at.phrase.Len() == 0 || u.at.phrase.End > t.Start || u.at.cueSpan.Start < t.End {
+		return false
+	}
+	for _, w := range ws {
+		if w.start >= u.at.phrase.End && w.end <= t.Start && w.pred == predVerb && !w.rel && !b.isSpeechVerb(w.low) {
+			return true
+		}
+	}
+	return false
 }
 
 // inLede reports whether s lies in the lede, the article's first sentence
