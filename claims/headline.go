@@ -240,6 +240,22 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 	}
+	// "called Tuesday \"the worst day in a generation\"", "menyebut libur
+	// akhir tahun kali ini sebagai yang terpanjang": the date is what the
+	// verb names or judges. A preposition before the date ("called on
+	// Tuesday for calm") makes it the time of the calling.
+	if subject {
+		for k := before; k >= 0 && k >= before-maxNamingGap && !ws[k+1].cut; k-- {
+			if ev.namingVerbs[ws[k].low] {
+				// "were named Thursday in a bulletin": a passive
+				// naming is a happening on the date.
+				return k == 0 || !ev.copulas[ws[k-1].low]
+			}
+			if ws[k].pred == predVerb {
+				break
+			}
+		}
+	}
 	// "for January delivery", "untuk pengiriman Januari": the month of a
 	// contract traded today.
 	if (i0 > 0 && ev.contractNouns[ws[i0-1].low] || i1 < len(ws) && ev.contractNouns[ws[i1].low]) && !namesDay(ws[i0:i1]) {
@@ -285,6 +301,10 @@ func yearsOnly(ws []sword) bool {
 	}
 	return len(years) == 1 || len(years) == 2
 }
+
+// maxNamingGap is how many words of the named thing may stand between a
+// naming verb and the date: "menyebut libur akhir tahun".
+const maxNamingGap = 2
 
 // maxIdentifierGap is how many words a number word may stand before the
 // date of an identifier ("Nomor KP-DRJD 4821 Tahun 2025").

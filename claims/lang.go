@@ -156,6 +156,10 @@ type eventLex struct {
 	// contractNouns next to a month make it the name of a contract ("for
 	// January delivery", "untuk pengiriman Januari"): no happening.
 	contractNouns set
+	// namingVerbs take a date as the object they name or judge ("called
+	// Tuesday \"the worst day\"", "menyebut libur akhir tahun sebagai"):
+	// no happening.
+	namingVerbs set
 	// periodEnds after a periodNoun join the date after them, the end that
 	// names a period ("the quarter ended Sept. 30", "pekan yang berakhir 5
 	// Desember"), and are no predicate.

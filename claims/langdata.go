@@ -33,7 +33,7 @@ func (p *pack) wordSections() map[string]*set {
 		"event-subordinators": &p.ev.subordinators, "event-range-words": &p.ev.rangeWords, "event-range-openers": &p.ev.rangeOpeners,
 		"event-alternatives": &p.ev.altWords, "event-until": &p.ev.untilCues, "event-time-prepositions": &p.ev.timePreps,
 		"event-date-nouns": &p.ev.dateNouns, "event-zones": &p.ev.zoneWords, "event-comparisons": &p.ev.comparisons, "event-figure-comparisons": &p.ev.figureComparisons,
-		"event-assessments": &p.ev.assessments, "event-ahead-of": &p.ev.aheadOf, "event-rankings": &p.ev.rankings, "event-title-nouns": &p.ev.titleNouns, "event-contract-nouns": &p.ev.contractNouns,
+		"event-assessments": &p.ev.assessments, "event-ahead-of": &p.ev.aheadOf, "event-rankings": &p.ev.rankings, "event-title-nouns": &p.ev.titleNouns, "event-contract-nouns": &p.ev.contractNouns, "event-naming-verbs": &p.ev.namingVerbs,
 		"event-period-ends": &p.ev.periodEnds, "event-period-nouns": &p.ev.periodNouns, "event-identifiers": &p.ev.numberWords,
 		"event-documents": &p.ev.documents, "event-first-singular": &p.ev.firstSingular,
 		"headline-connectors": &p.ev.headConnectors, "headline-function-words": &p.ev.functionWords,
