@@ -524,7 +524,7 @@ func scoreEditorSet(t *testing.T, dir string, perLang int, floors map[string]eve
 func TestEventGoldHeldout(t *testing.T) {
 	scoreEditorSet(t, "events-heldout", 4, map[string]eventFloors{
 		"id":  {precision: 0.96, recall: 0.98, recallRightDate: 0.98, date: 0.99, status: 0.99, clockDay: 0.99, tokenF1: 0.60, rougeL: 0.60, dupsPerArticle: 1.5, nonEvents: 1},
-		"en":  {precision: 0.98, recall: 0.99, recallRightDate: 0.92, date: 0.92, status: 0.94, clockDay: 0.99, tokenF1: 0.66, rougeL: 0.65, dupsPerArticle: 1.0, nonEvents: 1},
-		"all": {precision: 0.98, recall: 0.99, recallRightDate: 0.95, date: 0.96, status: 0.98, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.625, dupsPerArticle: 1.25, nonEvents: 2},
+		"en":  {precision: 0.98, recall: 0.99, recallRightDate: 0.94, date: 0.94, status: 0.94, clockDay: 0.99, tokenF1: 0.66, rougeL: 0.65, dupsPerArticle: 1.0, nonEvents: 1},
+		"all": {precision: 0.98, recall: 0.99, recallRightDate: 0.96, date: 0.97, status: 0.98, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.625, dupsPerArticle: 1.13, nonEvents: 2},
 	})
 }

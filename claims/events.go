@@ -110,7 +110,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			told = append(told, e.Predicate)
-			if b.retold(out, e, g.clock) {
+			if b.runsOn(out, e, ws) || b.retold(out, e, g.clock) {
 				continue
 			}
 			hw := timeline.HeadlineWords(e.Headline)
@@ -428,6 +428,8 @@ func (b *eventBuilder) joinBetween(from, to int, opened bool) join {
 		case b.p.conjunctions[low] && kind == joinAdjacent:
 			kind = joinList
 		case b.p.datePreps[low]:
+		case !bracket && b.p.ev.zoneWords[low]:
+			// "10:00 a.m. local time on Wednesday": the clock's zone.
 		case bracket && (b.p.ev.zoneWords[low] || isDigit(rune(b.text[ws[i].start]))):
 			// "7:55 a.m. (2055 GMT Monday)": the same time in another zone
 			kind = joinAlternative
@@ -668,6 +670,37 @@ func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool
 	last.Date, last.TimexID = e.Date, e.TimexID
 	last.Also = append(last.Also, e.Evidence)
 	return true
+}
+
+// runsOn reports whether e, a range of dates, tells how long an event of
+// the same sentence lasts, and gives that event its end: a
+// verb the conjunction joins to the event's own, from the event's day on
+// ("The new launch window opens at 10:00 a.m. on Wednesday and runs from
+// Wednesday to Friday", "Pameran dibuka Jumat dan berlangsung hingga
+// Minggu").
+func (b *eventBuilder) runsOn(out []timeline.Event, e timeline.Event, ws []sword) bool {
+	if e.End.IsZero() || e.Status == timeline.StatusReported || e.Predicate.Len() == 0 {
+		return false
+	}
+	joined := false
+	for k := 1; k < len(ws); k++ {
+		if ws[k].start == e.Predicate.Start {
+			joined = b.p.conjunctions[ws[k-1].low]
+		}
+	}
+	if !joined {
+		return false
+	}
+	day := e.Date.Start.Truncate(24 * time.Hour)
+	for i := range out {
+		o := &out[i]
+		if o.End.IsZero() && o.Status == e.Status && (o.Evidence == e.Evidence || slices.Contains(o.Also, e.Evidence)) &&
+			o.Date.Start.Truncate(24*time.Hour).Equal(day) {
+			o.End, o.Date = e.End, o.Date.Through(e.End)
+			return true
+		}
+	}
+	return false
 }
 
 // deedBeforeCue reports whether, between the speaker phrase and the date
