@@ -26,6 +26,7 @@ func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 	api.GET("/events/:id", s.apiEvent)
 	api.PATCH("/events/:id", s.apiUpdateEvent)
 	api.POST("/events/:id/split", s.apiSplitEvent)
+	s.registerEventReviewAPIRoutes(api)
 	api.GET("/events/:id/revisions", s.apiHistory(store.EntityEvent))
 
 	api.GET("/claims", s.apiClaims)

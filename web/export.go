@@ -12,8 +12,11 @@ import (
 )
 
 // apiExport streams an export:
-// ?format=timelinejs|json|csv|claimreview&lang=&title=&reviewer= and the
-// timeline's filter (status, from, to, tag, article, speaker, publisher, q).
+// ?format=timelinejs|json|csv|claimreview&lang=&title=&reviewer=, the
+// timeline's filter (status, from, to, tag, article, speaker, publisher, q,
+// story, review) and include=proposed, which widens the export from the
+// approved events to the proposed ones too. The Factline-Left-Out header
+// counts the events of the filter it left out for their review state.
 // It carries an ETag and answers If-None-Match with 304 before reading any
 // event, so a published graphic can poll it cheaply.
 func (s *Server) apiExport(c *gin.Context) {
@@ -33,6 +36,13 @@ func (s *Server) apiExport(c *gin.Context) {
 		return
 	}
 	opt := export.Options{Filter: filter, Title: c.Query("title"), Lang: lang, SiteURL: s.siteURL(c), Reviewer: c.Query("reviewer")}
+	for _, inc := range c.QueryArray("include") {
+		if inc != "proposed" {
+			s.fail(c, apperr.Errorf(apperr.Invalid, "include takes proposed (approved events are always exported, rejected ones never), not %q", inc))
+			return
+		}
+		opt.IncludeProposed = true
+	}
 	ctx := c.Request.Context()
 	etag, err := export.ETag(ctx, s.cfg.Store, f, opt)
 	if err != nil {
@@ -48,19 +58,33 @@ func (s *Server) apiExport(c *gin.Context) {
 		c.Status(http.StatusNotModified)
 		return
 	}
+	// The ETag hashes the format, the options and the state of the data,
+	// so an export built for it is the export for anyone who asks with it,
+	// and so is the count of what it left out.
+	cached, ok := s.exports.get(etag)
+	if !ok {
+		left, err := export.LeftOut(ctx, s.cfg.Store, f, opt)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		cached.leftOut = export.LeftOutHeader(left)
+	}
+	if cached.leftOut != "" {
+		h.Set("Factline-Left-Out", cached.leftOut)
+	}
 	h.Set("Content-Type", f.ContentType())
 	h.Set("Content-Disposition", `inline; filename="`+f.FileName()+`"`)
 	c.Status(http.StatusOK)
-	// The ETag hashes the format, the options and the state of the data,
-	// so an export built for it is the export for anyone who asks with it.
-	if body, ok := s.exports.get(etag); ok {
-		c.Writer.Write(body)
+	if ok {
+		c.Writer.Write(cached.body)
 		return
 	}
 	tee := &capture{w: c.Writer, max: s.exports.maxEntry()}
 	err = export.Write(ctx, s.cfg.Store, tee, f, opt)
 	if err == nil && !tee.over {
-		s.exports.put(etag, tee.buf)
+		cached.body = tee.buf
+		s.exports.put(etag, cached)
 	}
 	if err != nil {
 		if c.Writer.Written() {
@@ -74,7 +98,7 @@ func (s *Server) apiExport(c *gin.Context) {
 			}
 			return
 		}
-		for _, k := range []string{"ETag", "Content-Type", "Content-Disposition"} {
+		for _, k := range []string{"ETag", "Content-Type", "Content-Disposition", "Factline-Left-Out"} {
 			h.Del(k)
 		}
 		s.fail(c, err)

@@ -19,6 +19,7 @@ func (c *client) getWith(path string, header map[string]string) response {
 func TestExportAPI(t *testing.T) {
 	e := newEnv(t)
 	e.seed()
+	e.approveAll()
 	tok := e.tokenClient()
 
 	res := tok.get("/api/v1/export?format=json")
@@ -146,6 +147,7 @@ func TestExportCacheServesUnchangedExport(t *testing.T) {
 	e := newEnv(t)
 	c, ev := e.editSeeded()
 	const path = "/api/v1/export?format=json"
+	e.approveAll()
 	first := c.get(path)
 	if len(e.srv.exports.items) != 1 {
 		t.Fatalf("%d exports kept after one build, want 1", len(e.srv.exports.items))
@@ -166,12 +168,12 @@ func TestExportCacheServesUnchangedExport(t *testing.T) {
 func TestExportCacheStaysUnderItsCap(t *testing.T) {
 	c := newExportCache(400)
 	for _, k := range []string{"a", "b", "c", "d", "e"} {
-		c.put(k, make([]byte, 100))
+		c.put(k, cachedExport{body: make([]byte, 100)})
 	}
 	if _, ok := c.get("a"); ok || c.size > 400 || len(c.items) != 4 {
 		t.Errorf("after five puts: size %d, %d items, oldest kept %v", c.size, len(c.items), ok)
 	}
-	c.put("big", make([]byte, 101))
+	c.put("big", cachedExport{body: make([]byte, 101)})
 	if _, ok := c.get("big"); ok {
 		t.Error("an entry over a quarter of the cap was kept")
 	}

@@ -21,27 +21,34 @@ type exportCache struct {
 	max   int
 	size  int
 	order []string // keys, oldest first
-	items map[string][]byte
+	items map[string]cachedExport
+}
+
+// cachedExport is a built export: its body and its Factline-Left-Out
+// header.
+type cachedExport struct {
+	body    []byte
+	leftOut string
 }
 
 func newExportCache(max int) *exportCache {
-	return &exportCache{max: max, items: map[string][]byte{}}
+	return &exportCache{max: max, items: map[string]cachedExport{}}
 }
 
 // maxEntry is the largest export worth keeping: a quarter of the cap, so
 // one export cannot push out all the others.
 func (c *exportCache) maxEntry() int { return c.max / 4 }
 
-func (c *exportCache) get(key string) ([]byte, bool) {
+func (c *exportCache) get(key string) (cachedExport, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.items[key]
 	return b, ok
 }
 
-// put keeps body under key, dropping the oldest entries to make room.
-func (c *exportCache) put(key string, body []byte) {
-	if len(body) > c.maxEntry() {
+// put keeps an export under key, dropping the oldest entries to make room.
+func (c *exportCache) put(key string, e cachedExport) {
+	if len(e.body) > c.maxEntry() {
 		return
 	}
 	c.mu.Lock()
@@ -49,15 +56,15 @@ func (c *exportCache) put(key string, body []byte) {
 	if _, ok := c.items[key]; ok {
 		return
 	}
-	for c.size+len(body) > c.max && len(c.order) > 0 {
+	for c.size+len(e.body) > c.max && len(c.order) > 0 {
 		old := c.order[0]
 		c.order = c.order[1:]
-		c.size -= len(c.items[old])
+		c.size -= len(c.items[old].body)
 		delete(c.items, old)
 	}
-	c.items[key] = body
+	c.items[key] = e
 	c.order = append(c.order, key)
-	c.size += len(body)
+	c.size += len(e.body)
 }
 
 // capture passes writes through to w and keeps a copy of them until they

@@ -16,6 +16,7 @@ import (
 func TestTimelineAndExportShareOneFilter(t *testing.T) {
 	e := newEnv(t)
 	e.seed()
+	e.approveAll()
 	c := e.as("viewer")
 	ev := c.findEvent("2019-12-28")
 	if _, err := e.store.UpdateEvent(context.Background(), ev.ID, ev.Version, store.EventPatch{Tags: &[]string{"Korea"}}, nil); err != nil {

@@ -76,6 +76,15 @@ func (e *env) seed() int64 {
 	return e.addText("Kim plenary", string(text))
 }
 
+// approveAll approves every event, as editors publishing the timeline
+// would: exports hold approved events only.
+func (e *env) approveAll() {
+	e.t.Helper()
+	if err := e.store.DB().Exec("UPDATE events SET review = 'approved'").Error; err != nil {
+		e.t.Fatal(err)
+	}
+}
+
 // addText stores an article as an editor would, through the pipeline.
 func (e *env) addText(title, text string) int64 {
 	e.t.Helper()

@@ -136,6 +136,7 @@ func (s *Server) registerRoutes(r *gin.Engine) {
 	r.GET("/events/:id", s.eventPage)
 	r.POST("/events/:id", s.updateEvent)
 	r.POST("/events/:id/split", s.splitEvent)
+	s.registerEventReviewRoutes(r)
 
 	r.GET("/review", s.reviewPage)
 	r.GET("/claims/:id", s.claimPage)

@@ -25,6 +25,7 @@ type timelineQuery struct {
 	Tag       string
 	Q         string
 	Story     string
+	Reviews   []string
 	Group     string
 	Hidden    bool
 	// Lang is the language the events' dates are named in.
@@ -42,7 +43,7 @@ var timelineGroups = []string{"", "article", "speaker", "tag"}
 func readFilter(c *gin.Context) (filter.Filter, error) {
 	return filter.Parse(filter.Params{Status: c.QueryArray("status"), From: c.Query("from"), To: c.Query("to"),
 		Tag: c.Query("tag"), Article: c.Query("article"), Speaker: c.Query("speaker"), Publisher: c.Query("publisher"),
-		Q: c.Query("q"), Story: c.Query("story")})
+		Q: c.Query("q"), Story: c.Query("story"), Review: c.QueryArray("review")})
 }
 
 // readTimelineQuery reads and checks the filter and how to draw it. Hidden
@@ -55,7 +56,7 @@ func readTimelineQuery(c *gin.Context) (timelineQuery, error) {
 	f.IncludeHidden = c.Query("hidden") == "1" && who(c).canEdit()
 	q := timelineQuery{From: f.From, To: f.To, Statuses: slices.Concat(f.EventStatuses, f.ClaimStatuses),
 		Speaker: f.Speaker, Publisher: f.Publisher, Article: strings.TrimSpace(c.Query("article")), Tag: f.Tag, Q: f.Query,
-		Story: f.Story, Group: c.Query("group"), Hidden: f.IncludeHidden, filter: f}
+		Story: f.Story, Reviews: f.Review, Group: c.Query("group"), Hidden: f.IncludeHidden, filter: f}
 	q.Lang = c.DefaultQuery("lang", pageLanguage)
 	if _, ok := timeline.LookupLanguage(q.Lang); !ok {
 		return q, apperr.Errorf(apperr.Invalid, "lang must be one of %s, not %q", strings.Join(timeline.LanguageCodes(), ", "), q.Lang)

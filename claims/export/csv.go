@@ -22,11 +22,11 @@ import (
 // sourceDate per source, in the order of sentences. end_value is the TIMEX3
 // value of a range's last date, empty for a single date; predicates,
 // subjects and objects are the distinct words of the sources' sentences
-// that tell the happening.
+// that tell the happening; review is the event's review state.
 var csvHeader = []string{
 	"id", "timex_value", "display_date", "precision", "mod", "starts_at", "ends_at", "status", "headline", "description",
 	"tags", "publishers", "article_titles", "article_urls", "published", "sentences", "speakers", "claim_statuses",
-	"disagree", "source_dates", "end_value", "predicates", "subjects", "objects",
+	"disagree", "source_dates", "end_value", "predicates", "subjects", "objects", "review",
 }
 
 // csvJoin separates several values in one cell; " | " rarely occurs in a
@@ -70,6 +70,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 			strings.Join(speakers, csvJoin), strings.Join(statuses, csvJoin),
 			strconv.FormatBool(it.Disagree), strings.Join(sourceDates, csvJoin),
 			it.EndValue, strings.Join(predicates, csvJoin), strings.Join(subjects, csvJoin), strings.Join(objects, csvJoin),
+			it.Review,
 		}
 		for i, f := range fields {
 			row[i] = neutralise(f)

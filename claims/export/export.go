@@ -17,8 +17,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
@@ -83,11 +85,80 @@ type Options struct {
 	SiteURL string
 	// Reviewer is the organisation that reviews claims, ClaimReview's author.
 	Reviewer string
+	// IncludeProposed widens the events exported from the approved ones to
+	// the proposed ones too (see Events).
+	IncludeProposed bool
+}
+
+// Events is the filter the event formats read: Filter, kept to the review
+// states an export may publish. Those are approved events and, with
+// IncludeProposed, proposed ones; never rejected ones. A Filter that names
+// review states narrows within them, and naming one they exclude fails
+// with apperr.Invalid. ClaimReview publishes the verdicts editors gave
+// claims, a review of its own, and reads Filter as it is.
+func (o Options) Events() (filter.Filter, error) {
+	allowed := []string{string(claims.ReviewApproved)}
+	if o.IncludeProposed {
+		allowed = append(allowed, string(claims.ReviewProposed))
+	}
+	f := o.Filter
+	for _, r := range f.Review {
+		if !slices.Contains(allowed, r) {
+			if r == string(claims.ReviewProposed) {
+				return filter.Filter{}, apperr.Errorf(apperr.Invalid, "an export holds proposed events only when asked to include them (include=proposed, --include-proposed)")
+			}
+			return filter.Filter{}, apperr.Errorf(apperr.Invalid, "an export never holds %s events: it holds approved ones, and proposed ones when asked", r)
+		}
+	}
+	if len(f.Review) == 0 {
+		f.Review = allowed
+	}
+	return f, nil
+}
+
+// LeftOut counts the events the options' filter keeps that the export
+// leaves out for their review state, by state: what Events takes away.
+func LeftOut(ctx context.Context, s *store.Store, f Format, opt Options) (store.ReviewCounts, error) {
+	if f == ClaimReview {
+		return store.ReviewCounts{}, nil
+	}
+	gated, err := opt.Events()
+	if err != nil {
+		return store.ReviewCounts{}, err
+	}
+	all, err := s.ReviewCounts(ctx, gated)
+	if err != nil {
+		return store.ReviewCounts{}, err
+	}
+	return all.Except(gated.Review), nil
+}
+
+// LeftOutHeader writes counts as the Factline-Left-Out header of an export
+// served over HTTP: "proposed=3, rejected=1", every state the export left
+// out with its count, "" when it left none out.
+func LeftOutHeader(c store.ReviewCounts) string {
+	var parts []string
+	for _, r := range claims.Reviews {
+		if n := c.Of(r); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s=%d", r, n))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Write streams an export of the store to w.
+//
+// The event formats hold the events opt.Events keeps; the JSON document
+// also counts, in left_out, the events it left out for their review state.
 func Write(ctx context.Context, s *store.Store, w io.Writer, f Format, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
+	if f != ClaimReview {
+		gated, err := opt.Events()
+		if err != nil {
+			return err
+		}
+		opt.Filter = gated
+	}
 	var err error
 	switch f {
 	case TimelineJS:
@@ -112,6 +183,11 @@ func Write(ctx context.Context, s *store.Store, w io.Writer, f Format, opt Optio
 // any edit changes. The tag is weak (W/) because it vouches for the
 // content, not for the bytes a proxy may recompress.
 func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, error) {
+	if f != ClaimReview {
+		if _, err := opt.Events(); err != nil {
+			return "", err
+		}
+	}
 	state, err := s.ExportState(ctx)
 	if err != nil {
 		return "", err
@@ -128,7 +204,7 @@ func ETag(ctx context.Context, s *store.Store, f Format, opt Options) (string, e
 
 // exportVersion changes whenever the code writes a format differently, so
 // an ETag from an older binary never matches.
-const exportVersion = "factline-export-2"
+const exportVersion = "factline-export-3"
 
 // writeJSONValue writes one whole value with the same escaping as a list.
 func writeJSONValue(w *bufio.Writer, v any) error {

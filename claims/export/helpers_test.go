@@ -48,7 +48,15 @@ func ingestReference(t testing.TB, s *store.Store) int64 {
 	if out.Err != nil || out.Events == 0 {
 		t.Fatalf("ingest reference article: %+v", out)
 	}
+	approveAll(t, s)
 	return out.ArticleID
+}
+
+// approveAll approves every event, as an editor publishing the timeline
+// would: exports hold approved events only.
+func approveAll(t testing.TB, s *store.Store) {
+	t.Helper()
+	exec(t, s, "UPDATE events SET review = 'approved'")
 }
 
 // export runs one export and returns its bytes.
@@ -90,6 +98,7 @@ func addEvent(t testing.TB, s *store.Store, articleID int64, value, mod, status,
 	ev := store.EventFromDate(d)
 	now := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
 	ev.Headline, ev.Status, ev.Manual, ev.CreatedAt, ev.UpdatedAt, ev.Version = headline, status, true, now, now, 1
+	ev.Review = "approved"
 	if err := s.DB().Create(&ev).Error; err != nil {
 		t.Fatal(err)
 	}

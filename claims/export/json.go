@@ -27,6 +27,7 @@ type (
 		Status      string       `json:"status"`
 		Tags        []string     `json:"tags"`
 		Disagree    bool         `json:"disagree"`
+		Review      string       `json:"review"`
 		Sources     []jsonSource `json:"sources"`
 		Claims      []jsonClaim  `json:"claims"`
 		UpdatedAt   stamp        `json:"updated_at"`
@@ -83,6 +84,13 @@ type (
 		Span     jsonSpan       `json:"span"`
 		Evidence []jsonEvidence `json:"evidence"`
 	}
+	// jsonLeftOut counts the events the filter kept that the export left
+	// out for their review state.
+	jsonLeftOut struct {
+		Proposed int64 `json:"proposed"`
+		Approved int64 `json:"approved"`
+		Rejected int64 `json:"rejected"`
+	}
 	jsonEvidence struct {
 		Note      string `json:"note"`
 		URL       string `json:"url"`
@@ -91,8 +99,8 @@ type (
 )
 
 // writeJSON writes the native export: a header naming the schema version
-// and the filter, the events, and their count last (known only at the end
-// of the stream).
+// and the filter, the events, and last their count and the count of those
+// left out for their review state (known only at the end of the stream).
 func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options) error {
 	if err := text(w, `{"schema_version":"`+SchemaVersion+`","generator":"factline","filter":`); err != nil {
 		return err
@@ -120,6 +128,16 @@ func writeJSON(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options
 		return err
 	}
 	if err := writeJSONValue(w, list.n); err != nil {
+		return err
+	}
+	left, err := LeftOut(ctx, s, JSON, opt)
+	if err != nil {
+		return err
+	}
+	if err := text(w, `,"left_out":`); err != nil {
+		return err
+	}
+	if err := writeJSONValue(w, jsonLeftOut{Proposed: left.Proposed, Approved: left.Approved, Rejected: left.Rejected}); err != nil {
 		return err
 	}
 	return text(w, "}\n")
@@ -181,6 +199,8 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 	}
 	b = append(b, `,"disagree":`...)
 	b = appendBool(b, it.Disagree)
+	b = append(b, `,"review":`...)
+	b = appendString(b, it.Review)
 	b = append(b, `,"sources":[`...)
 	for i := range it.Sources {
 		src := &it.Sources[i]

@@ -45,7 +45,7 @@ func TestJSONExportMatchesSchema(t *testing.T) {
 	// A lasting event with an end date, and an undated one.
 	lasting := addEvent(t, fx.s, fx.article, "2019-Q4", "", "ongoing", "Talks stall", "Talks stall.", 30)
 	exec(t, fx.s, "UPDATE events SET end_value = ? WHERE id = ?", "2020-02", lasting)
-	exec(t, fx.s, "INSERT INTO events (headline, value, status, created_at, updated_at) VALUES ('Undated', 'PRESENT_REF', 'happened', ?, ?)", time.Now(), time.Now())
+	exec(t, fx.s, "INSERT INTO events (headline, value, status, review, created_at, updated_at) VALUES ('Undated', 'PRESENT_REF', 'happened', 'approved', ?, ?)", time.Now(), time.Now())
 	sch := compileSchema(t)
 	for _, f := range []filter.Filter{{}, {ClaimStatuses: []string{"verified"}, Tag: "korea", From: "2019", To: "2019-12"}} {
 		if f.From != "" {

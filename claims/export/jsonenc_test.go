@@ -28,7 +28,7 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
 			Display: dates.displayDate(it.Value, it.Mod, it.Status, ""), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
-		Tags: it.Tags, Disagree: it.Disagree, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
+		Tags: it.Tags, Disagree: it.Disagree, Review: it.Review, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
 		UpdatedAt: stampAt(it.UpdatedAt),
 	}
 	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
@@ -335,6 +335,11 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	enc := json.NewEncoder(w)
+	gated, err := opt.Events()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Filter = gated
 	dates := newDateBook(opt.Lang)
 	n := 0
 	each := func(v any) error {
@@ -346,14 +351,19 @@ func referenceExport(t *testing.T, s *store.Store, f Format, opt Options) []byte
 		n++
 		return enc.Encode(v)
 	}
-	var err error
 	switch f {
 	case JSON:
 		w.WriteString(`{"schema_version":"` + SchemaVersion + `","generator":"factline","filter":`)
 		writeJSONValue(w, opt.Filter)
 		w.WriteString(`,"events":[`)
 		err = eachEvent(s, opt.Filter, store.FullDepth, func(it *store.ExportEvent) error { return each(nativeEvent(it, dates)) })
-		fmt.Fprintf(w, `],"count":%d}`+"\n", n)
+		fmt.Fprintf(w, `],"count":%d,"left_out":`, n)
+		left, lerr := LeftOut(context.Background(), s, f, opt)
+		if lerr != nil {
+			t.Fatal(lerr)
+		}
+		writeJSONValue(w, jsonLeftOut{Proposed: left.Proposed, Approved: left.Approved, Rejected: left.Rejected})
+		w.WriteString("}\n")
 	case TimelineJS:
 		title, about, terr := titleOf(context.Background(), s, opt, dates.words)
 		if terr != nil {

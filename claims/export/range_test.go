@@ -30,6 +30,7 @@ func testRangeAndPartsInExports(t *testing.T, s *store.Store) {
 	if out.Err != nil || out.Events != 1 {
 		t.Fatalf("ingest: %+v", out)
 	}
+	approveAll(t, s)
 	ex := claims.Extract(claims.Article{Title: "Pameran", Lang: "id", Published: published, Text: storetest.RangeArticle})
 	want := ex.Events[0]
 	words := func(start, end int) string { return storetest.RangeArticle[start:end] }

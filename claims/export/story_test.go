@@ -64,6 +64,7 @@ func saveText(t *testing.T, s *store.Store, title, text string) int64 {
 	if out.Err != nil || out.Events == 0 {
 		t.Fatalf("ingest %q: %+v", title, out)
 	}
+	approveAll(t, s)
 	return out.ArticleID
 }
 
@@ -122,6 +123,7 @@ func TestStoryExportsCarryDisagreement(t *testing.T) {
 	if _, err := s.LinkStory(ctx, st.ID); err != nil {
 		t.Fatal(err)
 	}
+	approveAll(t, s)
 	opt := Options{Filter: filter.Filter{Story: st.Name}}
 	raw := export(t, s, JSON, opt)
 	if err := validate(t, compileSchema(t), raw); err != nil {

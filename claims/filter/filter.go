@@ -29,7 +29,9 @@ import (
 //   - Speaker and Publisher match exactly, Query matches words in the
 //     headline, the description or a source sentence;
 //   - Story keeps events told by an article of the story of that name
-//     (whatever its case).
+//     (whatever its case);
+//   - Review keeps events in one of the review states given (proposed,
+//     approved, rejected, in any case).
 type Filter struct {
 	EventStatuses []string `json:"event_statuses,omitempty"`
 	ClaimStatuses []string `json:"claim_statuses,omitempty"`
@@ -42,6 +44,8 @@ type Filter struct {
 	Publisher string `json:"publisher,omitempty"`
 	Query     string `json:"q,omitempty"`
 	Story     string `json:"story,omitempty"`
+	// Review lists the review states kept (claims.Reviews).
+	Review []string `json:"review,omitempty"`
 	// IncludeHidden also keeps events editors hid. It is never read from
 	// parameters: the caller grants it to those who may unhide events.
 	IncludeHidden bool `json:"-"`
@@ -49,12 +53,13 @@ type Filter struct {
 
 // Params are a filter's parameters as a request or a command line gives
 // them, under the same names everywhere: status, from, to, tag, article,
-// speaker, publisher, q and story. Status may be given several times, each value
-// a comma-separated list.
+// speaker, publisher, q, story and review. Status and review may be given
+// several times, each value a comma-separated list.
 type Params struct {
 	Status                                        []string
 	From, To, Tag, Article, Speaker, Publisher, Q string
 	Story                                         string
+	Review                                        []string
 }
 
 // Parse reads and checks a filter. Bad input fails with an apperr.Invalid
@@ -72,6 +77,18 @@ func Parse(p Params) (Filter, error) {
 				f.ClaimStatuses = appendNew(f.ClaimStatuses, st)
 			default:
 				return Filter{}, apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", statusNames(), st)
+			}
+		}
+	}
+	for _, list := range p.Review {
+		for _, r := range strings.Split(list, ",") {
+			r = strings.ToLower(strings.TrimSpace(r))
+			switch {
+			case r == "":
+			case claims.Review(r).Valid():
+				f.Review = appendNew(f.Review, r)
+			default:
+				return Filter{}, apperr.Errorf(apperr.Invalid, "review must be one of %s, not %q", strings.Join(claims.ReviewNames(), ", "), r)
 			}
 		}
 	}
@@ -135,7 +152,7 @@ func bound(name, v string, end bool) (*time.Time, error) {
 // Narrows reports whether the filter keeps fewer events than all there are.
 func (f Filter) Narrows() bool {
 	return len(f.EventStatuses) > 0 || len(f.ClaimStatuses) > 0 || f.From != "" || f.To != "" || f.Tag != "" ||
-		f.ArticleID != 0 || f.Speaker != "" || f.Publisher != "" || f.Query != "" || f.Story != ""
+		f.ArticleID != 0 || f.Speaker != "" || f.Publisher != "" || f.Query != "" || f.Story != "" || len(f.Review) > 0
 }
 
 func statusNames() string {

@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/factline/factline/claims"
 	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/timeline"
 )
@@ -242,7 +243,7 @@ func (s *Store) saveEventState(tx *gorm.DB, st *eventState) error {
 		"headline": st.Headline, "description": st.Description, "value": st.Value, "mod": st.Mod,
 		"precision": st.Precision, "starts_at": st.StartsAt, "ends_at": st.EndsAt, "end_value": st.EndValue,
 		"status": st.Status, "hidden": st.Hidden, "merged_into": st.MergedInto,
-		"disagree": st.Disagree, "resolution": st.Resolution,
+		"disagree": st.Disagree, "resolution": st.Resolution, "review": st.Review,
 		"updated_at": st.UpdatedAt, "version": st.Version,
 	})
 	if res.Error != nil {
@@ -631,7 +632,8 @@ func (s *Store) SplitEvent(ctx context.Context, ev VersionedID, sourceIDs []int6
 		now := s.Now()
 		created := &eventState{Event: before.Event, Tags: slices.Clone(before.Tags)}
 		created.ID, created.Version, created.CreatedAt, created.UpdatedAt = 0, 1, now, now
-		created.Hidden, created.MergedInto = false, nil
+		// The part split off is a happening no editor has reviewed yet.
+		created.Hidden, created.MergedInto, created.Review = false, nil, string(claims.ReviewProposed)
 		if err := tx.Create(&created.Event).Error; err != nil {
 			return err
 		}
@@ -741,6 +743,11 @@ func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, use
 		after.Headline, after.Description, after.Value, after.Mod, after.Precision = old.Headline, old.Description, old.Value, old.Mod, old.Precision
 		after.StartsAt, after.EndsAt, after.EndValue, after.Status = old.StartsAt, old.EndsAt, old.EndValue, old.Status
 		after.Hidden, after.MergedInto, after.Tags = old.Hidden, old.MergedInto, nonNilTags(old.Tags)
+		// A state logged before events had a review was proposed.
+		after.Review = old.Review
+		if after.Review == "" {
+			after.Review = string(claims.ReviewProposed)
+		}
 		// The sources say again whether they disagree (moveSources asked
 		// them), unless the old state was an editor's resolution: that
 		// comes back with its note, as its taking back brings the mark

@@ -116,11 +116,15 @@ type Event struct {
 	// Disagree says the event's sources give incompatible dates and no
 	// editor has chosen between them; Resolution is the note of the editor
 	// who last did.
-	Disagree   bool      `gorm:"column:disagree" json:"disagree"`
-	Resolution string    `gorm:"column:resolution" json:"resolution,omitempty"`
-	CreatedAt  time.Time `gorm:"column:created_at" json:"created_at"`
-	UpdatedAt  time.Time `gorm:"column:updated_at" json:"updated_at"`
-	Version    int       `gorm:"column:version" json:"version"`
+	Disagree   bool   `gorm:"column:disagree" json:"disagree"`
+	Resolution string `gorm:"column:resolution" json:"resolution,omitempty"`
+	// Review is where the event stands in editorial review (ReviewStates):
+	// exports publish approved events only, unless asked for proposed ones
+	// too; rejected events are never exported.
+	Review    string    `gorm:"column:review" json:"review"`
+	CreatedAt time.Time `gorm:"column:created_at" json:"created_at"`
+	UpdatedAt time.Time `gorm:"column:updated_at" json:"updated_at"`
+	Version   int       `gorm:"column:version" json:"version"`
 }
 
 // EventTag is one tag of an event.

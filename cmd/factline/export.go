@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ func init() {
 }
 
 func runExport(env *cliEnv, args []string) error {
-	fs := newFlags(env, "export", "--format timelinejs|json|csv|claimreview [--status S,...] [--from DATE] [--to DATE] [--tag T] [--article ID] [--speaker NAME] [--publisher NAME] [--q WORDS] [-o FILE]")
+	fs := newFlags(env, "export", "--format timelinejs|json|csv|claimreview [--status S,...] [--from DATE] [--to DATE] [--tag T] [--article ID] [--speaker NAME] [--publisher NAME] [--q WORDS] [--story NAME] [--review STATES] [--include-proposed] [-o FILE]")
 	db := dbFlag(fs)
 	format := fs.String("format", "", "`format`: timelinejs, json, csv or claimreview (required)")
 	var statuses repeated
@@ -30,6 +31,9 @@ func runExport(env *cliEnv, args []string) error {
 	publisher := fs.String("publisher", "", "keep events told by an article of this `publisher`")
 	query := fs.String("q", "", "keep events with these `words` in the headline, description or a source sentence")
 	story := fs.String("story", "", "keep events told by the articles of the story of this `name`; the TimelineJS title slide is the story's title and description")
+	var reviews repeated
+	fs.Var(&reviews, "review", "keep events in these review `states` (approved, proposed), comma-separated or the flag repeated; an export never holds rejected events")
+	includeProposed := fs.Bool("include-proposed", false, "export proposed events too, not only approved ones")
 	out := fs.String("o", "-", "write to `file` instead of standard output")
 	title := fs.String("title", "", "TimelineJS title slide `headline` (default: the article's title with --article)")
 	lang := fs.String("lang", "en", "`language` of display dates: "+strings.Join(export.Languages(), ", "))
@@ -49,7 +53,7 @@ func runExport(env *cliEnv, args []string) error {
 		return usagef("%v", err)
 	}
 	sel, err := filter.Parse(filter.Params{Status: statuses, From: *from, To: *to, Tag: *tag, Article: *article,
-		Speaker: *speaker, Publisher: *publisher, Q: *query, Story: *story})
+		Speaker: *speaker, Publisher: *publisher, Q: *query, Story: *story, Review: reviews})
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -59,7 +63,10 @@ func runExport(env *cliEnv, args []string) error {
 	if f == export.ClaimReview && *siteURL == "" {
 		return usagef("claimreview needs --site-url (or FACTLINE_SITE_URL): each review is published at a page of this site")
 	}
-	opt := export.Options{Filter: sel, Title: *title, Lang: *lang, SiteURL: *siteURL, Reviewer: *reviewer}
+	opt := export.Options{Filter: sel, Title: *title, Lang: *lang, SiteURL: *siteURL, Reviewer: *reviewer, IncludeProposed: *includeProposed}
+	if _, err := opt.Events(); err != nil {
+		return usagef("%v", err)
+	}
 	ctx := context.Background()
 	s, err := openStore(ctx, *db)
 	if err != nil {
@@ -67,9 +74,25 @@ func runExport(env *cliEnv, args []string) error {
 	}
 	defer s.Close()
 	if *out == "-" {
-		return export.Write(ctx, s, env.stdout, f, opt)
+		err = export.Write(ctx, s, env.stdout, f, opt)
+	} else {
+		err = writeFileAtomic(*out, func(w io.Writer) error { return export.Write(ctx, s, w, f, opt) })
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return export.Write(ctx, s, w, f, opt) })
+	if err != nil {
+		return err
+	}
+	left, err := export.LeftOut(ctx, s, f, opt)
+	if err != nil {
+		return err
+	}
+	if left.Proposed > 0 || left.Rejected > 0 {
+		fmt.Fprintf(env.stderr, "factline export: left out %d proposed and %d rejected events", left.Proposed, left.Rejected)
+		if left.Proposed > 0 {
+			fmt.Fprint(env.stderr, " (--include-proposed exports the proposed ones)")
+		}
+		fmt.Fprintln(env.stderr)
+	}
+	return nil
 }
 
 // writeFileAtomic writes name through a temporary file renamed into place

@@ -363,5 +363,7 @@ func writeStoryExport(ctx context.Context, w io.Writer, f export.Format, story s
 	if title == "" {
 		title = "Timeline"
 	}
-	return export.Write(ctx, s, w, f, export.Options{Title: title})
+	// No editor reviews a timeline built from files: every event of it,
+	// proposed as the pipeline leaves them, is exported.
+	return export.Write(ctx, s, w, f, export.Options{Title: title, IncludeProposed: true})
 }
