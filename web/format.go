@@ -22,6 +22,33 @@ var templateFuncs = template.FuncMap{
 	"add":         func(a, b int) int { return a + b },
 	"historyView": historyView,
 	"has":         slices.Contains[[]string],
+	"reviews":     claims.ReviewNames,
+	"reviewMark":  reviewMark,
+	"reviewVerb":  reviewVerb,
+}
+
+// reviewMark is the sign that marks an event's review state beside its
+// words: approved ✓, rejected ✗, proposed ?.
+func reviewMark(state string) string {
+	switch claims.Review(state) {
+	case claims.ReviewApproved:
+		return "✓"
+	case claims.ReviewRejected:
+		return "✗"
+	}
+	return "?"
+}
+
+// reviewVerb is what the button that moves an event to a review state
+// says.
+func reviewVerb(state string) string {
+	switch claims.Review(state) {
+	case claims.ReviewApproved:
+		return "Approve"
+	case claims.ReviewRejected:
+		return "Reject"
+	}
+	return "Back to proposed"
 }
 
 // claimStatuses are the verdicts in the order claims.Statuses lists them,

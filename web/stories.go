@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/factline/factline/claims/apperr"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -107,7 +108,10 @@ type storyData struct {
 	Feeds []store.StoryFeed `json:"feeds"`
 	// Candidates are articles proposed for the story, waiting.
 	Candidates []store.StoryCandidate `json:"candidates"`
-	Message    string                 `json:"-"`
+	// Counts are the story's events by review state, and those whose
+	// sources disagree on the date.
+	Counts  store.ReviewCounts `json:"counts"`
+	Message string             `json:"-"`
 	// Queue is the review queue, on the page only.
 	Queue *storyQueue `json:"-"`
 }
@@ -129,7 +133,11 @@ func (s *Server) loadStory(ctx context.Context, name string) (*storyData, error)
 	if err != nil {
 		return nil, err
 	}
-	return &storyData{Story: st, Articles: orEmpty(arts), Feeds: orEmpty(feeds), Candidates: orEmpty(cands)}, nil
+	counts, err := s.cfg.Store.ReviewCounts(ctx, filter.Filter{Story: st.Name})
+	if err != nil {
+		return nil, err
+	}
+	return &storyData{Story: st, Articles: orEmpty(arts), Feeds: orEmpty(feeds), Candidates: orEmpty(cands), Counts: counts}, nil
 }
 
 func (s *Server) storyPage(c *gin.Context) { s.renderStory(c, http.StatusOK, "") }

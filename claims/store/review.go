@@ -60,7 +60,7 @@ func (s *Store) SetReview(ctx context.Context, id int64, version int, state stri
 }
 
 // ReviewCounts count events by review state. Disputed counts the events,
-// rejected ones aside, whose sources disagree on the date and that no
+// whatever their state, whose sources disagree on the date and that no
 // editor has resolved.
 type ReviewCounts struct {
 	Proposed int64 `json:"proposed"`
@@ -113,7 +113,7 @@ func (s *Store) ReviewCounts(ctx context.Context, f filter.Filter) (ReviewCounts
 		return c, err
 	}
 	q = withClaimStatuses(q, f).Select("events.review, COUNT(*), " +
-		"SUM(CASE WHEN events.disagree AND events.review <> 'rejected' THEN 1 ELSE 0 END)").Group("events.review")
+		"SUM(CASE WHEN events.disagree THEN 1 ELSE 0 END)").Group("events.review")
 	err = ScanRows(q, func(r *sql.Rows) error {
 		var state string
 		var n int64

@@ -1,9 +1,11 @@
 // The zoomable timeline: events from /api/v1/timeline drawn with
 // vis-timeline. Imprecise dates are ranges, scheduled events look
 // different, events whose sources disagree on the date carry a mark,
-// events of one day keep their source order. Editors drag an
-// event to change its date (the change keeps the event's precision) and
-// double-click empty space to add one.
+// events of one day keep their source order, and each carries the mark
+// of its review state. Editors drag an event to change its date (the
+// change keeps the event's precision), double-click empty space to add
+// one, and approve, reject or send back to proposed the selected event
+// with a, r and u or the panel's buttons.
 (function () {
   'use strict';
   var el = document.getElementById('timeline');
@@ -58,6 +60,10 @@
   // the date: a sign for the eye, words for a screen reader.
   function itemContent(ev) {
     var n = text('span', '');
+    var review = text('span', window.factline.review.marks[ev.review] || '?', 'review-mark review-' + ev.review);
+    review.setAttribute('aria-hidden', 'true');
+    n.appendChild(review);
+    n.appendChild(text('span', ev.review + ': ', 'sr'));
     if (ev.disagree) {
       var mark = text('span', '\u2260', 'disagree-mark');
       mark.setAttribute('aria-hidden', 'true');
@@ -78,7 +84,7 @@
       content: itemContent(ev),
       start: new Date(ev.starts_at),
       type: point ? 'box' : 'range',
-      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '')
+      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '') + ' review-' + ev.review
     };
     if (!point) { item.end = new Date(ev.ends_at); }
     if (ev.end_value) { item.editable = false; }
@@ -93,6 +99,10 @@
     document.getElementById('panel-headline').textContent = ev.headline;
     document.getElementById('panel-date').textContent = ev.label;
     document.getElementById('panel-status').textContent = ev.status + (ev.hidden ? ', hidden' : '');
+    var review = document.getElementById('panel-review');
+    review.textContent = ev.review;
+    review.className = 'badge review review-' + ev.review;
+    document.querySelectorAll('#panel-review-buttons button').forEach(function (b) { b.disabled = b.value === ev.review; });
     document.getElementById('panel-desc').textContent = ev.description || '';
     document.getElementById('panel-sources').textContent = ev.articles.map(function (a) {
       return (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id);
@@ -107,18 +117,20 @@
   function build(data) {
     var items = new vis.DataSet();
     var groups = new vis.DataSet();
-    var dated = 0, disagree = 0;
+    var dated = 0, disagree = 0, proposed = 0;
     data.events.forEach(function (ev, i) {
       byId[ev.id] = ev;
       if (!ev.starts_at) { return; }
       dated++;
       if (ev.disagree) { disagree++; }
+      if (ev.review === 'proposed') { proposed++; }
       items.add(toItem(ev, i));
       var g = groupOf(ev);
       if (g && !groups.get(g.id)) { groups.add({ id: g.id, content: text('span', g.label) }); }
     });
     var msg = dated + ' event(s) on the timeline';
     if (disagree) { msg += ', ' + disagree + ' whose sources disagree on the date'; }
+    if (proposed) { msg += ', ' + proposed + ' proposed (not yet reviewed)'; }
     if (data.events.length > dated) { msg += '; ' + (data.events.length - dated) + ' without a calendar date are in the list view'; }
     if (data.truncated) { msg += '; showing ' + data.events.length + ' of ' + data.total + ': narrow the filter to see the rest'; }
     say(msg + '.');
@@ -145,12 +157,33 @@
     var tl = groups.length ? new vis.Timeline(el, items, groups, options) : new vis.Timeline(el, items, options);
     tl.on('select', function (p) { showPanel(byId[p.items[0]]); });
     keyboard(tl, items);
+    document.querySelectorAll('#panel-review-buttons button').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var sel = tl.getSelection()[0];
+        if (sel !== undefined) { review(byId[sel], b.value, items); }
+      });
+    });
     tl.on('doubleClick', function (p) { if (p.item) { window.location.href = '/events/' + p.item; } });
     el.timeline = tl;
   }
 
+  // review moves ev to a review state and redraws it.
+  function review(ev, state, items) {
+    if (!canEdit || ev.review === state) { return; }
+    say('Saving ' + ev.headline + ' as ' + state + '…');
+    window.factline.review.set(ev.id, ev.version, state).then(function (r) {
+      if (r.event) {
+        Object.assign(ev, r.event);
+        if (items.get(ev.id)) { items.update(toItem(ev, items.get(ev.id).seq)); }
+        showPanel(ev);
+      }
+      say(r.message);
+    });
+  }
+
   // keyboard makes the widget usable without a mouse: arrows pan, +/-
-  // zoom, n/p walk the events in date order and Enter opens the selected one.
+  // zoom, n/p walk the events in date order, Enter opens the selected one
+  // and a/r/u set its review state.
   function keyboard(tl, items) {
     var order = items.get({ order: function (a, b) { return a.start - b.start || a.seq - b.seq; } }).map(function (i) { return i.id; });
     el.addEventListener('keydown', function (e) {
@@ -172,6 +205,10 @@
           break;
         case 'Enter':
           if (sel !== undefined) { window.location.href = '/events/' + sel; }
+          break;
+        case 'a': case 'r': case 'u':
+          if (sel === undefined || !canEdit) { return; }
+          review(byId[sel], window.factline.review.keys[e.key], items);
           break;
         default:
           return;
