@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/web"
@@ -159,18 +161,24 @@ func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logg
 		return fmt.Errorf("--demo: sample articles not found: %w (run from the repository root or set --demo-dir)", err)
 	}
 	// The sample articles are the plain-text ones; the gold files beside
-	// them are test data, not news.
+	// them are test data, not news. The reference articles (the top
+	// folder's) come first.
 	var files []string
+	var reference int
 	for _, pattern := range []string{"*.txt", "articles/*.txt", "articles/*.html"} {
 		m, err := filepath.Glob(filepath.Join(dir, pattern))
 		if err != nil {
 			return err
 		}
 		files = append(files, m...)
+		if reference == 0 {
+			reference = len(files)
+		}
 	}
 	in := &ingest.Ingester{Store: s}
 	var stored, failed int
-	for _, f := range files {
+	var approve []int64
+	for i, f := range files {
 		err = in.Run(ctx, ingest.Target{Name: f}, ingest.Defaults{}, nil, func(o ingest.Outcome) {
 			switch {
 			case o.Err != nil:
@@ -178,12 +186,40 @@ func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logg
 				logger.Warn("demo article not loaded", "source", o.Source, "err", o.Err)
 			case !o.Duplicate:
 				stored++
+				if i < reference {
+					approve = append(approve, o.ArticleID)
+				}
 			}
 		})
 		if err != nil {
 			return err
 		}
 	}
-	logger.Info("demo articles loaded", "stored", stored, "failed", failed, "dir", dir)
+	approved, err := approveArticles(ctx, s, approve)
+	if err != nil {
+		return err
+	}
+	logger.Info("demo articles loaded", "stored", stored, "failed", failed, "dir", dir, "approved_events", approved)
 	return nil
+}
+
+// approveArticles approves the events of the demo's reference articles, as
+// an editor would have, so its exports hold a timeline; the other samples'
+// events stay proposed, for the review buttons to work on. Each approval
+// is in the event's history.
+func approveArticles(ctx context.Context, s *store.Store, articles []int64) (int, error) {
+	n := 0
+	for _, id := range articles {
+		evs, _, err := s.Timeline(ctx, filter.Filter{ArticleID: id}, store.MaxTimelineLimit)
+		if err != nil {
+			return n, err
+		}
+		for _, ev := range evs {
+			if _, err := s.SetReview(ctx, ev.ID, ev.Version, string(claims.ReviewApproved), nil); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -77,6 +78,25 @@ func TestServeDemo(t *testing.T) {
 	var anyJSON map[string]any
 	if err := json.Unmarshal(body, &anyJSON); err != nil {
 		t.Fatalf("timeline is not JSON: %v", err)
+	}
+	// The reference article's events are approved, so the export holds
+	// them; the other samples' wait, proposed, for an editor.
+	res, err = client.Get(base + "/api/v1/export?format=json")
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("/api/v1/export: %v %v", res, err)
+	}
+	type event struct {
+		Date struct{ Value string } `json:"date"`
+	}
+	var doc struct {
+		Events  []event                `json:"events"`
+		LeftOut struct{ Proposed int } `json:"left_out"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&doc)
+	res.Body.Close()
+	if err != nil || !slices.ContainsFunc(doc.Events, func(e event) bool { return e.Date.Value == "2019-12-28" }) || doc.LeftOut.Proposed == 0 || res.Header.Get("Factline-Left-Out") == "" {
+		t.Errorf("the demo export: %d events, %d proposed left out (header %q), %v; want the reference article's 2019-12-28 event and the other samples left out",
+			len(doc.Events), doc.LeftOut.Proposed, res.Header.Get("Factline-Left-Out"), err)
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
