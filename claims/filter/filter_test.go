@@ -11,9 +11,13 @@ import (
 
 func TestParse(t *testing.T) {
 	f, err := filter.Parse(filter.Params{Status: []string{" Verified, scheduled ,,false", "HAPPENED", "scheduled"},
-		From: "2019", To: "2019-12-28", Tag: " Korea ", Article: "7", Speaker: " Lee ", Q: " pleno ", Story: " QZ8501 "})
+		From: "2019", To: "2019-12-28", Tag: " Korea ", Article: "7", Speaker: " Lee ", Q: " pleno ", Story: " QZ8501 ",
+		Review: []string{" Approved ,proposed", "approved"}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !slices.Equal(f.Review, []string{"approved", "proposed"}) {
+		t.Errorf("review %q, want approved and proposed once each", f.Review)
 	}
 	if !slices.Equal(f.EventStatuses, []string{"scheduled", "happened"}) || !slices.Equal(f.ClaimStatuses, []string{"verified", "false"}) ||
 		f.From != "2019" || f.To != "2019-12-28" || f.Tag != "Korea" || f.ArticleID != 7 || f.Speaker != "Lee" || f.Query != "pleno" || f.Story != "QZ8501" {
@@ -42,6 +46,7 @@ func TestParseRefuses(t *testing.T) {
 		"from after to":       {filter.Params{From: "2020", To: "2019"}, "from 2020 comes after to 2019"},
 		"article not number":  {filter.Params{Article: "abc"}, `article must be an article number, not "abc"`},
 		"article not counted": {filter.Params{Article: "-1"}, `article must be an article number, not "-1"`},
+		"unknown review":      {filter.Params{Review: []string{"approved,published"}}, `review must be one of proposed, approved, rejected, not "published"`},
 		"story with a space":  {filter.Params{Story: "QZ 8501"}, `a story name is 1-64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit (such as QZ8501), not "QZ 8501"`},
 	} {
 		_, err := filter.Parse(c.p)
@@ -56,7 +61,7 @@ func TestNarrows(t *testing.T) {
 		t.Error("showing hidden events narrows nothing")
 	}
 	for _, p := range []filter.Params{{Status: []string{"ongoing"}}, {Status: []string{"verified"}}, {From: "2019"}, {To: "2019"},
-		{Tag: "x"}, {Article: "1"}, {Speaker: "x"}, {Publisher: "x"}, {Q: "x"}, {Story: "QZ8501"}} {
+		{Tag: "x"}, {Article: "1"}, {Speaker: "x"}, {Publisher: "x"}, {Q: "x"}, {Story: "QZ8501"}, {Review: []string{"approved"}}} {
 		f, err := filter.Parse(p)
 		if err != nil || !f.Narrows() {
 			t.Errorf("%+v: narrows %v, %v", p, f.Narrows(), err)
