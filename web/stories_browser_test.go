@@ -134,7 +134,9 @@ func TestBrowserStoryFlow(t *testing.T) {
 		t.Error("the history does not show the resolution")
 	}
 
-	// Export the story to TimelineJS from its page: the title slide is the story's.
+	// Export the story to TimelineJS from its page, once its events are
+	// approved: the title slide is the story's.
+	e.approveAll()
 	ed.do(chromedp.Navigate(ed.base + "/stories/SB7"))
 	href := eval[string](ed, `document.querySelector('a[href^="/api/v1/export?format=timelinejs"]').getAttribute('href')`)
 	ed.do(chromedp.Navigate(ed.base+href), chromedp.WaitReady(chromedp.CSS(`body`)))

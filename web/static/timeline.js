@@ -57,19 +57,20 @@
   }
 
   // itemContent is the headline, after a mark when the sources disagree on
-  // the date: a sign for the eye, words for a screen reader.
+  // the date and the mark of its review state: a sign for the eye, words
+  // for a screen reader.
   function itemContent(ev) {
     var n = text('span', '');
-    var review = text('span', window.factline.review.marks[ev.review] || '?', 'review-mark review-' + ev.review);
-    review.setAttribute('aria-hidden', 'true');
-    n.appendChild(review);
-    n.appendChild(text('span', ev.review + ': ', 'sr'));
     if (ev.disagree) {
       var mark = text('span', '\u2260', 'disagree-mark');
       mark.setAttribute('aria-hidden', 'true');
       n.appendChild(mark);
       n.appendChild(text('span', 'Sources disagree: ', 'sr'));
     }
+    var review = text('span', window.factline.review.marks[ev.review] || '?', 'review-mark review-' + ev.review);
+    review.setAttribute('aria-hidden', 'true');
+    n.appendChild(review);
+    n.appendChild(text('span', ev.review + ': ', 'sr'));
     n.appendChild(document.createTextNode(ev.headline));
     return n;
   }
