@@ -743,10 +743,11 @@ func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, use
 		after.Headline, after.Description, after.Value, after.Mod, after.Precision = old.Headline, old.Description, old.Value, old.Mod, old.Precision
 		after.StartsAt, after.EndsAt, after.EndValue, after.Status = old.StartsAt, old.EndsAt, old.EndValue, old.Status
 		after.Hidden, after.MergedInto, after.Tags = old.Hidden, old.MergedInto, nonNilTags(old.Tags)
-		// A state logged before events had a review was proposed.
-		after.Review = old.Review
-		if after.Review == "" {
-			after.Review = string(claims.ReviewProposed)
+		// The review state changes only by review: reverting one puts the
+		// old state back, reverting any other change keeps the state the
+		// event has now, as an edit does.
+		if rev.Action == ActionReview {
+			after.Review = old.Review
 		}
 		// The sources say again whether they disagree (moveSources asked
 		// them), unless the old state was an editor's resolution: that

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/factline/factline/claims/apperr"
@@ -94,15 +95,35 @@ func testReviewStates(t *testing.T, s *store.Store) {
 	if err != nil || d.Review != "proposed" {
 		t.Fatalf("after reverting the approval: %q, %v", d.Review, err)
 	}
-	// An edit of an approved event keeps it approved; reverting that edit
-	// keeps the state the event had before the edit.
+	// An edit keeps the review state, and so does reverting an edit, even
+	// one made before the approval.
+	d, err = s.UpdateEvent(ctx, ev.ID, d.Version, store.EventPatch{Headline: ptr("Kim met the officials")}, &user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	d, err = s.SetReview(ctx, ev.ID, d.Version, "approved", &user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err = s.UpdateEvent(ctx, ev.ID, d.Version, store.EventPatch{Headline: ptr("Kim met the officials")}, &user.ID)
+	d, err = s.UpdateEvent(ctx, ev.ID, d.Version, store.EventPatch{Headline: ptr("Kim met the party's officials")}, &user.ID)
 	if err != nil || d.Review != "approved" {
 		t.Fatalf("edit of an approved event: %q, %v", d.Review, err)
+	}
+	revs, err = s.Revisions(ctx, store.EntityEvent, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edit int64
+	for _, r := range revs {
+		if r.Action == store.ActionUpdate && strings.Contains(r.After, "Kim met the officials") {
+			edit = r.ID
+		}
+	}
+	if _, err := s.Revert(ctx, edit, d.Version, &user.ID); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = s.EventByID(ctx, ev.ID); err != nil || d.Review != "approved" || d.Headline == "Kim met the officials" {
+		t.Fatalf("after reverting an edit made before the approval: %q %q, %v", d.Review, d.Headline, err)
 	}
 
 	// An event split off is a happening nobody reviewed; one added by hand
