@@ -373,7 +373,10 @@ func (w *worker) step(ctx context.Context) {
 		if w.etag != "" {
 			h.Set("If-None-Match", w.etag)
 		}
-		if res := w.timed(ctx, kindExport, "GET", "/api/v1/export?format=json", nil, h); res != nil && res.Header.Get("ETag") != "" {
+		// The events the load adds are proposed, as every new event is:
+		// include=proposed exports them all, so an export poll reads the
+		// timeline a newsroom that approved it would publish.
+		if res := w.timed(ctx, kindExport, "GET", "/api/v1/export?format=json&include=proposed", nil, h); res != nil && res.Header.Get("ETag") != "" {
 			w.etag = res.Header.Get("ETag")
 		}
 	case kindEdit:
