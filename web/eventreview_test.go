@@ -105,6 +105,10 @@ func TestReviewEventForm(t *testing.T) {
 	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/timeline/list?review=approved" {
 		t.Fatalf("review form = %d to %q", res.status, res.header.Get("Location"))
 	}
+	if page := ed.get("/events/" + itoa(ev.ID)); !strings.Contains(page.body, "<td>review</td>") ||
+		!strings.Contains(page.body, "<b>review</b>: <del>proposed</del> → <ins>approved</ins>") {
+		t.Error("the event's history does not show the approval")
+	}
 	list := ed.get("/timeline/list?review=approved")
 	if strings.Count(list.body, `class="event-item `) != 1 || !strings.Contains(list.body, `data-event="`+itoa(ev.ID)+`"`) ||
 		!strings.Contains(list.body, "review-approved") || !strings.Contains(list.body, `name="review" value="approved" checked`) {
