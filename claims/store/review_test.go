@@ -3,13 +3,16 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 	"github.com/factline/factline/claims/store/storetest"
+	"github.com/factline/factline/migrations"
 )
 
 // Every event starts proposed; an editor moves it between the three
@@ -190,5 +193,53 @@ func testReviewFilterAndCounts(t *testing.T, s *store.Store) {
 	counts, err = s.ReviewCounts(ctx, filter.Filter{Publisher: "Kompas"})
 	if err != nil || counts != (store.ReviewCounts{Proposed: 3, Disputed: 1}) {
 		t.Errorf("Kompas counts %+v, %v", counts, err)
+	}
+}
+
+// Migration 0011 makes every event stored before it proposed, and the
+// schema refuses a state that is none of the three.
+func TestReviewMigrationProposesStoredEvents(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "old.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	all, err := migrations.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := s.DB()
+	if err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range all {
+		if m.Name == "event_review" {
+			break
+		}
+		sql, err := m.Render(migrations.SQLite)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(sql).Error; err != nil {
+			t.Fatalf("%04d: %v", m.Version, err)
+		}
+		if err := db.Exec(`INSERT INTO schema_migrations VALUES (?, ?, '')`, m.Version, m.Name).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Exec(`INSERT INTO events (headline, value, created_at, updated_at) VALUES ('Stored before', '2019-12-28', ?, ?)`,
+		time.Now(), time.Now()).Error; err != nil {
+		t.Fatal(err)
+	}
+	applied, err := s.Migrate(context.Background())
+	if err != nil || len(applied) == 0 || applied[0].Name != "event_review" {
+		t.Fatalf("migrate: %v, %v", applied, err)
+	}
+	var review string
+	if err := db.Raw(`SELECT review FROM events WHERE headline = 'Stored before'`).Scan(&review).Error; err != nil || review != "proposed" {
+		t.Errorf("an event stored before the migration is %q, %v; want proposed", review, err)
+	}
+	if err := db.Exec(`UPDATE events SET review = 'published'`).Error; err == nil {
+		t.Error("the schema took a review state that is none")
 	}
 }
