@@ -66,31 +66,29 @@ type Params struct {
 // error whose message names the parameter and says what it takes.
 func Parse(p Params) (Filter, error) {
 	var f Filter
-	for _, list := range p.Status {
-		for _, st := range strings.Split(list, ",") {
-			st = strings.ToLower(strings.TrimSpace(st))
-			switch {
-			case st == "":
-			case timeline.EventStatus(st).Valid():
-				f.EventStatuses = appendNew(f.EventStatuses, st)
-			case claims.Status(st).Valid():
-				f.ClaimStatuses = appendNew(f.ClaimStatuses, st)
-			default:
-				return Filter{}, apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", statusNames(), st)
-			}
+	err := eachValue(p.Status, func(st string) error {
+		switch {
+		case timeline.EventStatus(st).Valid():
+			f.EventStatuses = appendNew(f.EventStatuses, st)
+		case claims.Status(st).Valid():
+			f.ClaimStatuses = appendNew(f.ClaimStatuses, st)
+		default:
+			return apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", statusNames(), st)
 		}
+		return nil
+	})
+	if err != nil {
+		return Filter{}, err
 	}
-	for _, list := range p.Review {
-		for _, r := range strings.Split(list, ",") {
-			r = strings.ToLower(strings.TrimSpace(r))
-			switch {
-			case r == "":
-			case claims.Review(r).Valid():
-				f.Review = appendNew(f.Review, r)
-			default:
-				return Filter{}, apperr.Errorf(apperr.Invalid, "review must be one of %s, not %q", strings.Join(claims.ReviewNames(), ", "), r)
-			}
+	err = eachValue(p.Review, func(r string) error {
+		if !claims.Review(r).Valid() {
+			return apperr.Errorf(apperr.Invalid, "review must be one of %s, not %q", strings.Join(claims.ReviewNames(), ", "), r)
 		}
+		f.Review = appendNew(f.Review, r)
+		return nil
+	})
+	if err != nil {
+		return Filter{}, err
 	}
 	f.From, f.To = strings.TrimSpace(p.From), strings.TrimSpace(p.To)
 	f.Tag, f.Speaker, f.Publisher, f.Query = strings.TrimSpace(p.Tag), strings.TrimSpace(p.Speaker),
@@ -164,6 +162,22 @@ func statusNames() string {
 		names = append(names, string(s))
 	}
 	return strings.Join(names, ", ")
+}
+
+// eachValue hands fn every value of lists, each a comma-separated list,
+// trimmed and lower-cased; empty values are skipped. It stops at fn's
+// first error.
+func eachValue(lists []string, fn func(string) error) error {
+	for _, list := range lists {
+		for _, v := range strings.Split(list, ",") {
+			if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
+				if err := fn(v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func appendNew(list []string, v string) []string {

@@ -40,5 +40,23 @@
     box.open = false;
   }
 
-  window.factline = { api: api, csrf: csrf, errorMessage: errorMessage };
+  // walker moves the keyboard's focus along the items of a list that match
+  // selector: current is the item holding the focus, if any; move(delta)
+  // focuses the item delta places on (the first when none is focused),
+  // stopping at either end.
+  function walker(list, selector) {
+    function current() {
+      var el = document.activeElement;
+      return el && el.closest ? el.closest(selector) : null;
+    }
+    function move(delta) {
+      var all = Array.prototype.slice.call(list.querySelectorAll(selector));
+      var i = all.indexOf(current());
+      var next = all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + delta))];
+      if (next) { next.focus(); next.scrollIntoView({ block: 'nearest' }); }
+    }
+    return { current: current, move: move };
+  }
+
+  window.factline = { api: api, csrf: csrf, errorMessage: errorMessage, walker: walker };
 })();

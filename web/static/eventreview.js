@@ -26,15 +26,8 @@
   var canEdit = list.dataset.canEdit === 'true';
   var statusEl = document.getElementById('review-status');
 
-  function items() { return Array.prototype.slice.call(list.querySelectorAll('.event-item')); }
-  function current() { return document.activeElement && document.activeElement.closest ? document.activeElement.closest('.event-item') : null; }
-
-  function focusAt(delta) {
-    var all = items();
-    var i = all.indexOf(current());
-    var next = all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + delta))];
-    if (next) { next.focus(); next.scrollIntoView({ block: 'nearest' }); }
-  }
+  var walk = window.factline.walker(list, '.event-item');
+  var current = walk.current, focusAt = walk.move;
 
   // show redraws an item's review marks, buttons and versions from ev.
   function show(li, ev) {

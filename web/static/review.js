@@ -9,15 +9,8 @@
   var statusEl = document.getElementById('review-status');
   var keys = { v: 'verified', d: 'disputed', f: 'false', x: 'unverifiable', u: 'unverified' };
 
-  function items() { return Array.prototype.slice.call(queue.querySelectorAll('.review-item')); }
-  function current() { return document.activeElement && document.activeElement.closest ? document.activeElement.closest('.review-item') : null; }
-
-  function focusAt(delta) {
-    var all = items();
-    var i = all.indexOf(current());
-    var next = all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + delta))];
-    if (next) { next.focus(); next.scrollIntoView({ block: 'nearest' }); }
-  }
+  var walk = window.factline.walker(queue, '.review-item');
+  var current = walk.current, focusAt = walk.move;
 
   function setStatus(li, status) {
     var id = li.dataset.claim;
