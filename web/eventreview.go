@@ -42,21 +42,16 @@ func (s *Server) reviewEventForm(c *gin.Context) {
 
 // apiReviewEvent sets the review state: {"version", "state"}.
 func (s *Server) apiReviewEvent(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var b struct {
 		Version *int   `json:"version"`
 		State   string `json:"state"`
 	}
-	if err := decodeJSON(c, &b); err != nil {
-		s.fail(c, err)
-		return
+	id, err := idAndJSON(c, &b)
+	if err == nil {
+		err = requireVersion(b.Version)
 	}
-	if b.Version == nil {
-		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	ctx := c.Request.Context()

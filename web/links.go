@@ -206,23 +206,18 @@ func (s *Server) apiDecideLinks(c *gin.Context) {
 }
 
 func (s *Server) apiResolve(c *gin.Context) {
-	id, err := parseID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var b struct {
 		Version *int   `json:"version"`
 		Value   string `json:"value"`
 		Mod     string `json:"mod"`
 		Note    string `json:"note"`
 	}
-	if err := decodeJSON(c, &b); err != nil {
-		s.fail(c, err)
-		return
+	id, err := idAndJSON(c, &b)
+	if err == nil {
+		err = requireVersion(b.Version)
 	}
-	if b.Version == nil {
-		s.fail(c, badRequest("version is required: send the version you read, so a stale edit is refused"))
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	ctx := c.Request.Context()

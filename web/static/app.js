@@ -43,8 +43,11 @@
   // walker moves the keyboard's focus along the items of a list that match
   // selector: current is the item holding the focus, if any; move(delta)
   // focuses the item delta places on (the first when none is focused),
-  // stopping at either end.
-  function walker(list, selector) {
+  // stopping at either end. With onKey, the page's keys walk it: j and k
+  // move, o opens the focused item's a.open link, and any other key
+  // without a modifier goes to onKey(event, item) while an item holds the
+  // focus. Keys typed into a field are the field's.
+  function walker(list, selector, onKey) {
     function current() {
       var el = document.activeElement;
       return el && el.closest ? el.closest(selector) : null;
@@ -54,6 +57,18 @@
       var i = all.indexOf(current());
       var next = all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + delta))];
       if (next) { next.focus(); next.scrollIntoView({ block: 'nearest' }); }
+    }
+    if (onKey) {
+      document.addEventListener('keydown', function (e) {
+        if (e.ctrlKey || e.metaKey || e.altKey) { return; }
+        var tag = e.target.tagName;
+        if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') { return; }
+        if (e.key === 'j' || e.key === 'k') { move(e.key === 'j' ? 1 : -1); e.preventDefault(); return; }
+        var item = current();
+        if (!item) { return; }
+        if (e.key === 'o') { item.querySelector('a.open').click(); return; }
+        onKey(e, item);
+      });
     }
     return { current: current, move: move };
   }

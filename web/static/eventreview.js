@@ -26,8 +26,12 @@
   var canEdit = list.dataset.canEdit === 'true';
   var statusEl = document.getElementById('review-status');
 
-  var walk = window.factline.walker(list, '.event-item');
-  var current = walk.current, focusAt = walk.move;
+  var walk = window.factline.walker(list, '.event-item', function (e, li) {
+    if (canEdit && keys[e.key]) {
+      e.preventDefault();
+      review(li, keys[e.key]).then(function (ok) { if (ok) { walk.move(1); } });
+    }
+  });
 
   // show redraws an item's review marks, buttons and versions from ev.
   function show(li, ev) {
@@ -67,20 +71,5 @@
     e.preventDefault();
     var li = list.querySelector('.event-item[data-event="' + form.id.replace('review-', '') + '"]');
     if (li) { review(li, e.submitter.value); }
-  });
-
-  document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey) { return; }
-    var tag = e.target.tagName;
-    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') { return; }
-    var li = current();
-    if (e.key === 'j') { focusAt(1); e.preventDefault(); return; }
-    if (e.key === 'k') { focusAt(-1); e.preventDefault(); return; }
-    if (!li) { return; }
-    if (e.key === 'o') { li.querySelector('a.open').click(); return; }
-    if (canEdit && keys[e.key]) {
-      e.preventDefault();
-      review(li, keys[e.key]).then(function (ok) { if (ok) { focusAt(1); } });
-    }
   });
 })();

@@ -9,8 +9,14 @@
   var statusEl = document.getElementById('review-status');
   var keys = { v: 'verified', d: 'disputed', f: 'false', x: 'unverifiable', u: 'unverified' };
 
-  var walk = window.factline.walker(queue, '.review-item');
-  var current = walk.current, focusAt = walk.move;
+  var walk = window.factline.walker(queue, '.review-item', function (e, li) {
+    if (!canEdit) { return; }
+    if (e.key === 'e') { var n = li.querySelector('.evidence-note'); if (n) { n.focus(); e.preventDefault(); } return; }
+    if (keys[e.key]) {
+      e.preventDefault();
+      setStatus(li, keys[e.key]).then(function (ok) { if (ok) { walk.move(1); } });
+    }
+  });
 
   function setStatus(li, status) {
     var id = li.dataset.claim;
@@ -36,22 +42,5 @@
     if (!form.classList.contains('status-buttons') || !e.submitter) { return; }
     e.preventDefault();
     setStatus(form.closest('.review-item'), e.submitter.value);
-  });
-
-  document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey) { return; }
-    var tag = e.target.tagName;
-    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') { return; }
-    var li = current();
-    if (e.key === 'j') { focusAt(1); e.preventDefault(); return; }
-    if (e.key === 'k') { focusAt(-1); e.preventDefault(); return; }
-    if (!li) { return; }
-    if (e.key === 'o') { li.querySelector('a.open').click(); return; }
-    if (!canEdit) { return; }
-    if (e.key === 'e') { var n = li.querySelector('.evidence-note'); if (n) { n.focus(); e.preventDefault(); } return; }
-    if (keys[e.key]) {
-      e.preventDefault();
-      setStatus(li, keys[e.key]).then(function (ok) { if (ok) { focusAt(1); } });
-    }
   });
 })();
