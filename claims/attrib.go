@@ -260,6 +260,12 @@ func (a *attributor) apposition(s Span, from int, at *attribution) {
 // Pratama, mengatakan", "Adrian Hill, director of the Jenner Institute,
 // told Reuters", "Janet Cole, who voted against the plan, warned".
 func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
+	// "The decision was announced at 4 p.m.": the subject of a passive
+	// is what was said or done, not who said it.
+	if n := len(ws); n > 0 && ws[n-1].end <= at.cueSpan.Start && strings.TrimSpace(a.text[ws[n-1].end:at.cueSpan.Start]) == "" &&
+		a.p.ev.copulas[a.lowAt(ws[n-1])] {
+		return false
+	}
 	ws, end := a.skipDayOfSaying(ws, at.cueSpan.Start)
 	if a.coordinatedSubject(ws, at) {
 		return true

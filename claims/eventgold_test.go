@@ -464,7 +464,7 @@ func TestEventGold(t *testing.T) {
 	floors := map[string]eventFloors{
 		"id":  {precision: 0.96, recall: 0.97, recallRightDate: 0.96, date: 0.98, status: 0.97, clockDay: 0.99, tokenF1: 0.63, rougeL: 0.62, dupsPerArticle: 0.42, nonEvents: 4},
 		"en":  {precision: 0.955, recall: 0.95, recallRightDate: 0.92, date: 0.96, status: 0.95, clockDay: 0.94, tokenF1: 0.68, rougeL: 0.67, dupsPerArticle: 0.42, nonEvents: 5},
-		"all": {precision: 0.96, recall: 0.965, recallRightDate: 0.944, date: 0.975, status: 0.965, clockDay: 0.97, tokenF1: 0.67, rougeL: 0.66, dupsPerArticle: 0.38, nonEvents: 9},
+		"all": {precision: 0.96, recall: 0.965, recallRightDate: 0.944, date: 0.975, status: 0.97, clockDay: 0.97, tokenF1: 0.67, rougeL: 0.66, dupsPerArticle: 0.34, nonEvents: 9},
 	}
 	scoreEditorSet(t, "events", 12, floors)
 }

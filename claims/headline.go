@@ -256,6 +256,13 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 	}
+	// "the overnight reverse repurchase rate", "the 2024 budget": a date
+	// between a determiner and the noun it qualifies names a kind of
+	// thing. A happening's noun ("the 2014 election") keeps its date.
+	if i1-i0 == 1 && i0 > 0 && i1 < len(ws) && ev.determiners[ws[i0-1].low] && !ws[i1].cut && !ws[i0].cut &&
+		ws[i1].pred == predNone && !ev.functionWords[ws[i1].low] && !ev.eventNouns[ws[i1].low] && !b.isDatePrep(ws[i1].low) {
+		return true
+	}
 	// "for January delivery", "untuk pengiriman Januari": the month of a
 	// contract traded today.
 	if (i0 > 0 && ev.contractNouns[ws[i0-1].low] || i1 < len(ws) && ev.contractNouns[ws[i1].low]) && !namesDay(ws[i0:i1]) {
@@ -351,6 +358,11 @@ func (b *eventBuilder) statement(ws []sword, a, z int) bool {
 // ("announced that", a quote).
 // "declared a state of emergency" is an act, not a statement.
 func (b *eventBuilder) saying(ws []sword, pi int) bool {
+	// "The decision was announced at 4 p.m.": a passive tells what was
+	// done, not who said what.
+	if pi > 0 && b.p.ev.copulas[ws[pi-1].low] {
+		return false
+	}
 	if b.p.ev.sayingVerbs[ws[pi].low] {
 		return true
 	}
