@@ -491,7 +491,7 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	if i0 >= i1 {
 		return timeline.Event{}, "", false
 	}
-	if b.notAHappening(ws, i0, i1) || b.inDocumentAside(ws, g.span) {
+	if b.notAHappening(ws, i0, i1) || b.inDocumentAside(ws, g.span) || i1-i0 == 1 && timeline.PartOfDay(g.date.Value) && b.kindOfThing(ws, i0) {
 		return timeline.Event{}, "", false
 	}
 	e := timeline.Event{Date: g.date, End: g.end, Evidence: sent, TimexID: g.timexID, Source: b.source}

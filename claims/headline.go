@@ -256,13 +256,6 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 			}
 		}
 	}
-	// "the overnight reverse repurchase rate", "the 2024 budget": a date
-	// between a determiner and the noun it qualifies names a kind of
-	// thing. A happening's noun ("the 2014 election") keeps its date.
-	if i1-i0 == 1 && i0 > 0 && i1 < len(ws) && ev.determiners[ws[i0-1].low] && !ws[i1].cut && !ws[i0].cut &&
-		ws[i1].pred == predNone && !ev.functionWords[ws[i1].low] && !ev.eventNouns[ws[i1].low] && !b.isDatePrep(ws[i1].low) {
-		return true
-	}
 	// "for January delivery", "untuk pengiriman Januari": the month of a
 	// contract traded today.
 	if (i0 > 0 && ev.contractNouns[ws[i0-1].low] || i1 < len(ws) && ev.contractNouns[ws[i1].low]) && !namesDay(ws[i0:i1]) {
@@ -307,6 +300,16 @@ func yearsOnly(ws []sword) bool {
 		}
 	}
 	return len(years) == 1 || len(years) == 2
+}
+
+// kindOfThing reports whether a part of the day at word i stands between a
+// determiner and the noun it qualifies, naming a kind of thing: "the
+// overnight reverse repurchase rate". A happening's noun ("the overnight
+// raid") keeps its time.
+func (b *eventBuilder) kindOfThing(ws []sword, i int) bool {
+	ev := &b.p.ev
+	return i > 0 && i+1 < len(ws) && ev.determiners[ws[i-1].low] && !ws[i].cut && !ws[i+1].cut &&
+		ws[i+1].pred == predNone && !ev.functionWords[ws[i+1].low] && !ev.eventNouns[ws[i+1].low] && !b.isDatePrep(ws[i+1].low)
 }
 
 // maxNamingGap is how many words of the named thing may stand between a
