@@ -60,6 +60,9 @@ type dateGroup struct {
 	// clock marks a time of day whose day the tagger took from an anchor
 	// rather than from the words ("pukul 10.00 WIB").
 	clock bool
+	// holiday marks a date the tagger read from a holiday's name
+	// ("Natal", "Christmas").
+	holiday bool
 }
 
 // build makes the article's events from its resolved DATE and TIME
@@ -282,7 +285,8 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 			continue
 		}
 		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since,
-			clock: t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > dayLen}
+			clock:   t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > dayLen,
+			holiday: strings.HasSuffix(t.Rule, ".holiday")}
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
@@ -491,7 +495,8 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	if i0 >= i1 {
 		return timeline.Event{}, "", false
 	}
-	if b.notAHappening(ws, i0, i1) || b.inDocumentAside(ws, g.span) || i1-i0 == 1 && timeline.PartOfDay(g.date.Value) && b.kindOfThing(ws, i0) {
+	if b.notAHappening(ws, i0, i1) || b.inDocumentAside(ws, g.span) || i1-i0 == 1 && timeline.PartOfDay(g.date.Value) && b.kindOfThing(ws, i0) ||
+		g.holiday && b.namesPeriod(ws, i0, i1) {
 		return timeline.Event{}, "", false
 	}
 	e := timeline.Event{Date: g.date, End: g.end, Evidence: sent, TimexID: g.timexID, Source: b.source}

@@ -312,8 +312,32 @@ func (b *eventBuilder) kindOfThing(ws []sword, i int) bool {
 		ws[i+1].pred == predNone && !ev.functionWords[ws[i+1].low] && !ev.eventNouns[ws[i+1].low] && !b.isDatePrep(ws[i+1].low)
 }
 
+// namesPeriod reports whether a holiday's name at words [i0, i1) names a
+// period with a period noun next to it ("masa angkutan Natal dan Tahun
+// Baru", "the Christmas period"): the season, not the holiday's day.
+func (b *eventBuilder) namesPeriod(ws []sword, i0, i1 int) bool {
+	if i1 < len(ws) && !ws[i1].cut && b.p.ev.periodNouns[ws[i1].low] {
+		return true
+	}
+	// Another holiday listed before it shares the noun: "masa angkutan
+	// Natal dan Tahun Baru".
+	gap := 0
+	for k := i0 - 1; k >= 0 && gap < maxNamingGap && !ws[k+1].cut; k-- {
+		switch {
+		case b.p.ev.periodNouns[ws[k].low]:
+			return true
+		case ws[k].pred != predNone:
+			return false
+		case !ws[k].date && !b.p.conjunctions[ws[k].low]:
+			gap++
+		}
+	}
+	return false
+}
+
 // maxNamingGap is how many words of the named thing may stand between a
-// naming verb and the date: "menyebut libur akhir tahun".
+// naming verb or a period noun and the date: "menyebut libur akhir
+// tahun", "masa angkutan Natal".
 const maxNamingGap = 2
 
 // maxIdentifierGap is how many words a number word may stand before the
