@@ -715,6 +715,13 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 		}
 	}
 	k = max(k, len(ws)-3)
+	// A country or an institution word opening the run belongs to the
+	// role when a name of two words or more follows: "Menteri Luar Negeri
+	// Venezuela Rafael Ramirez", "analis Central China Securities Zhang
+	// Gang".
+	for k < len(ws)-2 && (p.places[lowerASCII(tok(k))] || p.orgWords[lowerASCII(tok(k))]) {
+		k++
+	}
 	if k >= len(ws) {
 		// No name ends the phrase; a body's capitalised name or acronym
 		// after a role noun speaks for it: "the utility LG&E".

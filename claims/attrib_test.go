@@ -45,6 +45,7 @@ func TestAttribution(t *testing.T) {
 		{"en", "Board member Janet Cole, who voted no, warned that costs would rise.", "costs would rise", "Janet Cole", "Board member", "warned", false},
 		{"en", "Cases fell by half, according to the health ministry.", "Cases fell", "the health ministry", "", "according to", false},
 		{"en", "He sold the house and said he would move.", "sold the house", "", "", "", false},
+		{"id", "Harga minyak masih terlalu tinggi, kata Menteri Luar Negeri Venezuela Rafael Ramirez.", "terlalu tinggi", "Rafael Ramirez", "Menteri Luar Negeri Venezuela", "kata", false},
 		{"en", "The purchase price was disclosed in a filing to the exchange.", "purchase price", "", "", "", false},
 		{"en", "Health Minister Ana Costa toured the ward and said the unit would reopen.", "unit would reopen", "Ana Costa", "Health Minister", "said", false},
 		{"en", "The mayor met residents and told them the bridge would reopen.", "bridge would reopen", "The mayor", "", "told", false},

@@ -65,6 +65,10 @@ type pack struct {
 	// orgWords name institutions; they and the capitalised word after them
 	// belong to the role, not to the person's name ("Gedung Putih").
 	orgWords set
+	// places are countries and regions: at the head of the name run of a
+	// role-first phrase they belong to the role ("Menteri Luar Negeri
+	// Venezuela Rafael Ramirez").
+	places set
 	// particles are lower-case parts of personal names ("bin", "van").
 	particles set
 	// backRefVerbs are passive verbs of saying; after a sentence-initial
