@@ -297,11 +297,12 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 // verb ("First Minister Rhian Morgan visited Aberporth on Sunday and said",
 // "Presiden Joko Widodo meninjau lokasi banjir dan mengatakan"): the
 // speaker is the clause's subject, the words before that verb, not the
-// object next to the cue. The verb is the first lower-case word that is
+// object next to the cue. Only a verb of saying reads so: "... dan
+// berharap Kim akan ..., kata O'Brien" names its speaker later. The verb is the first lower-case word that is
 // no role, source, determiner or function word.
 func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 	n := len(ws)
-	if n < 3 || !a.p.conjunctions[lowerASCII(a.text[ws[n-1].start:ws[n-1].end])] {
+	if n < 3 || !a.p.conjunctions[lowerASCII(a.text[ws[n-1].start:ws[n-1].end])] || !a.p.ev.sayingVerbs[at.cue] {
 		return false
 	}
 	sub := a.segmentBefore(ws[:n-1], ws[n-1].start, true)
@@ -340,6 +341,21 @@ func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 	}
 	at.phrase = Span{Start: subj[0].start, End: subj[k-1].end}
 	return true
+}
+
+// beforeVerb reports whether low is a word that stands between a subject
+// and its verb: an auxiliary, a function word or an adverb by its ending
+// (not a noun that ends like one: "family", "assembly").
+func (a *attributor) beforeVerb(low string) bool {
+	if a.auxiliary(low) || a.p.ev.functionWords[low] {
+		return true
+	}
+	for _, end := range a.p.adverbEndings {
+		if len(low) > len(end)+2 && strings.HasSuffix(low, end) && !a.p.notAdverbs[low] {
+			return true
+		}
+	}
+	return false
 }
 
 // lowAt is word w in lower case.
@@ -588,8 +604,19 @@ func (a *attributor) mention(s Span) (attribution, bool) {
 // role. A phrase must open with a capital, an article or hold a role word
 // ("fire officials", "juru bicara kementerian Lee Sang-min").
 func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
-	for len(ws) > 0 && a.p.fillers[lowerASCII(a.text[ws[0].start:ws[0].end])] {
+	// A subordinator opens a clause, not a name ("Although the government
+	// said", "ketika analis memperkirakan"); a capitalised one stays when
+	// a name follows it.
+	subordinate := false
+	for len(ws) > 0 && (a.p.fillers[a.lowAt(ws[0])] || a.p.ev.subordinators[a.lowAt(ws[0])] &&
+		(len(ws) == 1 || !isUpperStart(a.text[ws[1].start:ws[1].end]))) {
+		subordinate = subordinate || a.p.ev.subordinators[a.lowAt(ws[0])]
 		ws = ws[1:]
+	}
+	// Auxiliaries and adverbs before the cue are the clause's, not the
+	// name's ("Israel has publicly said", "Ali belum bisa memastikan").
+	for len(ws) > 1 && !isUpperStart(a.text[ws[len(ws)-1].start:ws[len(ws)-1].end]) && a.beforeVerb(a.lowAt(ws[len(ws)-1])) {
+		ws = ws[:len(ws)-1]
 	}
 	// "menurut data BPS", "according to figures from ...": the source
 	// noun is what the speaker published, not part of its name.
@@ -605,8 +632,9 @@ func (a *attributor) setSpeaker(ws []word, at *attribution) bool {
 		return false
 	}
 	if a.p.pronouns[lowFirst] {
-		// "He sold the house and said ..." is a clause, not a speaker.
-		at.pronoun = len(ws) == 1
+		// "He sold the house and said ..." is a clause, not a speaker;
+		// "meskipun ia menyatakan" leans on the clause it qualifies.
+		at.pronoun = len(ws) == 1 && !subordinate
 		return at.pronoun
 	}
 	if !isUpperStart(first) && !a.p.appositives[lowFirst] && !a.roleLike(ws) {

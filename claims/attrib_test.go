@@ -45,6 +45,8 @@ func TestAttribution(t *testing.T) {
 		{"en", "Board member Janet Cole, who voted no, warned that costs would rise.", "costs would rise", "Janet Cole", "Board member", "warned", false},
 		{"en", "Cases fell by half, according to the health ministry.", "Cases fell", "the health ministry", "", "according to", false},
 		{"en", "He sold the house and said he would move.", "sold the house", "", "", "", false},
+		{"en", "Although the government has publicly said the plan is sound, critics disagree.", "the plan is sound", "the government", "", "said", false},
+		{"en", "The Underwood family said the trial would go ahead.", "trial would go ahead", "The Underwood family", "", "said", false},
 		{"id", "Harga minyak masih terlalu tinggi, kata Menteri Luar Negeri Venezuela Rafael Ramirez.", "terlalu tinggi", "Rafael Ramirez", "Menteri Luar Negeri Venezuela", "kata", false},
 		{"en", "The purchase price was disclosed in a filing to the exchange.", "purchase price", "", "", "", false},
 		{"en", "Health Minister Ana Costa toured the ward and said the unit would reopen.", "unit would reopen", "Ana Costa", "Health Minister", "said", false},

@@ -64,7 +64,11 @@ type pack struct {
 	placePreps set
 	// orgWords name institutions; they and the capitalised word after them
 	// belong to the role, not to the person's name ("Gedung Putih").
-	orgWords set
+	// adverbEndings make a lower-case word an adverb ("publicly"), unless
+	// it is one of notAdverbs ("family").
+	adverbEndings []string
+	notAdverbs    set
+	orgWords      set
 	// places are countries and regions: at the head of the name run of a
 	// role-first phrase they belong to the role ("Menteri Luar Negeri
 	// Venezuela Rafael Ramirez").

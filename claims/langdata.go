@@ -21,7 +21,7 @@ func (p *pack) wordSections() map[string]*set {
 		"number-abbreviations": &p.numberAbbrevs, "sentence-starters": &p.starters,
 		"pronouns": &p.pronouns, "first-person": &p.firstPerson, "speaker-stops": &p.speakerStops,
 		"source-nouns": &p.sourceNouns, "appositives": &p.appositives, "fillers": &p.fillers, "role-words": &p.roleWords,
-		"proxy-roles": &p.proxyRoles, "titles": &p.titles, "place-prepositions": &p.placePreps, "org-words": &p.orgWords, "places": &p.places,
+		"proxy-roles": &p.proxyRoles, "titles": &p.titles, "place-prepositions": &p.placePreps, "org-words": &p.orgWords, "places": &p.places, "not-adverbs": &p.notAdverbs,
 		"name-particles": &p.particles, "back-reference-verbs": &p.backRefVerbs, "demonstratives": &p.demonstratives,
 		"clause-words": &p.clauseWords, "relatives": &p.relatives, "prepositions": &p.prepositions,
 		"conjunctions": &p.conjunctions, "date-prepositions": &p.datePreps, "complementizers": &p.complementizers,
@@ -47,8 +47,8 @@ func (p *pack) listSections() map[string]*[]string {
 	return map[string]*[]string{
 		"event-verb-prefixes": &p.ev.verbPrefixes, "event-verb-suffixes": &p.ev.verbSuffixes,
 		"event-participles": &p.ev.participles, "event-stem-prefixes": &p.ev.stemPrefixes,
-		"event-reduced-relatives": &p.ev.reducedRelatives,
-		"event-stem-suffixes":     &p.ev.stemSuffixes,
+		"event-reduced-relatives": &p.ev.reducedRelatives, "adverb-endings": &p.adverbEndings,
+		"event-stem-suffixes": &p.ev.stemSuffixes,
 	}
 }
 
