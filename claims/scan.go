@@ -196,11 +196,47 @@ type textWords struct {
 func indexWords(text string) *textWords {
 	t := &textWords{text: text, ws: make([]word, 0, len(text)/6+1)}
 	eachWord(text, 0, len(text), func(w word) { t.ws = append(t.ws, w) })
+	// The forms of ASCII words are slices of one copy of the text with its
+	// ASCII capitals lowered: a capitalised word then costs no allocation of
+	// its own, and a fifth of the words or more are capitalised.
+	lowText := lowerASCIILetters(text)
 	t.low = make([]string, len(t.ws))
 	for i, w := range t.ws {
-		t.low[i] = lowerASCII(text[w.start:w.end])
+		if s := text[w.start:w.end]; isASCII(s) {
+			t.low[i] = lowText[w.start:w.end]
+		} else {
+			t.low[i] = strings.ToLower(s)
+		}
 	}
 	return t
+}
+
+// lowerASCIILetters returns text with its ASCII capitals lowered and every
+// other byte kept, so that offsets into text hold for the result; for an
+// ASCII word that is the word's lower case.
+func lowerASCIILetters(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // in returns the words lying wholly inside text[from:to] and their
