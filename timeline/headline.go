@@ -14,13 +14,24 @@ import (
 // that compare one headline with many keep its words.
 func HeadlineWords(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-	}) {
-		if utf8.RuneCountInString(f) < 3 {
-			continue
+	low := strings.ToLower(s)
+	add := func(f string) {
+		if utf8.RuneCountInString(f) >= 3 {
+			out = append(out, stem(f))
 		}
-		out = append(out, stem(f))
+	}
+	start := -1 // of the word being read
+	for i, r := range low {
+		switch inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\''; {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			add(low[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(low[start:])
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -391,6 +391,18 @@ const stemLength = 6
 
 // stem cuts a word to its first stemLength letters.
 func stem(w string) string {
+	// Slicing at the cut is the common case; a word with a byte that is
+	// not UTF-8 takes the conversion, which replaces that byte by U+FFFD.
+	n := 0
+	for i, r := range w {
+		if n == stemLength {
+			return w[:i]
+		}
+		if r == utf8.RuneError {
+			break
+		}
+		n++
+	}
 	if utf8.RuneCountInString(w) <= stemLength {
 		return w
 	}
