@@ -36,11 +36,11 @@ type attributor struct {
 // attribute finds the attribution of the sentence s, if it has one. Among
 // several cues the one next to a quote wins, then the first.
 func (a *attributor) attribute(s Span) (attribution, bool) {
-	ws, _ := a.words.in(s.Start, s.End)
+	ws, lows := a.words.in(s.Start, s.End)
 	var best attribution
 	found := false
 	for i := 0; i < len(ws); i++ {
-		at, ok := a.tryCue(s, ws, i)
+		at, ok := a.tryCue(s, ws, lows, i)
 		if !ok {
 			continue
 		}
@@ -51,16 +51,17 @@ func (a *attributor) attribute(s Span) (attribution, bool) {
 	return best, found
 }
 
-// tryCue checks whether ws[i] opens a cue and, if so, finds its speaker.
-func (a *attributor) tryCue(s Span, ws []word, i int) (attribution, bool) {
-	low := lowerASCII(a.text[ws[i].start:ws[i].end])
+// tryCue checks whether ws[i] opens a cue and, if so, finds its speaker;
+// lows are the words' lower-case forms.
+func (a *attributor) tryCue(s Span, ws []word, lows []string, i int) (attribution, bool) {
+	low := lows[i]
 	nya := false
 	cands := a.p.cues[low]
 	if len(cands) == 0 && a.p.nya != "" && strings.HasSuffix(low, a.p.nya) {
 		cands, nya = a.p.cues[low[:len(low)-len(a.p.nya)]], true
 	}
 	for _, c := range cands {
-		if nya && !c.nya || !a.matchWords(ws, i, c.words) {
+		if nya && !c.nya || !matchWords(lows, i, c.words) {
 			continue
 		}
 		at := attribution{cue: strings.Join(c.words, " "), cueSpan: Span{Start: ws[i].start, End: ws[i+len(c.words)-1].end}}
@@ -112,13 +113,14 @@ func (a *attributor) directions(d direction, cue, floor int) []direction {
 	return nil
 }
 
-// matchWords reports whether the words at ws[i:] spell want.
-func (a *attributor) matchWords(ws []word, i int, want []string) bool {
-	if i+len(want) > len(ws) {
+// matchWords reports whether the words at lows[i+1:] spell the rest of
+// want, whose first word lows[i] matched.
+func matchWords(lows []string, i int, want []string) bool {
+	if i+len(want) > len(lows) {
 		return false
 	}
 	for k := 1; k < len(want); k++ {
-		if lowerASCII(a.text[ws[i+k].start:ws[i+k].end]) != want[k] {
+		if lows[i+k] != want[k] {
 			return false
 		}
 	}
