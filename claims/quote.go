@@ -12,6 +12,10 @@ import (
 func quoteSpans(text string, para Span, out []Span) []Span {
 	open := -1
 	for i := para.Start; i < para.End; {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // most of a text: no quote mark to decode
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:para.End])
 		if !isQuoteRune(r) {
 			i += n

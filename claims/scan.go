@@ -38,7 +38,10 @@ func eachWord(text string, from, to int, f func(word)) {
 	start := -1
 	var prev rune
 	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(text[i:to])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:to])
+		}
 		switch {
 		case isWordRune(r):
 			if start < 0 {
