@@ -190,6 +190,11 @@ func buildClaims(tw *textWords, units []unit, timexes []timeline.Timex, p *pack)
 		if u.attrib {
 			c.Speaker, c.Role, c.Cue = u.at.speaker, u.at.role, u.at.cue
 		}
+		if out == nil {
+			// Most units make a claim (three in four in news text); an
+			// article without one keeps a nil list.
+			out = make([]Claim, 0, len(units))
+		}
 		out = append(out, c)
 	}
 	return out

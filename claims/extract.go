@@ -47,7 +47,7 @@ func extractWith(a Article, res timeline.Result) Extraction {
 	}
 
 	// Later steps walk timexes and sentences together, in text order.
-	var content []timeline.Timex
+	content := make([]timeline.Timex, 0, len(ex.Timexes))
 	stops := make([]Span, 0, len(ex.Timexes))
 	for _, t := range ex.Timexes {
 		if !inSpans(t.Start, c.boiler) {
