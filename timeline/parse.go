@@ -65,6 +65,12 @@ func (p *parser) inNumber(k int) bool {
 // overlaps: at each lexeme the longest parse wins.
 func (p *parser) parseAll(out []expr) []expr {
 	for i := 0; i < len(p.lx); {
+		if !p.starts(i) {
+			// Most lexemes start nothing: skip them before parseAt
+			// builds an empty expression to say so.
+			i++
+			continue
+		}
 		if x, ok := p.parseAt(i); ok {
 			if n := len(out); n > 0 && p.coordinatedSet(out[n-1], x) {
 				x.kind, x.typ, x.rule = kindSet, TypeSet, "set-coordinated"
@@ -145,13 +151,17 @@ type prefix struct {
 	mod, qmod Mod
 }
 
+// starts reports whether an expression may start at lexeme i < len(p.lx):
+// a number or a word that can start one.
+func (p *parser) starts(i int) bool {
+	e := p.lx[i].e
+	return e != nil && e.trigger || p.lx[i].kind == tokNum
+}
+
 // parseAt parses the longest expression starting at lexeme i: optional
 // determiners and modifiers, a nucleus, then what may follow it.
 func (p *parser) parseAt(i int) (expr, bool) {
-	if i >= len(p.lx) {
-		return expr{}, false
-	}
-	if e := p.e(i); (e == nil || !e.trigger) && p.lx[i].kind != tokNum {
+	if i >= len(p.lx) || !p.starts(i) {
 		return expr{}, false
 	}
 	var best expr
