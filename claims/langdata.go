@@ -107,6 +107,9 @@ func LoadLanguages() error {
 		for code := range loaded {
 			complete(code)
 		}
+		for _, p := range loaded {
+			p.ev.classes = p.wordClasses()
+		}
 	})
 	return loadErr
 }

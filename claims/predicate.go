@@ -106,15 +106,20 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predNone
 	}
 	low := w.low
+	c, prev := ev.classes[low], wordClass(0)
+	if i > 0 {
+		prev = ev.classes[ws[i-1].low]
+	}
+	function := c.is(classFunctionWord)
 	switch {
-	case ev.copulas[low], ev.notVerbs[low], ev.functionWords[low] && !ev.verbs[low]:
+	case c.is(classCopula), c.is(classNotVerb), function && !c.is(classVerb):
 		return predNone
-	case ev.verbs[low], b.isSpeechVerb(low):
+	case c.is(classVerb), c.is(classSpeechVerb):
 		return predVerb
-	case ev.eventNouns[low] && i > 0 && ev.verbAfter[ws[i-1].low]:
+	case c.is(classEventNoun) && prev.is(classVerbAfter):
 		// After a modal the word is the verb: "will visit", "akan rapat".
 		return predVerb
-	case ev.eventNouns[low]:
+	case c.is(classEventNoun):
 		return predNoun
 	}
 	if !isLetters(low) {
@@ -123,18 +128,61 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if b.affixedVerb(low) {
 		return predVerb
 	}
-	if i > 0 && ev.verbAfter[ws[i-1].low] && !ev.functionWords[low] {
+	if prev.is(classVerbAfter) && !function {
 		return predVerb
 	}
 	// "agreed to pay", "plans to resign": after an infinitive marker that
 	// follows a verb ("reopened to commercial flights" is a preposition).
-	if i > 1 && ev.infinitive[ws[i-1].low] && ws[i-2].pred == predVerb && !ev.functionWords[low] {
+	if i > 1 && prev.is(classInfinitive) && ws[i-2].pred == predVerb && !function {
 		return predVerb
 	}
-	if i > 0 && ev.copulas[ws[i-1].low] && hasAnySuffix(low, ev.participles) {
+	if prev.is(classCopula) && hasAnySuffix(low, ev.participles) {
 		return predVerb
 	}
 	return predNone
+}
+
+// wordClass is the set of word lists, among those predicateKind and
+// markRelatives read, that hold a word. Those run on every word of every
+// dated sentence; one lookup in eventLex.classes replaces up to eight in
+// the lists themselves.
+type wordClass uint16
+
+const (
+	classCopula       wordClass = 1 << iota // eventLex.copulas
+	classNotVerb                            // eventLex.notVerbs
+	classFunctionWord                       // eventLex.functionWords
+	classVerb                               // eventLex.verbs
+	classSpeechVerb                         // isSpeechVerb
+	classEventNoun                          // eventLex.eventNouns
+	classVerbAfter                          // eventLex.verbAfter
+	classInfinitive                         // eventLex.infinitive
+	classRelative                           // pack.relatives
+)
+
+// is reports whether the word is in the list of class k.
+func (c wordClass) is(k wordClass) bool { return c&k != 0 }
+
+// wordClasses builds eventLex.classes from the pack's finished lists.
+func (p *pack) wordClasses() map[string]wordClass {
+	classes := map[string]wordClass{}
+	for k, words := range map[wordClass]set{
+		classCopula: p.ev.copulas, classNotVerb: p.ev.notVerbs, classFunctionWord: p.ev.functionWords,
+		classVerb: p.ev.verbs, classEventNoun: p.ev.eventNouns, classVerbAfter: p.ev.verbAfter,
+		classInfinitive: p.ev.infinitive, classRelative: p.relatives,
+	} {
+		for w, in := range words {
+			if in {
+				classes[w] |= k
+			}
+		}
+	}
+	for w := range p.cues {
+		if p.isSpeechVerb(w) {
+			classes[w] |= classSpeechVerb
+		}
+	}
+	return classes
 }
 
 // affixedVerb reports whether the lower-case word low is made a verb by one
@@ -188,8 +236,12 @@ func (b *eventBuilder) stem(low string) string {
 
 // isSpeechVerb reports whether low is a one-word verb of saying ("said",
 // "mengatakan", "ujar"), as opposed to a preposition such as "menurut".
-func (b *eventBuilder) isSpeechVerb(low string) bool {
-	for _, c := range b.p.cues[low] {
+func (b *eventBuilder) isSpeechVerb(low string) bool { return b.p.isSpeechVerb(low) }
+
+// isSpeechVerb reports whether low is a one-word verb of saying in the
+// pack's cues.
+func (p *pack) isSpeechVerb(low string) bool {
+	for _, c := range p.cues[low] {
 		if c.dir != dirPrep && len(c.words) == 1 {
 			return true
 		}
@@ -203,7 +255,7 @@ func (b *eventBuilder) isSpeechVerb(low string) bool {
 // sentence's predicate, "membawa" the relative clause's.
 func (b *eventBuilder) markRelatives(ws []sword) {
 	for k := 0; k < len(ws); k++ {
-		if !b.p.relatives[ws[k].low] || k == 0 {
+		if k == 0 || !b.p.ev.classes[ws[k].low].is(classRelative) {
 			continue
 		}
 		ws[k].rel = true
