@@ -81,9 +81,7 @@ func (b *eventBuilder) beforeDate(ws []sword, k int) bool {
 // isDatePrep reports whether low can stand before a date as its
 // preposition.
 func (b *eventBuilder) isDatePrep(low string) bool {
-	ev := &b.p.ev
-	return b.p.datePreps[low] || b.p.sinceCues[low] || ev.untilCues[low] || ev.rangeWords[low] || ev.subordinators[low] ||
-		ev.timePreps[low] || ev.dateNouns[low]
+	return b.p.ev.classes[low].is(classDatePrep)
 }
 
 // predicate returns the index of the predicate in [a, z) nearest the date

@@ -198,8 +198,8 @@ type eventLex struct {
 	// rangeOpeners before the first of two dates joined by a conjunction
 	// make them one range ("between 2021 and 2023", "antara 2009 dan 2010").
 	rangeOpeners set
-	// classes says which of the lists above, and of the pack's relatives
-	// and cues, hold a word: see wordClass.
+	// classes says which of these lists, and of the pack's cues, date
+	// prepositions and since-cues, hold a word: see wordClass.
 	classes map[string]wordClass
 	// verbAfter are words after which a lower-case content word is a verb
 	// ("akan tiba", "will meet"); infinitive marks one after a verb

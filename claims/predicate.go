@@ -143,7 +143,7 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 }
 
 // wordClass is the set of word lists, among those predicateKind and
-// markRelatives read, that hold a word. Those run on every word of every
+// isDatePrep read, that hold a word. Those run on every word of every
 // dated sentence; one lookup in eventLex.classes replaces up to eight in
 // the lists themselves.
 type wordClass uint16
@@ -157,7 +157,9 @@ const (
 	classEventNoun                          // eventLex.eventNouns
 	classVerbAfter                          // eventLex.verbAfter
 	classInfinitive                         // eventLex.infinitive
-	classRelative                           // pack.relatives
+	// classDatePrep is isDatePrep: pack.datePreps, pack.sinceCues and
+	// eventLex.untilCues, rangeWords, subordinators, timePreps, dateNouns.
+	classDatePrep
 )
 
 // is reports whether the word is in the list of class k.
@@ -165,15 +167,22 @@ func (c wordClass) is(k wordClass) bool { return c&k != 0 }
 
 // wordClasses builds eventLex.classes from the pack's finished lists.
 func (p *pack) wordClasses() map[string]wordClass {
+	ev := &p.ev
 	classes := map[string]wordClass{}
-	for k, words := range map[wordClass]set{
-		classCopula: p.ev.copulas, classNotVerb: p.ev.notVerbs, classFunctionWord: p.ev.functionWords,
-		classVerb: p.ev.verbs, classEventNoun: p.ev.eventNouns, classVerbAfter: p.ev.verbAfter,
-		classInfinitive: p.ev.infinitive, classRelative: p.relatives,
+	for _, l := range []struct {
+		class wordClass
+		words set
+	}{
+		{classCopula, ev.copulas}, {classNotVerb, ev.notVerbs}, {classFunctionWord, ev.functionWords},
+		{classVerb, ev.verbs}, {classEventNoun, ev.eventNouns}, {classVerbAfter, ev.verbAfter},
+		{classInfinitive, ev.infinitive},
+		{classDatePrep, p.datePreps}, {classDatePrep, p.sinceCues}, {classDatePrep, ev.untilCues},
+		{classDatePrep, ev.rangeWords}, {classDatePrep, ev.subordinators}, {classDatePrep, ev.timePreps},
+		{classDatePrep, ev.dateNouns},
 	} {
-		for w, in := range words {
+		for w, in := range l.words {
 			if in {
-				classes[w] |= k
+				classes[w] |= l.class
 			}
 		}
 	}
@@ -255,7 +264,7 @@ func (p *pack) isSpeechVerb(low string) bool {
 // sentence's predicate, "membawa" the relative clause's.
 func (b *eventBuilder) markRelatives(ws []sword) {
 	for k := 0; k < len(ws); k++ {
-		if k == 0 || !b.p.ev.classes[ws[k].low].is(classRelative) {
+		if !b.p.relatives[ws[k].low] || k == 0 {
 			continue
 		}
 		ws[k].rel = true
