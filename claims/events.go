@@ -28,6 +28,10 @@ type eventBuilder struct {
 	// documents are the quotes that reproduce a letter, an e-mail or a
 	// message, found by quotedDocuments.
 	documents []Span
+	// swords is the buffer of sentenceWords, reused from one sentence to
+	// the next: a sentence's words are read only while its events are
+	// built.
+	swords []sword
 }
 
 // maxReportGap is how far after an attribution a date may stand and still

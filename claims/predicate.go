@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,10 +39,11 @@ type sword struct {
 
 // sentenceWords reads the words of s, marking dates, predicates, relative
 // clauses and clause boundaries. dates are the sentence's temporal
-// expressions in text order.
+// expressions in text order. The words are valid until the next call.
 func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
 	ws, lows := b.words.in(s.Start, s.End)
-	out := make([]sword, len(ws))
+	out := slices.Grow(b.swords[:0], len(ws))[:len(ws)]
+	b.swords = out
 	di := 0
 	for i, w := range ws {
 		sw := sword{word: w, low: lows[i]}
