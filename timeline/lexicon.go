@@ -103,6 +103,17 @@ type lexicon struct {
 	detect map[string]int
 	// pastForm is the entry of a word known as past only by its ending.
 	pastForm *entry
+	// firstTokens has, for each first byte of the first token of a
+	// phrase, a bit for each length of such a token (the last bit for all
+	// longer ones): most tokens of a text start no phrase, and this tells
+	// most of them apart before a map lookup.
+	firstTokens [256]uint32
+}
+
+// mayStart reports whether the lower-case token low can be the first token
+// of a phrase; false means it is not.
+func (lx *lexicon) mayStart(low []byte) bool {
+	return lx.firstTokens[low[0]]&(1<<min(len(low), 31)) != 0
 }
 
 // compilePack builds the phrase trie of a pack.
@@ -266,6 +277,9 @@ func compilePack(p *Pack) *lexicon {
 			e.lower.trigger = canStart(e.lower)
 		}
 	})
+	for k := range lx.root.next {
+		lx.firstTokens[k[0]] |= 1 << min(len(k), 31)
+	}
 	return lx
 }
 

@@ -135,7 +135,11 @@ func (l *lexer) lex(text string, lx *lexicon) []lexeme {
 		// Longest phrase of the lexicon starting here.
 		n, best, bestEnd := lx.root, (*entry)(nil), i
 		for j := i; j < len(toks) && n != nil; j++ {
-			n = n.next[string(l.lower(text[toks[j].start:toks[j].end]))]
+			low := l.lower(text[toks[j].start:toks[j].end])
+			if j == i && !lx.mayStart(low) {
+				break
+			}
+			n = n.next[string(low)]
 			if n != nil && n.e != nil {
 				best, bestEnd = n.e, j+1
 			}
