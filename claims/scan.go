@@ -12,8 +12,14 @@ type word struct{ start, end int }
 
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+	return r < utf8.RuneSelf && isASCIIWordByte(byte(r)) ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// isASCIIWordByte reports whether c is an ASCII letter or digit, which
+// isWordRune accepts.
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // isJoiner reports whether r joins two word runes into one word: hyphens
@@ -47,6 +53,12 @@ func eachWord(text string, from, to int, f func(word)) {
 			if start < 0 {
 				start = i
 			}
+			prev, i = r, i+n
+			// The rest of an ASCII run in one step: most words are one.
+			for i < to && isASCIIWordByte(text[i]) {
+				prev, i = rune(text[i]), i+1
+			}
+			continue
 		case start >= 0 && i+n < to:
 			if next, _ := utf8.DecodeRuneInString(text[i+n : to]); !isJoiner(r, prev, next) || !isWordRune(next) {
 				f(word{start, i})
