@@ -56,10 +56,15 @@ func tokenize(text string, buf []token) []token {
 		case isLetter(r):
 			j := i + size
 			for j < len(text) {
-				r2, s2 := rune(text[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, s2 = utf8.DecodeRuneInString(text[j:])
+				if c := text[j]; c < utf8.RuneSelf {
+					// most of a word: ASCII, read without a call
+					if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+						break
+					}
+					j++
+					continue
 				}
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if !isLetter(r2) {
 					break
 				}
