@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,7 +78,7 @@ func Extract(text string, opts Options) Result {
 		res.Timexes = append(res.Timexes, Timex{
 			ID: id, Start: start, End: end, Text: span, Type: x.typ, Value: rv.value, Mod: x.mod,
 			Anchor: rv.anchor, Rule: lx.pack.Code + "." + x.rule,
-			Explanation: fmt.Sprintf("%s -> %s: %s", span, rv.value, rv.why),
+			Explanation: span + " -> " + rv.value + ": " + rv.why,
 		})
 		r.remember(x, rv.value, id)
 		r.rangeEnd(xs, i, rv.value)
