@@ -35,6 +35,8 @@ type sword struct {
 	// cut marks a clause boundary before the word: a comma, semicolon,
 	// colon, quote or dash in the text before it.
 	cut bool
+	// class is the word's eventLex.classes entry, read once per word.
+	class wordClass
 }
 
 // sentenceWords reads the words of s, marking dates, predicates, relative
@@ -46,7 +48,7 @@ func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
 	b.swords = out
 	di := 0
 	for i, w := range ws {
-		sw := sword{word: w, low: lows[i]}
+		sw := sword{word: w, low: lows[i], class: b.p.ev.classes[lows[i]]}
 		for di < len(dates) && dates[di].End <= w.start {
 			di++
 		}
@@ -108,9 +110,9 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predNone
 	}
 	low := w.low
-	c, prev := ev.classes[low], wordClass(0)
+	c, prev := w.class, wordClass(0)
 	if i > 0 {
-		prev = ev.classes[ws[i-1].low]
+		prev = ws[i-1].class
 	}
 	function := c.is(classFunctionWord)
 	switch {
