@@ -59,6 +59,7 @@ func Open(dsn string) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath
 	}
+	dummyHash()
 	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true, NowFunc: func() time.Time { return time.Now().UTC() }}
 	s := &Store{Now: func() time.Time { return time.Now().UTC() }}
 	var err error

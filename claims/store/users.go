@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -204,15 +205,20 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 var errBadLogin = apperr.Errorf(apperr.Forbidden, "wrong username or password")
 
 // dummyHash is compared against when the user does not exist, so that a
-// login for an unknown name takes as long as one for a known name.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("factline-timing-equaliser"), bcrypt.DefaultCost)
+// login for an unknown name takes as long as one for a known name. Open
+// makes it, so it is ready before any login, and commands that never open
+// a store (extract) do not spend a bcrypt hash on starting.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("factline-timing-equaliser"), bcrypt.DefaultCost)
+	return h
+})
 
 // Authenticate checks a username and password and returns the user.
 func (s *Store) Authenticate(ctx context.Context, username, password string) (*User, error) {
 	var u User
 	err := s.db.WithContext(ctx).Where("username = ?", username).First(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
 		return nil, errBadLogin
 	}
 	if err != nil {
