@@ -258,7 +258,12 @@ func isASCII(s string) bool {
 // lower-case forms; appending to either copies it.
 func (t *textWords) in(from, to int) ([]word, []string) {
 	i := sort.Search(len(t.ws), func(i int) bool { return t.ws[i].start >= from })
-	j := i + sort.Search(len(t.ws)-i, func(k int) bool { return t.ws[i+k].end > to })
+	// The end is found by walking the words, which callers walk anyway:
+	// spans are sentences of a few dozen words.
+	j := i
+	for j < len(t.ws) && t.ws[j].end <= to {
+		j++
+	}
 	return t.ws[i:j:j], t.low[i:j:j]
 }
 
