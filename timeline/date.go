@@ -67,7 +67,15 @@ func ParseDate(value string, mod Mod) (Date, error) {
 	d := Date{Value: value, Mod: mod}
 	bad := func() (Date, error) { return Date{}, fmt.Errorf("timeline: %q is not a calendar value", value) }
 	datePart, timePart, hasTime := strings.Cut(value, "T")
-	parts := strings.Split(datePart, "-")
+	// strings.Split, into an array that stays on the stack: the event
+	// layer parses every date it reads.
+	var partsBuf [4]string
+	parts := partsBuf[:0]
+	for rest, more := datePart, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
+		parts = append(parts, part)
+	}
 	if len(parts[0]) < 2 || len(parts[0]) > 4 || !allDigits(parts[0]) {
 		return bad()
 	}
