@@ -17,6 +17,9 @@ func HeadlineWords(s string) []string {
 	low := strings.ToLower(s)
 	add := func(f string) {
 		if utf8.RuneCountInString(f) >= 3 {
+			if out == nil {
+				out = make([]string, 0, 12) // headlines are short
+			}
 			out = append(out, stem(f))
 		}
 	}
