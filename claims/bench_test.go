@@ -17,17 +17,7 @@ import (
 //	FACTLINE_CORPUS=../../shared/corpora/id-kompas-dev.jsonl go test -run '^$' -bench Extract -benchmem ./claims/
 func BenchmarkExtract(b *testing.B) {
 	b.Run("testdata", func(b *testing.B) {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
-		files = append(files, filepath.Join("..", "testdata", "antara-2019-12-30-kim-plenary.txt"))
-		var docs []Article
-		for _, f := range files {
-			text, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			docs = append(docs, Article{Text: string(text)})
-		}
-		benchDocs(b, docs)
+		benchDocs(b, testdataArticles(b))
 	})
 	name := os.Getenv("FACTLINE_CORPUS")
 	if name == "" {
@@ -58,10 +48,37 @@ func BenchmarkExtract(b *testing.B) {
 	})
 }
 
+// testdataArticles reads the repository's test articles.
+func testdataArticles(b *testing.B) []Article {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	files = append(files, filepath.Join("..", "testdata", "antara-2019-12-30-kim-plenary.txt"))
+	var docs []Article
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, Article{Text: string(text)})
+	}
+	return docs
+}
+
+// BenchmarkIndexWords measures finding and lower-casing an article's words,
+// the index every stage after tagging reads.
+func BenchmarkIndexWords(b *testing.B) {
+	benchEach(b, testdataArticles(b), func(d Article) { indexWords(d.Text) })
+}
+
 func benchDocs(b *testing.B, docs []Article) {
 	if len(docs) == 0 {
 		b.Skip("no documents")
 	}
+	benchEach(b, docs, func(d Article) { Extract(d) })
+}
+
+// benchEach runs f on every document per iteration, in bytes of text.
+func benchEach(b *testing.B, docs []Article, f func(Article)) {
 	n := 0
 	for _, d := range docs {
 		n += len(d.Text)
@@ -70,7 +87,7 @@ func benchDocs(b *testing.B, docs []Article) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			Extract(d)
+			f(d)
 		}
 	}
 }
