@@ -90,6 +90,10 @@ func isCloser(r rune) bool {
 func sentences(text string, para Span, p *pack, out []Span) []Span {
 	start := para.Start
 	for i := para.Start; i < para.End; {
+		if c := text[i]; c < utf8.RuneSelf && !isTerminal(rune(c)) {
+			i++ // most of a text: no rune to decode
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:para.End])
 		if !isTerminal(r) {
 			i += n
