@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -117,7 +118,7 @@ type lexer struct {
 func (l *lexer) lex(text string, lx *lexicon) []lexeme {
 	l.toks = tokenize(text, l.toks[:0])
 	toks := l.toks
-	out := l.lx[:0]
+	out := slices.Grow(l.lx[:0], len(toks)) // a lexeme per token at most
 	sent := 0
 	for i := 0; i < len(toks); {
 		t := toks[i]
