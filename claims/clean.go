@@ -141,7 +141,7 @@ func (c *cleaned) findDateline(text string, l line, p *pack) (Span, bool) {
 		place = strings.TrimSpace(place[:k])
 	}
 	agency = strings.TrimSpace(agency)
-	if !isPlaceName(place, agency != "") || strings.ContainsAny(agency, "()") || len(strings.Fields(agency)) > 3 {
+	if !isPlaceName(place, agency != "") || strings.ContainsAny(agency, "()") || !fieldsAtMost(agency, 3) {
 		return Span{}, false
 	}
 	end := l.end
@@ -410,7 +410,25 @@ func isHeadingLike(text string, l line) bool {
 	if strings.ContainsRune(".!?\"”’:;,", r) {
 		return false
 	}
-	return len(strings.Fields(s)) <= 15
+	return fieldsAtMost(s, 15)
+}
+
+// fieldsAtMost reports whether len(strings.Fields(s)) <= n, without making
+// the fields: it stops counting past n.
+func fieldsAtMost(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			if fields++; fields > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // prevRune returns the rune just before offset i.
