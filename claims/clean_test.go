@@ -115,3 +115,16 @@ func TestCleanCreditsAndFooter(t *testing.T) {
 		t.Errorf("list item taken as footer: %q", boilerTexts(list, c))
 	}
 }
+
+// TestFieldsAtMost checks the field count against strings.Fields, white
+// space beyond ASCII and bytes that are not UTF-8 included.
+func TestFieldsAtMost(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b\t", "a\u00a0b\u0085c", "a\u2003b", "\xff \xfe\xfd", "satu dua tiga empat"} {
+		n := len(strings.Fields(s))
+		for limit := 0; limit <= 4; limit++ {
+			if got, want := fieldsAtMost(s, limit), n <= limit; got != want {
+				t.Errorf("fieldsAtMost(%q, %d) = %v, want %v", s, limit, got, want)
+			}
+		}
+	}
+}

@@ -14,3 +14,17 @@ func TestHeadlineSimilarity(t *testing.T) {
 		t.Errorf("stems: %v", s)
 	}
 }
+
+// TestStemCutsLetters checks stem against cutting the word's runes, for
+// short, long, accented and not-UTF-8 words.
+func TestStemCutsLetters(t *testing.T) {
+	for _, w := range []string{"", "rapat", "pertemuan", "pertemuannya", "café-société", "ab\xffcdefgh", "\xff\xfe", "abcdef"} {
+		want := w
+		if r := []rune(w); len(r) > stemLength {
+			want = string(r[:stemLength])
+		}
+		if got := stem(w); got != want {
+			t.Errorf("stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
