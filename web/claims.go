@@ -59,8 +59,15 @@ type reviewData struct {
 	Return  string
 }
 
+// maxClaimQuery bounds the words a claims search looks for.
+const maxClaimQuery = 200
+
 func reviewFilter(c *gin.Context) (store.ReviewFilter, int, error) {
-	f := store.ReviewFilter{Status: c.Query("status"), Speaker: strings.TrimSpace(c.Query("speaker")), Limit: 50}
+	f := store.ReviewFilter{Status: c.Query("status"), Speaker: strings.TrimSpace(c.Query("speaker")),
+		Query: strings.TrimSpace(c.Query("q")), Limit: 50}
+	if len(f.Query) > maxClaimQuery {
+		return f, 0, badRequest("q is longer than %d bytes", maxClaimQuery)
+	}
 	page := 1
 	if p := c.Query("page"); p != "" {
 		n, err := strconv.Atoi(p)

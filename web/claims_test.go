@@ -98,3 +98,38 @@ func TestClaimContext(t *testing.T) {
 		t.Errorf("CRLF context = %q / %q", before, after)
 	}
 }
+
+func TestClaimSearch(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	c := e.as("viewer")
+	var all, found struct {
+		Claims []store.ReviewItem `json:"claims"`
+		Total  int64              `json:"total"`
+	}
+	c.get("/api/v1/claims").decode(&all)
+	if all.Total < 2 {
+		t.Fatalf("%d claims seeded", all.Total)
+	}
+	// Search for a word of one claim, in another case.
+	word := strings.ToUpper(strings.Fields(all.Claims[0].Text)[0])
+	c.get("/api/v1/claims?q=" + url.QueryEscape(word)).decode(&found)
+	if found.Total == 0 {
+		t.Fatalf("q=%s: %d of %d claims", word, found.Total, all.Total)
+	}
+	for _, cl := range found.Claims {
+		if !strings.Contains(strings.ToLower(cl.Text+" "+cl.Speaker), strings.ToLower(word)) {
+			t.Errorf("q=%s found claim %d: %q", word, cl.ID, cl.Text)
+		}
+	}
+	c.get("/api/v1/claims?q=" + url.QueryEscape("no claim says this")).decode(&found)
+	if found.Total != 0 {
+		t.Errorf("a search for absent words found %d claims", found.Total)
+	}
+	if res := c.get("/api/v1/claims?q=" + strings.Repeat("a", maxClaimQuery+1)); res.status != http.StatusBadRequest {
+		t.Errorf("an over-long q = %d", res.status)
+	}
+	if page := c.get("/review?q=" + url.QueryEscape(word)); page.status != http.StatusOK || !strings.Contains(page.body, `name="q" type="search" maxlength="200" value="`+word+`"`) {
+		t.Errorf("review page keeps no search: %d", page.status)
+	}
+}

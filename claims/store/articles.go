@@ -255,8 +255,7 @@ type ArticleFilter struct {
 func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]Article, int64, error) {
 	q := s.db.WithContext(ctx).Model(&Article{})
 	if f.Query != "" {
-		like := "%" + escapeLike(f.Query) + "%"
-		q = q.Where("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')", like, like)
+		q = containing(q, f.Query, "title", "body")
 	}
 	if f.Lang != "" {
 		q = q.Where("lang = ?", f.Lang)
@@ -285,6 +284,20 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]Article, int64
 // escapeLike makes user text match literally inside a LIKE pattern.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// containing narrows q to rows where any of cols holds words, whatever
+// the case, on SQLite and PostgreSQL alike (LIKE alone ignores case on one
+// and not the other).
+func containing(q *gorm.DB, words string, cols ...string) *gorm.DB {
+	like := "%" + escapeLike(strings.ToLower(words)) + "%"
+	conds := make([]string, len(cols))
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		conds[i] = "LOWER(" + c + ") LIKE ? ESCAPE '\\'"
+		args[i] = like
+	}
+	return q.Where("("+strings.Join(conds, " OR ")+")", args...)
 }
 
 // ArticleTimexes returns an article's temporal expressions in text order.

@@ -143,6 +143,7 @@ type ReviewItem struct {
 type ReviewFilter struct {
 	Status    string // one status, or "" for all
 	Speaker   string
+	Query     string // words in the claim's text or its speaker
 	ArticleID int64
 	Limit     int
 	Offset    int
@@ -164,6 +165,9 @@ func (s *Store) ReviewQueue(ctx context.Context, f ReviewFilter) ([]ReviewItem, 
 	}
 	if f.ArticleID != 0 {
 		q = q.Where("c.article_id = ?", f.ArticleID)
+	}
+	if f.Query != "" {
+		q = containing(q, f.Query, "c.text", "c.speaker")
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {

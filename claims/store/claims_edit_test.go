@@ -38,6 +38,13 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if only, n, _ := s.ReviewQueue(ctx, store.ReviewFilter{Status: "verified", Speaker: "KCNA"}); n != 1 || only[0].ID != first.ID {
 		t.Errorf("filtered queue: %d", n)
 	}
+	// Words in the text or the speaker, whatever their case; LIKE's own
+	// wildcards are plain characters.
+	for q, want := range map[string]int64{"KIM TOOK": 1, "lee": 1, "saturday": 2, "kcna": 2, "%": 0, "_": 0, "nothing like it": 0} {
+		if found, n, err := s.ReviewQueue(ctx, store.ReviewFilter{Query: q}); err != nil || n != want || int64(len(found)) != want {
+			t.Errorf("search %q: %d claims (%d listed), %v; want %d", q, n, len(found), err, want)
+		}
+	}
 	if _, err := s.AddEvidence(ctx, first.ID, "", "", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("empty evidence: %v", err)
 	}
