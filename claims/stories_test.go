@@ -2,6 +2,7 @@ package claims_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -299,6 +300,19 @@ func TestStoryLinking(t *testing.T) {
 
 	// A mixed pile: the three stories' articles in one publication order.
 	// Linking across unrelated stories must stay rare.
+	sc := pileScore(t, all, timeline.Link)
+	t.Logf("mixed pile       pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
+		sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
+	if sc.bcP < 0.95 || sc.pairF < 0.88 {
+		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.88)", sc.bcP, sc.pairF)
+	}
+}
+
+// pileScore links the articles of every story in one publication order, as
+// link does, and scores the result against the stories' clusters kept
+// apart.
+func pileScore(t *testing.T, all []*goldStory, link func([]timeline.Report) timeline.Linked) scores {
+	t.Helper()
 	var reports []timeline.Report
 	dates := map[string]time.Time{}
 	for _, s := range all {
@@ -308,7 +322,7 @@ func TestStoryLinking(t *testing.T) {
 		}
 	}
 	sort.SliceStable(reports, func(i, j int) bool { return dates[reports[i].Doc].Before(dates[reports[j].Doc]) })
-	res := timeline.Link(reports)
+	res := link(reports)
 	var items []item
 	for _, s := range all {
 		for _, it := range locate(t, s, res) {
@@ -316,12 +330,7 @@ func TestStoryLinking(t *testing.T) {
 			items = append(items, it)
 		}
 	}
-	sc := score(items)
-	t.Logf("mixed pile       anchors %2d  pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
-		len(items), sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
-	if sc.bcP < 0.95 || sc.pairF < 0.88 {
-		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.88)", sc.bcP, sc.pairF)
-	}
+	return score(items)
 }
 
 // checkStory links s's articles in publication order, logs its figures and
@@ -395,24 +404,39 @@ func dumpStory(t *testing.T, s *goldStory, res timeline.Linked, items []item) {
 	}
 }
 
-// TestTuneThresholds sweeps the link threshold on one story, to choose
-// the thresholds (FACTLINE_TUNE_STORY=sinar-bahari).
+// TestTuneThresholds sweeps the link threshold (the proposal threshold
+// with it) over the dev stories of testdata/stories and their mixed pile,
+// to choose the thresholds (FACTLINE_TUNE=1). Each line gives every
+// story's pairwise F1 and disagreements found, their mean F1, and the
+// pile's B-cubed precision.
 func TestTuneThresholds(t *testing.T) {
-	name := os.Getenv("FACTLINE_TUNE_STORY")
-	if name == "" {
-		t.Skip("set FACTLINE_TUNE_STORY")
+	if os.Getenv("FACTLINE_TUNE") == "" {
+		t.Skip("set FACTLINE_TUNE=1")
 	}
-	s := loadStory(t, "stories", name)
+	var all []*goldStory
+	for _, name := range storyNames {
+		all = append(all, loadStory(t, "stories", name))
+	}
 	for at := 0.20; at < 0.80; at += 0.02 {
-		l := timeline.NewLinker()
-		l.LinkAt, l.ProposeAt = at, at
-		for _, r := range s.reports {
-			l.Add(r)
+		link := func(reports []timeline.Report) timeline.Linked {
+			l := timeline.NewLinker()
+			l.LinkAt, l.ProposeAt = at, at
+			for _, r := range reports {
+				l.Add(r)
+			}
+			return l.Result()
 		}
-		res := l.Result()
-		items := locate(t, s, res)
-		sc := score(items)
-		planted, found, alarms := disagreements(s, res, items)
-		t.Logf("%.2f pairwise F1 %.3f (P %.3f R %.3f) B-cubed F1 %.3f (P %.3f R %.3f) disagree %d/%d, %d false", at, sc.pairF, sc.pairP, sc.pairR, sc.bcF, sc.bcP, sc.bcR, found, planted, alarms)
+		line := fmt.Sprintf("%.2f", at)
+		var sum float64
+		for _, s := range all {
+			res := link(s.reports)
+			items := locate(t, s, res)
+			sc := score(items)
+			planted, found, alarms := disagreements(s, res, items)
+			sum += sc.pairF
+			line += fmt.Sprintf("  %s F1 %.3f (P %.3f R %.3f) disagree %d/%d, %d false", s.name, sc.pairF, sc.pairP, sc.pairR, found, planted, alarms)
+		}
+		pile := pileScore(t, all, link)
+		t.Logf("%s  mean F1 %.3f  pile B-cubed P %.3f", line, sum/float64(len(all)), pile.bcP)
 	}
 }

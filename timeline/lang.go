@@ -273,4 +273,9 @@ type Pack struct {
 	LinkIgnore []string          `lex:"link-ignore"`
 	LinkThings map[string]string `lex:"link-things"`
 	LinkActs   map[string]string `lex:"link-acts"`
+	// LinkSources are the words and phrases that open or close the
+	// clause naming who told something ("according to", "said",
+	// "menurut", "kata"): that clause tells the source, not the
+	// happening, and the linker leaves it out.
+	LinkSources []string `lex:"link-sources"`
 }

@@ -176,3 +176,9 @@ next:
 	}
 	return out
 }
+
+// sameDay reports whether two dates of a day or less fall on one
+// calendar day.
+func sameDay(a, b Date) bool {
+	return a.End.Sub(a.Start) <= day && b.End.Sub(b.Start) <= day && a.Start.Truncate(day).Equal(b.Start.Truncate(day))
+}

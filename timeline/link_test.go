@@ -251,3 +251,76 @@ func TestSentenceFeatures(t *testing.T) {
 		t.Errorf("English features %v, want %v", got, want)
 	}
 }
+
+func TestSourceClausesLeftOut(t *testing.T) {
+	keys := func(lang, s string, pred string) []string {
+		e := Event{Evidence: Span{Start: 0, End: len(s)}}
+		if pred != "" {
+			at := strings.Index(s, pred)
+			e.Predicate = Span{Start: at, End: at + len(pred)}
+		}
+		var out []string
+		for _, f := range eventFeatures(lang, s, e) {
+			out = append(out, f.key)
+		}
+		return out
+	}
+	cases := []struct {
+		lang, s, pred string
+		want          []string
+	}{
+		// A source after the happening, with what it tells of itself.
+		{"en", "The explosion happened at 4:52 a.m. on Oct. 14, according to the plant's own alarm log, which the county shared with reporters.", "", []string{"=explode"}},
+		// A speaker and the title after the name.
+		{"id", `"Semua penumpang dievakuasi," kata Yohanes Wenda, Kepala Bandara Sentani.`, "", []string{"=evacuate", "=passenger"}},
+		// A source opening the sentence.
+		{"id", "Menurut AirNav, pesawat QZ8501 hilang kontak pukul 06.14 WIB.", "", []string{"8501", "=lose-contact", "=plane", "qz"}},
+		// Who said it in the first clause tells the sentence: it stays.
+		{"en", "Finch said the blast, which killed Daniel Ortiz, happened shortly before 5 a.m.", "", []string{"=die", "=explode", "before", "daniel", "finch", "ortiz", "shortl"}},
+		// A clause after the source that tells an act is its own.
+		{"en", "Rohmah died on Monday, the hospital said, as investigators began examining the track.", "", []string{"=die", "=investigate", "examin", "rohmah", "track"}},
+		// A day of saying is told by its source clause.
+		{"en", "Finch will testify on Nov. 3, the committee's chair said Friday.", "said", []string{"=hearing", "chair", "commit", "finch"}},
+	}
+	for _, c := range cases {
+		if got := keys(c.lang, c.s, c.pred); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: features %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// focused makes the i-th event of r tell only focus (its headline).
+func focused(r Report, i int, focus string) Report {
+	r.Events[i].Headline = focus
+	return r
+}
+
+func TestLinkSayingThatTellsAnAct(t *testing.T) {
+	arrival := report(t, "a1", "en", [2]string{"2025-10-16", "Investigators from the Chemical Safety Board arrived in Millbrook on Thursday."})
+	said := report(t, "a2", "en", [2]string{"2025-10-16", "The Chemical Safety Board, whose investigators arrived at the site on Thursday, said its findings would take months."})
+	said.Events[0].Status = StatusReported
+	if res := Link([]Report{arrival, said}); len(res.Events) != 1 {
+		t.Errorf("an arrival dated in a saying's clause is the arrival: %+v", res.Events)
+	}
+	// A day of saying that tells no act stays a day of saying.
+	said = report(t, "a2", "en", [2]string{"2025-10-16", "The Chemical Safety Board in Millbrook said on Thursday its findings would take months."})
+	said.Events[0].Status = StatusReported
+	if res := Link([]Report{arrival, said}); len(res.Events) != 2 {
+		t.Errorf("a day of saying linked with the arrival: %+v", res.Events)
+	}
+}
+
+func TestLinkTimesOfOneDay(t *testing.T) {
+	reopened := report(t, "a1", "id", [2]string{"2025-06-13T14:00", "Bandara Sentani kembali dibuka untuk penerbangan komersial pada Jumat pukul 14.00 WIT."})
+	// The builder's focus misses the act; the sentence still tells it.
+	other := focused(report(t, "a2", "en", [2]string{"2025-06-13T16:30", "Sentani airport reopened to commercial flights at 4:30 p.m. on Friday, a day after flight KS614 ran off the runway."}), 0, "Sentani airport")
+	res := Link([]Report{reopened, other})
+	if len(res.Events) != 1 || !res.Events[0].Disagree {
+		t.Errorf("two times of one day, one act: one event whose sources disagree, got %+v", res.Events)
+	}
+	// On the neighbouring day, an act outside the focus links nothing.
+	skid := report(t, "a3", "en", [2]string{"2025-06-12", "Flight KS614 ran off the runway at Sentani airport on Thursday."})
+	if res := Link([]Report{skid, other}); len(res.Events) != 2 {
+		t.Errorf("the day before, the runway excursion linked with the reopening: %+v", res.Events)
+	}
+}

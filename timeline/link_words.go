@@ -16,6 +16,9 @@ type linkWords struct {
 	concepts map[string]string
 	// acts are the concepts that name what happens.
 	acts map[string]bool
+	// sources are the phrases, as concepts are keyed, that mark a
+	// clause naming who told something.
+	sources map[string]bool
 }
 
 // maxConceptWords is the longest phrase a concept may be named by.
@@ -58,9 +61,16 @@ func linkWordsFor(code string) *linkWords {
 // compileLinkWords checks and indexes a pack's link lists: a phrase has one
 // to maxConceptWords words and names one concept, a thing or an act.
 func compileLinkWords(p *Pack) (*linkWords, error) {
-	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}}
+	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}, sources: map[string]bool{}}
 	for _, k := range p.LinkIgnore {
 		w.ignore[strings.ToLower(k)] = true
+	}
+	for _, k := range p.LinkSources {
+		words := strings.Fields(strings.ToLower(k))
+		if len(words) == 0 || len(words) > maxConceptWords {
+			return nil, fmt.Errorf("source cue %q: a phrase has 1 to %d words", k, maxConceptWords)
+		}
+		w.sources[strings.Join(words, " ")] = true
 	}
 	for _, list := range []struct {
 		m   map[string]string
@@ -144,8 +154,16 @@ const focusBoost = 2
 // eventFeatures returns the features of an event's sentence in text,
 // those of its focus in focus: the subject, predicate and object when the
 // event builder found them, else the headline (the clause around the date).
+// The clauses naming a source are left out (withoutSources).
 func eventFeatures(lang, text string, e Event) []feature {
-	fs := sentenceFeatures(lang, text[e.Evidence.Start:e.Evidence.End])
+	sentence := text[e.Evidence.Start:e.Evidence.End]
+	if lw := linkWordsFor(lang); lw != nil {
+		rest := withoutDateline(sentence)
+		at := e.Evidence.Start + len(sentence) - len(rest)
+		pred := Span{Start: e.Predicate.Start - at, End: e.Predicate.End - at}
+		sentence = withoutSources(lw, rest, pred)
+	}
+	fs := sentenceFeatures(lang, sentence)
 	focus := e.Headline
 	if p := e.Predicate; p.Len() > 0 && e.Evidence.Contains(p) {
 		var parts []string
@@ -318,6 +336,119 @@ func sentenceFeatures(lang, s string) []feature {
 	}
 	sortFeatures(out)
 	return out
+}
+
+// withoutSources blanks the clauses of s that name who told what it says
+// (sourceClauses), except one holding pred, the event's predicate as an
+// offset into s: a day of saying is told by its source clause.
+func withoutSources(lw *linkWords, s string, pred Span) string {
+	var b []byte
+	for _, c := range sourceClauses(lw, s) {
+		if pred.Len() > 0 && c.Start < pred.End && pred.Start < c.End {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for i := c.Start; i < c.End; i++ {
+			b[i] = ' '
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// clauses splits s after each comma or semicolon followed by a space,
+// closing quotes between them included (`dievakuasi," kata`); "3,200"
+// stays whole.
+func clauses(s string) []Span {
+	var out []Span
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' && s[i] != ';' {
+			continue
+		}
+		j := i + 1
+		for {
+			if q := closingQuote(s[j:]); q > 0 {
+				j += q
+				continue
+			}
+			break
+		}
+		if j < len(s) && s[j] == ' ' {
+			out = append(out, Span{Start: start, End: j})
+			start, i = j, j
+		}
+	}
+	return append(out, Span{Start: start, End: len(s)})
+}
+
+// closingQuote returns the length of the closing quote mark s starts
+// with, 0 if none.
+func closingQuote(s string) int {
+	for _, q := range []string{`"`, "'", "”", "’"} {
+		if strings.HasPrefix(s, q) {
+			return len(q)
+		}
+	}
+	return 0
+}
+
+// sourceClauses returns the spans of s that name a source rather than the
+// happening, in clauses. A
+// clause after the first that holds a source cue (", the hospital said",
+// ", according to the alarm log") is one, with the clauses after it that
+// tell no act (the speaker's title: ", said Dian Lestari, a director at the
+// hospital"); so is a first clause that opens with a cue ("Menurut polisi,").
+func sourceClauses(lw *linkWords, s string) []Span {
+	clauses := clauses(s)
+	var out []Span
+	if ws := sentenceWords(s[clauses[0].Start:clauses[0].End]); len(ws) > 0 && sourceCueAt(lw, ws) {
+		out = append(out, clauses[0])
+	}
+	for k := 1; k < len(clauses); k++ {
+		ws := sentenceWords(s[clauses[k].Start:clauses[k].End])
+		cue := false
+		for i := range ws {
+			cue = cue || sourceCueAt(lw, ws[i:])
+		}
+		if !cue {
+			continue
+		}
+		out = append(out, clauses[k])
+		for k+1 < len(clauses) && !tellsAct(lw, sentenceWords(s[clauses[k+1].Start:clauses[k+1].End])) {
+			k++
+			out = append(out, clauses[k])
+		}
+	}
+	return out
+}
+
+// sourceCueAt reports whether a source cue starts ws.
+func sourceCueAt(lw *linkWords, ws []rawWord) bool {
+	for n := min(maxConceptWords, len(ws)); n > 0; n-- {
+		parts := make([]string, n)
+		for k := range parts {
+			parts[k] = ws[k].lower
+		}
+		if lw.sources[strings.Join(parts, " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// tellsAct reports whether the words hold an act of the link lists.
+func tellsAct(lw *linkWords, ws []rawWord) bool {
+	for i := range ws {
+		if n, c := matchConcept(lw, ws[i:]); n > 0 && lw.acts[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDateline is how far into a sentence a dateline may end.
