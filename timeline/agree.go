@@ -11,9 +11,36 @@ func Agreement(dates []Date) (consensusDate Date, agree bool, groups [][]int) {
 	if len(dates) == 0 {
 		return Date{}, true, nil
 	}
-	consensusDate, agree = consensus(dates)
-	if !agree {
-		groups = sides(dates)
+	// An event many articles tell gives few distinct dates: the rule runs
+	// on those, and each side takes every source giving one of its dates.
+	var distinct []Date
+	of := make([]int, len(dates)) // index into distinct
+	at := map[Date]int{}
+	for i, d := range dates {
+		k, seen := at[d]
+		if !seen || d.IsZero() {
+			k = len(distinct)
+			at[d] = k
+			distinct = append(distinct, d)
+		}
+		of[i] = k
 	}
-	return consensusDate, agree, groups
+	consensusDate, agree = consensus(distinct)
+	if agree {
+		return consensusDate, true, nil
+	}
+	for _, side := range sides(distinct) {
+		in := map[int]bool{}
+		for _, k := range side {
+			in[k] = true
+		}
+		var g []int
+		for i, k := range of {
+			if in[k] {
+				g = append(g, i)
+			}
+		}
+		groups = append(groups, g)
+	}
+	return consensusDate, false, groups
 }

@@ -143,12 +143,40 @@ const maxProposals = 2
 // is scored against: the first ones and the latest ones.
 const maxCompared = 12
 
-// Add links one article's events into the story. Events without a
-// calendar date or with an evidence span outside the text are skipped; an
-// article whose Doc was already added is ignored.
-func (l *Linker) Add(r Report) {
+// Added is what adding one article did to a story, for a caller that
+// keeps the story elsewhere and applies each article's changes as it comes
+// (rather than rebuilding the whole story from Result).
+type Added struct {
+	// Links lists the article's events that joined linked events.
+	Links []AddedLink
+	// Proposals are the proposals the article's events raised.
+	Proposals []AddedProposal
+}
+
+// AddedLink is one event of an added article and the linked events it
+// joined (now one): Into holds the first source of each. Into[0] is the
+// first source of the event they make, as in Result, the one the others
+// merge into.
+type AddedLink struct {
+	Event Source
+	Into  []Source
+}
+
+// AddedProposal proposes that the linked events of two sources, an event
+// of the added article and an earlier one, are one happening.
+type AddedProposal struct {
+	Event, Other Source
+	Score        float64
+	Reason       string
+}
+
+// Add links one article's events into the story and says what that did.
+// Events without a calendar date or with an evidence span outside the
+// text are skipped; an article whose Doc was already added is ignored.
+func (l *Linker) Add(r Report) Added {
+	var out Added
 	if l.docs[r.Doc] {
-		return
+		return out
 	}
 	l.docs[r.Doc] = true
 	var ms []mention
@@ -172,12 +200,21 @@ func (l *Linker) Add(r Report) {
 	}
 	// The article counts in the frequencies before its events are
 	// scored, so its own words weigh as they will for later articles.
+	props := len(l.props)
 	for _, m := range ms {
-		l.addMention(m)
+		if into := l.addMention(m); len(into) > 0 {
+			out.Links = append(out.Links, AddedLink{Event: m.src, Into: into})
+		}
 	}
+	for _, p := range l.props[props:] {
+		out.Proposals = append(out.Proposals, AddedProposal{Event: l.mentions[p.a].src, Other: l.mentions[p.b].src, Score: p.score, Reason: p.reason})
+	}
+	return out
 }
 
-func (l *Linker) addMention(m mention) {
+// addMention links m into the story and returns the first source of each
+// linked event it joined.
+func (l *Linker) addMention(m mention) []Source {
 	id := len(l.mentions)
 	l.mentions = append(l.mentions, m)
 	l.parent = append(l.parent, id)
@@ -215,8 +252,10 @@ func (l *Linker) addMention(m mention) {
 	// Every candidate at the link threshold takes the event (and so
 	// merges with the others); the best few of the rest wait for an
 	// editor as proposals.
+	var into []Source
 	for i, c := range cands {
 		if c.score >= l.LinkAt {
+			into = append(into, l.mentions[l.members[c.root][0]].src)
 			l.union(c.root, id)
 			continue
 		}
@@ -227,6 +266,11 @@ func (l *Linker) addMention(m mention) {
 		l.props = append(l.props, rawProposal{a: id, b: c.best, score: c.score, reason: reason})
 	}
 	root := l.find(id)
+	if len(into) > 1 {
+		first := l.mentions[l.members[root][0]].src
+		i := slices.Index(into, first)
+		into[0], into[i] = into[i], into[0]
+	}
 	for _, k := range indexKeys(m) {
 		list := l.index[k]
 		if len(list) >= maxPosting || l.listed(list, root) {
@@ -234,6 +278,7 @@ func (l *Linker) addMention(m mention) {
 		}
 		l.index[k] = append(list, id)
 	}
+	return into
 }
 
 // recentListed is how far back an index list is searched for a cluster

@@ -101,3 +101,48 @@ func TestStoryArticleLinks(t *testing.T) {
 		t.Errorf("the loss of contact has %d sources, want one per article (30)", most)
 	}
 }
+
+// TestAddedReplaysResult checks that what Add says it did, applied article
+// by article (each joined event merged into Into[0]'s event), gives the
+// events of Result, and that its proposals are Result's.
+func TestAddedReplaysResult(t *testing.T) {
+	l := NewLinker()
+	into := map[string]string{} // source key -> the source key it was merged into
+	key := func(s Source) string { return s.Doc + "/" + s.EventID }
+	holder := func(k string) string {
+		for into[k] != "" {
+			k = into[k]
+		}
+		return k
+	}
+	proposals := 0
+	for k := 1; k <= 40; k++ {
+		added := l.Add(storyArticle(t, k))
+		for _, lk := range added.Links {
+			target := holder(key(lk.Into[0]))
+			for _, src := range append([]Source{lk.Event}, lk.Into[1:]...) {
+				if h := holder(key(src)); h != target {
+					into[h] = target
+				}
+			}
+		}
+		proposals += len(added.Proposals)
+	}
+	res := l.Result()
+	linked := 0
+	for _, le := range res.Events {
+		first := key(le.Sources[0])
+		for _, src := range le.Sources {
+			if h := holder(key(src)); h != first {
+				t.Errorf("%s: source %s is held by %s, want the first source %s", le.ID, key(src), h, first)
+			}
+		}
+		linked += len(le.Sources) - 1
+	}
+	if linked == 0 || len(into) != linked {
+		t.Errorf("%d merges replayed, Result links %d sources", len(into), linked)
+	}
+	if proposals < len(res.Proposals) {
+		t.Errorf("Add raised %d proposals, Result holds %d", proposals, len(res.Proposals))
+	}
+}

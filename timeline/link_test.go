@@ -324,3 +324,17 @@ func TestLinkTimesOfOneDay(t *testing.T) {
 		t.Errorf("the day before, the runway excursion linked with the reopening: %+v", res.Events)
 	}
 }
+
+func TestAgreementOnRepeatedDates(t *testing.T) {
+	var ds []Date
+	for i, v := range []string{"2014-12-28T06:14", "2014-12-28", "2014-12-28T06:18", "2014-12-29", "2014-12-28T06:14", "2014-12-28T06:18", "2014-12-29", "2014-12-28T06:14"} {
+		for range i%3 + 1 {
+			ds = append(ds, mustDate(t, v, ""))
+		}
+	}
+	want, wantAgree := consensus(ds)
+	got, agree, groups := Agreement(ds)
+	if got != want || agree != wantAgree || !reflect.DeepEqual(groups, sides(ds)) {
+		t.Errorf("Agreement = %s, %v, %v; the rule on every source gives %s, %v, %v", got.Value, agree, groups, want.Value, wantAgree, sides(ds))
+	}
+}
