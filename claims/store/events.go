@@ -511,66 +511,73 @@ type VersionedID struct {
 // same date and has one, so the range one article gives survives a merge
 // with another article's single day.
 func (s *Store) MergeEvents(ctx context.Context, target VersionedID, others []VersionedID, userID *int64) (*EventDetail, error) {
-	if len(others) == 0 {
-		return nil, apperr.Errorf(apperr.Invalid, "choose at least two events to merge")
-	}
 	var out *EventDetail
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		tBefore, err := lockedEvent(tx, target.ID, target.Version)
-		if err != nil {
+		if err := s.mergeEvents(tx, target, others, userID); err != nil {
 			return err
 		}
-		tagSet, end := slices.Clone(tBefore.Tags), tBefore.EndValue
-		for _, o := range others {
-			if o.ID == target.ID {
-				return apperr.Errorf(apperr.Invalid, "cannot merge event #%d into itself", o.ID)
-			}
-			oBefore, err := lockedEvent(tx, o.ID, o.Version)
-			if err != nil {
-				return err
-			}
-			if err := moveSources(tx, oBefore.SourceIDs, target.ID); err != nil {
-				return err
-			}
-			tagSet = append(tagSet, oBefore.Tags...)
-			if end == "" && oBefore.Value == tBefore.Value {
-				end = oBefore.EndValue
-			}
-			oAfter, err := loadEventState(tx, o.ID)
-			if err != nil {
-				return err
-			}
-			oAfter.MergedInto = &target.ID
-			if err := s.saveEventState(tx, oAfter); err != nil {
-				return err
-			}
-			if err := s.recordRevision(tx, EntityEvent, o.ID, ActionMerged, oBefore, oAfter, userID); err != nil {
-				return err
-			}
-		}
-		tAfter, err := loadEventState(tx, target.ID)
-		if err != nil {
-			return err
-		}
-		if tAfter.Tags, err = cleanTags(tagSet); err != nil {
-			return err
-		}
-		if end != tAfter.EndValue {
-			// An end that does not fit the target's date (it is checked
-			// as an editor's would be) leaves the target a single date
-			// rather than refuse the merge.
-			_ = EventPatch{End: &end}.apply(tAfter)
-		}
-		if err := s.saveEventState(tx, tAfter); err != nil {
-			return err
-		}
-		if err := s.recordRevision(tx, EntityEvent, target.ID, ActionMerge, tBefore, tAfter, userID); err != nil {
-			return err
-		}
+		var err error
 		out, err = eventDetail(tx, target.ID)
 		return err
 	})
 	return out, err
+}
+
+// mergeEvents is MergeEvents inside the transaction tx, without reading
+// the merged event back.
+func (s *Store) mergeEvents(tx *gorm.DB, target VersionedID, others []VersionedID, userID *int64) error {
+	if len(others) == 0 {
+		return apperr.Errorf(apperr.Invalid, "choose at least two events to merge")
+	}
+	tBefore, err := lockedEvent(tx, target.ID, target.Version)
+	if err != nil {
+		return err
+	}
+	tagSet, end := slices.Clone(tBefore.Tags), tBefore.EndValue
+	for _, o := range others {
+		if o.ID == target.ID {
+			return apperr.Errorf(apperr.Invalid, "cannot merge event #%d into itself", o.ID)
+		}
+		oBefore, err := lockedEvent(tx, o.ID, o.Version)
+		if err != nil {
+			return err
+		}
+		if err := moveSources(tx, oBefore.SourceIDs, target.ID); err != nil {
+			return err
+		}
+		tagSet = append(tagSet, oBefore.Tags...)
+		if end == "" && oBefore.Value == tBefore.Value {
+			end = oBefore.EndValue
+		}
+		oAfter, err := loadEventState(tx, o.ID)
+		if err != nil {
+			return err
+		}
+		oAfter.MergedInto = &target.ID
+		if err := s.saveEventState(tx, oAfter); err != nil {
+			return err
+		}
+		if err := s.recordRevision(tx, EntityEvent, o.ID, ActionMerged, oBefore, oAfter, userID); err != nil {
+			return err
+		}
+	}
+	tAfter, err := loadEventState(tx, target.ID)
+	if err != nil {
+		return err
+	}
+	if tAfter.Tags, err = cleanTags(tagSet); err != nil {
+		return err
+	}
+	if end != tAfter.EndValue {
+		// An end that does not fit the target's date (it is checked
+		// as an editor's would be) leaves the target a single date
+		// rather than refuse the merge.
+		_ = EventPatch{End: &end}.apply(tAfter)
+	}
+	if err := s.saveEventState(tx, tAfter); err != nil {
+		return err
+	}
+	return s.recordRevision(tx, EntityEvent, target.ID, ActionMerge, tBefore, tAfter, userID)
 }
 
 // moveSources gives sources to another event. A source whose sentence the

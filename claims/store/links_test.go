@@ -51,9 +51,28 @@ func testLinkStoryFollowsTheLinker(t *testing.T, s *store.Store) {
 	if out.Linked == 0 || len(after) != len(before)-out.Linked {
 		t.Fatalf("%d links made, events %d -> %d", out.Linked, len(before), len(after))
 	}
-	// Every linked event of the linker that more than one article tells is
-	// one stored event holding each of its sentences, flagged as the
-	// linker flags it.
+	holdsLinkerEvents(t, s, after, reports, want)
+	pending, err := s.StoryLinks(ctx, st.ID, store.LinkPending)
+	if err != nil || len(pending) != out.Proposed {
+		t.Fatalf("pending links %d, %v; want the %d proposed", len(pending), err, out.Proposed)
+	}
+	for _, p := range pending {
+		if p.Reason == "" || p.Score < timeline.ProposeScore || p.Score >= timeline.LinkScore {
+			t.Errorf("proposal %+v: want a reason and a score between the thresholds", p.StoryLink)
+		}
+	}
+	// A second run finds nothing new to do.
+	again, err := s.LinkStory(ctx, st.ID)
+	if err != nil || again.Linked != 0 || again.Proposed != 0 {
+		t.Errorf("second run = %+v, %v; want nothing new", again, err)
+	}
+}
+
+// holdsLinkerEvents checks that every linked event of the linker (want,
+// over reports) that more than one article tells is one stored event of
+// after holding each of its sentences, flagged as the linker flags it.
+func holdsLinkerEvents(t *testing.T, s *store.Store, after []store.TimelineEvent, reports []timeline.Report, want timeline.Linked) {
+	t.Helper()
 	multi, flagged := 0, 0
 	for _, le := range want.Events {
 		docs := map[string]bool{}
@@ -85,20 +104,37 @@ func testLinkStoryFollowsTheLinker(t *testing.T, s *store.Store) {
 	if multi == 0 || flagged == 0 {
 		t.Fatalf("%d events told by several articles, %d disagreeing: the gold story should have both", multi, flagged)
 	}
-	pending, err := s.StoryLinks(ctx, st.ID, store.LinkPending)
-	if err != nil || len(pending) != out.Proposed {
-		t.Fatalf("pending links %d, %v; want the %d proposed", len(pending), err, out.Proposed)
+}
+
+// Linking a story after each article joins, as ingest does, stores what
+// linking it once at the end does.
+func TestLinkStoryArticleByArticle(t *testing.T) { storetest.Each(t, testLinkStoryArticleByArticle) }
+
+func testLinkStoryArticleByArticle(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	other := storetest.SQLite(t)
+	_, exs := loadGoldStory(t, other, "Sinar-Bahari")
+	st, err := s.CreateStory(ctx, "Sinar-Bahari", store.StoryInput{}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, p := range pending {
-		if p.Reason == "" || p.Score < timeline.ProposeScore || p.Score >= timeline.LinkScore {
-			t.Errorf("proposal %+v: want a reason and a score between the thresholds", p.StoryLink)
+	var reports []timeline.Report
+	linked := 0
+	for i, ex := range exs {
+		if _, err := s.SaveExtraction(ctx, ex, store.SaveOptions{SourceKind: "text", StoryIDs: []int64{st.ID}}); err != nil {
+			t.Fatal(err)
 		}
+		out, err := s.LinkStory(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		linked += out.Linked
+		reports = append(reports, ex.Report(strconv.Itoa(i)))
 	}
-	// A second run finds nothing new to do.
-	again, err := s.LinkStory(ctx, st.ID)
-	if err != nil || again.Linked != 0 || again.Proposed != 0 {
-		t.Errorf("second run = %+v, %v; want nothing new", again, err)
+	if linked == 0 {
+		t.Fatal("nothing linked")
 	}
+	holdsLinkerEvents(t, s, eventsOf(t, s, filter.Filter{Story: st.Name}), reports, timeline.Link(reports))
 }
 
 func mustAtoi(s string) int {

@@ -49,6 +49,8 @@ type Store struct {
 	writeLock chan struct{}
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
+	// linkers keeps the stories' cross-article linkers between runs.
+	linkers *linkers
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -61,7 +63,7 @@ func Open(dsn string) (*Store, error) {
 	}
 	dummyHash()
 	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true, NowFunc: func() time.Time { return time.Now().UTC() }}
-	s := &Store{Now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{Now: func() time.Time { return time.Now().UTC() }, linkers: &linkers{by: map[int64]*storyLinker{}}}
 	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		s.dialect = migrations.Postgres
