@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// An editor's whole story flow in Chromium: create a story, add three
-// articles to it through the form, accept a proposal, undo an automatic
+// An editor's whole story flow in Chromium: create a story, add four
+// articles to it through the form (the fourth brings a proposal), accept a proposal, undo an automatic
 // link, see and resolve a disagreement, and export the story to TimelineJS
 // under its own title.
 func TestBrowserStoryFlow(t *testing.T) {
@@ -28,7 +28,7 @@ func TestBrowserStoryFlow(t *testing.T) {
 		t.Fatalf("story page heading %q", h)
 	}
 
-	for _, a := range goldArticles(t)[:3] {
+	for _, a := range goldArticles(t)[:4] {
 		text, err := os.ReadFile(filepath.Join(goldStory, a.File))
 		if err != nil {
 			t.Fatal(err)
@@ -46,8 +46,8 @@ func TestBrowserStoryFlow(t *testing.T) {
 		}
 	}
 	ed.do(chromedp.Navigate(ed.base+"/stories/SB7"), chromedp.WaitVisible(chromedp.CSS(`#review`)))
-	if n := eval[int](ed, `document.querySelectorAll('#story-articles tbody tr').length`); n != 3 {
-		t.Fatalf("story page lists %d articles, want 3", n)
+	if n := eval[int](ed, `document.querySelectorAll('#story-articles tbody tr').length`); n != 4 {
+		t.Fatalf("story page lists %d articles, want 4", n)
 	}
 	ed.screenshot("story-review")
 
