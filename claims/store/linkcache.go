@@ -72,7 +72,9 @@ func (s *Store) linkerFor(storyID int64) *storyLinker {
 // articles already linked, ours the events the linker itself merged.
 func (s *Store) changesSince(ctx context.Context, storyID, from, to int64, read, ours map[int64]bool) (joined []int64, stale bool, err error) {
 	var revs []Revision
-	q := s.db.WithContext(ctx).Select("id, entity, entity_id, action, after").Where("id > ?", from)
+	// The states a revision keeps can be long (an event's every source):
+	// only a join's is read, for its article.
+	q := s.db.WithContext(ctx).Select("id, entity, entity_id, action").Where("id > ?", from)
 	if to != 0 {
 		q = q.Where("id <= ?", to)
 	}
@@ -84,8 +86,12 @@ func (s *Store) changesSince(ctx context.Context, storyID, from, to int64, read,
 	for _, r := range revs {
 		switch {
 		case r.Entity == EntityStory && r.EntityID == storyID && r.Action == ActionJoin:
+			var after []string
+			if err := s.db.WithContext(ctx).Model(&Revision{}).Where("id = ?", r.ID).Pluck("after", &after).Error; err != nil {
+				return nil, true, err
+			}
 			var m membership
-			if json.Unmarshal([]byte(r.After), &m) != nil {
+			if len(after) != 1 || json.Unmarshal([]byte(after[0]), &m) != nil {
 				return nil, true, nil
 			}
 			joined = append(joined, m.ArticleID)
