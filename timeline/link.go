@@ -353,6 +353,10 @@ const nearFactor = 0.7
 // times how well their dates fit (1 compatible, nearFactor near, 0 apart),
 // and says why in words.
 func (l *Linker) pairScore(a, b mention) (float64, string) {
+	saying := (a.src.Status == StatusReported) != (b.src.Status == StatusReported)
+	if saying && !(hasFocusAct(a.features) && hasFocusAct(b.features)) {
+		return 0, ""
+	}
 	compatible := Compatible(a.src.Date, b.src.Date)
 	if !compatible && !near(a.src.Date, b.src.Date) {
 		return 0, ""
@@ -361,7 +365,7 @@ func (l *Linker) pairScore(a, b mention) (float64, string) {
 	if o.sim == 0 {
 		return 0, ""
 	}
-	if (a.src.Status == StatusReported) != (b.src.Status == StatusReported) && !o.focusAct {
+	if saying && !o.focusAct {
 		// A day of saying is not the day of what was said. A saying is
 		// no act of link.txt, though: when both dating clauses tell
 		// the same act, the day is that act's, whatever the status.
@@ -489,6 +493,16 @@ func focusedActMissing(a, b []feature) bool {
 			continue
 		}
 		if _, found := slices.BinarySearchFunc(b, f.key, func(x feature, k string) int { return strings.Compare(x.key, k) }); !found {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFocusAct reports whether an act is in the focus of fs.
+func hasFocusAct(fs []feature) bool {
+	for _, f := range fs {
+		if f.kind == featureAct && f.focus {
 			return true
 		}
 	}
