@@ -338,7 +338,8 @@ func checkStory(t *testing.T, s *goldStory, floor scores, minFound, maxAlarms in
 	t.Helper()
 	res := timeline.Link(s.reports)
 	items := locate(t, s, res)
-	if os.Getenv("FACTLINE_STORY_DEBUG") != "" {
+	// FACTLINE_STORY_DEBUG=1 dumps every story, =<name> that one.
+	if d := os.Getenv("FACTLINE_STORY_DEBUG"); d == "1" || d == s.name {
 		dumpStory(t, s, res, items)
 	}
 	sc := score(items)
@@ -361,22 +362,26 @@ func checkStory(t *testing.T, s *goldStory, floor scores, minFound, maxAlarms in
 // heldoutStories are stories in testdata/stories-heldout, kept out of
 // every choice of rule and threshold: they measure the linker on news it
 // was not shaped on.
-var heldoutStories = []string{"citarum-jaya"}
+var heldoutStories = []string{"citarum-jaya", "kelam-regent"}
 
 // TestHeldoutStoryLinking scores linking on the held-out stories. Their
 // golds were committed before the linker first ran on them. Blind,
 // citarum-jaya scored pairwise P 0.579 R 0.333 F1 0.423, B-cubed P 0.917
 // R 0.630 F1 0.747, 1 of 3 planted disagreements found with 1 false alarm.
-// The floors sit at the blind figures, so a change fitted to the dev
-// stories that loses ground on unseen news fails here; the rules chosen on
-// the dev stories since raised the figures and brought a second false
-// alarm, which the cap holds.
+// The rules chosen on the dev stories since raised its figures and
+// brought a second false alarm, which the cap holds. kelam-regent was
+// written after those rules and scored blind once: pairwise P 0.667 R
+// 0.417 F1 0.513, B-cubed P 0.853 R 0.707 F1 0.773, none of 3 planted
+// disagreements found, 3 false alarms. The floors sit at the blind
+// figures, so a change fitted to the dev stories that loses ground on
+// unseen news fails here.
 func TestHeldoutStoryLinking(t *testing.T) {
 	floors := map[string]scores{
 		"citarum-jaya": {pairF: 0.42, bcF: 0.74},
+		"kelam-regent": {pairF: 0.51, bcF: 0.77},
 	}
-	minFound := map[string]int{"citarum-jaya": 1}
-	maxAlarms := map[string]int{"citarum-jaya": 2}
+	minFound := map[string]int{"citarum-jaya": 1, "kelam-regent": 0}
+	maxAlarms := map[string]int{"citarum-jaya": 2, "kelam-regent": 3}
 	for _, name := range heldoutStories {
 		checkStory(t, loadStory(t, "stories-heldout", name), floors[name], minFound[name], maxAlarms[name])
 	}
