@@ -681,21 +681,19 @@ func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool
 	return true
 }
 
-// runsOn reports whether e, a range of dates, tells how long an event of
-// the same sentence lasts, and gives that event its end: a
-// verb the conjunction joins to the event's own, from the event's day on
-// ("The new launch window opens at 10:00 a.m. on Wednesday and runs from
-// Wednesday to Friday", "Pameran dibuka Jumat dan berlangsung hingga
-// Minggu").
+// runsOn reports whether e, a range of dates on a verb a conjunction joins
+// to an earlier one, tells how long an event of the same sentence lasts
+// from its day on, and gives that event its end ("The new launch window
+// opens at 10:00 a.m. on Wednesday and runs from Wednesday to Friday",
+// "Pameran dibuka pukul 10.00 WIB pada Jumat (6/12) dan berlangsung pada
+// 6-8 Desember").
 func (b *eventBuilder) runsOn(out []timeline.Event, e timeline.Event, ws []sword) bool {
 	if e.End.IsZero() || e.Status == timeline.StatusReported || e.Predicate.Len() == 0 {
 		return false
 	}
 	joined := false
-	for k := 1; k < len(ws); k++ {
-		if ws[k].start == e.Predicate.Start {
-			joined = b.p.conjunctions[ws[k-1].low]
-		}
+	for k := 1; k < len(ws) && !joined; k++ {
+		joined = ws[k].start == e.Predicate.Start && b.p.conjunctions[ws[k-1].low]
 	}
 	if !joined {
 		return false
