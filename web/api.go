@@ -36,6 +36,7 @@ func (s *Server) registerAPIRoutes(api *gin.RouterGroup) {
 	api.GET("/claims/:id/revisions", s.apiHistory(store.EntityClaim))
 
 	api.POST("/revisions/:id/revert", s.apiRevert)
+	api.POST("/revisions/:id/restore", s.apiRestore)
 
 	s.registerStoryAPIRoutes(api)
 

@@ -242,25 +242,6 @@ func (s *Server) splitEvent(c *gin.Context) {
 	s.redirectFlash(c, "/events/"+strconv.FormatInt(ev.ID, 10), "Split off into this new event.")
 }
 
-// revert undoes one revision of an event or claim from its history.
-func (s *Server) revert(c *gin.Context) {
-	t, err := formTarget(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	rev, err := s.cfg.Store.Revert(c.Request.Context(), t.ID, t.Version, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.redirectFlash(c, entityPath(rev.Entity, rev.EntityID), "Reverted revision #"+c.Param("id")+".")
-}
-
-func entityPath(entity string, id int64) string {
-	return "/" + entity + "s/" + strconv.FormatInt(id, 10)
-}
-
 // decodeJSON reads a JSON request body into v, refusing unknown fields so
 // a misspelt field is an error, not a silent no-op. The body must say it is
 // JSON (a cross-site form cannot), be valid UTF-8 (the decoder would turn
@@ -392,21 +373,4 @@ func (s *Server) apiSplitEvent(c *gin.Context) {
 	}
 	ev, err := s.cfg.Store.SplitEvent(c.Request.Context(), store.VersionedID{ID: id, Version: body.Version}, body.SourceIDs, who(c).userID())
 	s.reply(c, http.StatusCreated, ev, err)
-}
-
-func (s *Server) apiRevert(c *gin.Context) {
-	var body struct {
-		Version int `json:"version"`
-	}
-	id, err := idAndJSON(c, &body)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	rev, err := s.cfg.Store.Revert(c.Request.Context(), id, body.Version, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, gin.H{"reverted": rev.ID, "entity": rev.Entity, "entity_id": rev.EntityID})
 }

@@ -20,6 +20,9 @@ type historyEntry struct {
 	Who       string
 	Changes   []change
 	CanRevert bool
+	// BeforeVersion is the entity's version before the revision: the one
+	// a restore puts back.
+	BeforeVersion int
 }
 
 type change struct {
@@ -50,13 +53,22 @@ func (s *Server) history(c *gin.Context, entity string, id int64) ([]historyEntr
 	out := make([]historyEntry, 0, len(revs))
 	for _, r := range slices.Backward(revs) {
 		e := historyEntry{Revision: r, Who: "factline", Changes: diff(r.Before, r.After),
-			CanRevert: r.Before != "" && r.Action != store.ActionEvidence}
+			CanRevert: r.Before != "" && r.Action != store.ActionEvidence, BeforeVersion: versionOf(r.Before)}
 		if r.UserID != nil {
 			e.Who = names[*r.UserID]
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// versionOf reads the version of a JSON snapshot, 0 when it has none.
+func versionOf(snapshot string) int {
+	var v struct {
+		Version int `json:"version"`
+	}
+	_ = json.Unmarshal([]byte(snapshot), &v)
+	return v.Version
 }
 
 // diff lists the fields that differ between two JSON snapshots.

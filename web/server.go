@@ -144,6 +144,7 @@ func (s *Server) registerRoutes(r *gin.Engine) {
 	r.POST("/claims/:id/evidence", s.addEvidence)
 
 	r.POST("/revisions/:id/revert", s.revert)
+	r.POST("/revisions/:id/restore", s.restore)
 
 	s.registerStoryRoutes(r)
 

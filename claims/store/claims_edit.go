@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -75,17 +73,6 @@ func (s *Store) saveClaimStatus(tx *gorm.DB, id int64, version int, status, acti
 		return nil, e
 	}
 	return &after, s.recordRevision(tx, EntityClaim, id, action, before, &after, userID)
-}
-
-func (s *Store) revertClaim(ctx context.Context, rev *Revision, version int, userID *int64) error {
-	var old Claim
-	if err := json.Unmarshal([]byte(rev.Before), &old); err != nil {
-		return fmt.Errorf("store: revision #%d: %w", rev.ID, err)
-	}
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		_, err := s.saveClaimStatus(tx, rev.EntityID, version, old.Status, ActionRevert, userID)
-		return err
-	})
 }
 
 // AddEvidence attaches a note and/or a link to a claim. Evidence is only

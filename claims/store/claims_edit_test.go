@@ -64,13 +64,13 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if len(revs) != 2 || revs[0].Action != store.ActionStatus || revs[1].Action != store.ActionEvidence {
 		t.Fatalf("claim revisions: %+v", revs)
 	}
-	if _, err := s.Revert(ctx, revs[0].ID, 2, nil); err != nil {
+	if _, err := s.Revert(ctx, revs[0].ID, 2, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := s.ClaimByID(ctx, first.ID); c.Status != "unverified" || c.Version != 3 {
 		t.Errorf("after revert: %s v%d", c.Status, c.Version)
 	}
-	if _, err := s.Revert(ctx, revs[1].ID, 3, nil); apperr.CodeOf(err) != apperr.Invalid {
+	if _, err := s.Revert(ctx, revs[1].ID, 3, false, nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("reverting evidence: %v", err)
 	}
 }

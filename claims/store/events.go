@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -678,97 +677,6 @@ func (s *Store) RevisionByID(ctx context.Context, id int64) (*Revision, error) {
 		return nil, apperr.Errorf(apperr.NotFound, "no revision #%d", id)
 	}
 	return &r, err
-}
-
-// Revert puts an event or claim back into the state it had before a
-// revision, as a new change (the log only grows). version is the entity's
-// version the editor saw; the revert is itself logged.
-func (s *Store) Revert(ctx context.Context, revisionID int64, version int, userID *int64) (*Revision, error) {
-	rev, err := s.RevisionByID(ctx, revisionID)
-	if err != nil {
-		return nil, err
-	}
-	if rev.Before == "" {
-		return nil, apperr.Errorf(apperr.Invalid, "revision #%d created the %s; hide it instead of reverting", rev.ID, rev.Entity)
-	}
-	switch rev.Entity {
-	case EntityEvent:
-		return rev, s.revertEvent(ctx, rev, version, userID)
-	case EntityClaim:
-		return rev, s.revertClaim(ctx, rev, version, userID)
-	}
-	return nil, apperr.Errorf(apperr.Invalid, "revisions of %ss cannot be reverted", rev.Entity)
-}
-
-func (s *Store) revertEvent(ctx context.Context, rev *Revision, version int, userID *int64) error {
-	var old eventState
-	if err := json.Unmarshal([]byte(rev.Before), &old); err != nil {
-		return fmt.Errorf("store: revision #%d: %w", rev.ID, err)
-	}
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		before, err := loadEventState(tx, rev.EntityID)
-		if err != nil {
-			return err
-		}
-		if before.Version != version {
-			e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", before.ID, version, before.Version)
-			e.ID = before.ID
-			return e
-		}
-		// Sources that were taken away (by a merge or a split) come back;
-		// the events that held them log the loss.
-		var losers []int64
-		if err := tx.Model(&EventSource{}).Where("id IN ? AND event_id <> ?", nonNil(old.SourceIDs), before.ID).
-			Distinct("event_id").Pluck("event_id", &losers).Error; err != nil {
-			return err
-		}
-		loserBefore := map[int64]*eventState{}
-		for _, id := range losers {
-			if loserBefore[id], err = loadEventState(tx, id); err != nil {
-				return err
-			}
-		}
-		if err := moveSources(tx, old.SourceIDs, before.ID); err != nil {
-			return err
-		}
-		for _, id := range losers {
-			after, err := loadEventState(tx, id)
-			if err != nil {
-				return err
-			}
-			if err := s.saveEventState(tx, after); err != nil {
-				return err
-			}
-			if err := s.recordRevision(tx, EntityEvent, id, ActionSources, loserBefore[id], after, userID); err != nil {
-				return err
-			}
-		}
-		after, err := loadEventState(tx, before.ID)
-		if err != nil {
-			return err
-		}
-		after.Headline, after.Description, after.Value, after.Mod, after.Precision = old.Headline, old.Description, old.Value, old.Mod, old.Precision
-		after.StartsAt, after.EndsAt, after.EndValue, after.Status = old.StartsAt, old.EndsAt, old.EndValue, old.Status
-		after.Hidden, after.MergedInto, after.Tags = old.Hidden, old.MergedInto, nonNilTags(old.Tags)
-		// The review state changes only by review: reverting one puts the
-		// old state back, reverting any other change keeps the state the
-		// event has now, as an edit does.
-		if rev.Action == ActionReview {
-			after.Review = old.Review
-		}
-		// The sources say again whether they disagree (moveSources asked
-		// them), unless the old state was an editor's resolution: that
-		// comes back with its note, as its taking back brings the mark
-		// back and drops the note.
-		after.Resolution = old.Resolution
-		if old.Resolution != "" && !old.Disagree {
-			after.Disagree = false
-		}
-		if err := s.saveEventState(tx, after); err != nil {
-			return err
-		}
-		return s.recordRevision(tx, EntityEvent, before.ID, ActionRevert, before, after, userID)
-	})
 }
 
 // nonNil keeps an IN clause valid for an empty list.

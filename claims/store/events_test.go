@@ -88,14 +88,14 @@ func testUpdateEventLocksAndLogs(t *testing.T, s *store.Store) {
 	if len(revs) != 1 || revs[0].Action != store.ActionUpdate || *revs[0].UserID != user.ID || !strings.Contains(revs[0].Before, `"2019-12-28"`) {
 		t.Fatalf("revisions: %+v", revs)
 	}
-	if _, err := s.Revert(ctx, revs[0].ID, 2, &user.ID); err != nil {
+	if _, err := s.Revert(ctx, revs[0].ID, 2, false, &user.ID); err != nil {
 		t.Fatal(err)
 	}
 	back, _ := s.EventByID(ctx, ev.ID)
 	if back.Value != "2019-12-28" || len(back.Tags) != 0 || back.Version != 3 {
 		t.Fatalf("after revert: %+v", back)
 	}
-	if _, err := s.Revert(ctx, revs[0].ID, 2, &user.ID); apperr.CodeOf(err) != apperr.Conflict {
+	if _, err := s.Revert(ctx, revs[0].ID, 2, false, &user.ID); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale revert: %v", err)
 	}
 }
@@ -134,7 +134,7 @@ func testMergeSplitAndRevertMerge(t *testing.T, s *store.Store) {
 	if last.Action != store.ActionMerged {
 		t.Fatalf("last revision of b is %s", last.Action)
 	}
-	if _, err := s.Revert(ctx, last.ID, 3, nil); err != nil {
+	if _, err := s.Revert(ctx, last.ID, 3, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	if evs := eventsOf(t, s, filter.Filter{Query: "plenary"}); len(evs) != 2 {

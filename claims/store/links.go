@@ -320,7 +320,7 @@ func (s *Store) unmerge(ctx context.Context, l *StoryLink, userID *int64) error 
 		if ev.MergedInto == nil || *ev.MergedInto != l.EventID {
 			return apperr.Errorf(apperr.Conflict, "event #%d is no longer merged into #%d: it was edited since", l.OtherID, l.EventID)
 		}
-		_, err := s.Revert(ctx, r.ID, ev.Version, userID)
+		_, err := s.Revert(ctx, r.ID, ev.Version, true, userID)
 		return err
 	}
 	return apperr.Errorf(apperr.Invalid, "event #%d was never merged into #%d", l.OtherID, l.EventID)

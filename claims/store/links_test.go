@@ -289,14 +289,14 @@ func testStoryLinkDecisions(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 	revs, _ = s.Revisions(ctx, store.EntityEvent, dis.ID)
-	if _, err := s.Revert(ctx, revs[len(revs)-1].ID, edited.Version, nil); err != nil {
+	if _, err := s.Revert(ctx, revs[len(revs)-1].ID, edited.Version, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	kept, _ := s.EventByID(ctx, dis.ID)
 	if kept.Disagree || kept.Resolution != res.Resolution || kept.Value != values[1] {
 		t.Errorf("reverting an edit after the resolution: disagree=%v note=%q value=%q; want it still resolved", kept.Disagree, kept.Resolution, kept.Value)
 	}
-	if _, err := s.Revert(ctx, resolved.ID, kept.Version, nil); err != nil {
+	if _, err := s.Revert(ctx, resolved.ID, kept.Version, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	back, _ := s.EventByID(ctx, dis.ID)

@@ -91,15 +91,15 @@ func testReviewStates(t *testing.T, s *store.Store) {
 		t.Errorf("the second review revision records %q -> %q, want approved -> rejected", before.Review, after.Review)
 	}
 	// Reverting the last approval sends the event back to proposed.
-	if _, err := s.Revert(ctx, reviews[3].ID, got.Version, &user.ID); err != nil {
+	if _, err := s.Revert(ctx, reviews[3].ID, got.Version, false, &user.ID); err != nil {
 		t.Fatal(err)
 	}
 	d, err := s.EventByID(ctx, ev.ID)
 	if err != nil || d.Review != "proposed" {
 		t.Fatalf("after reverting the approval: %q, %v", d.Review, err)
 	}
-	// An edit keeps the review state, and so does reverting an edit, even
-	// one made before the approval.
+	// An edit keeps the review state, and so does restoring the version
+	// before an edit made before the approval.
 	d, err = s.UpdateEvent(ctx, ev.ID, d.Version, store.EventPatch{Headline: ptr("Kim met the officials")}, &user.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -122,11 +122,11 @@ func testReviewStates(t *testing.T, s *store.Store) {
 			edit = r.ID
 		}
 	}
-	if _, err := s.Revert(ctx, edit, d.Version, &user.ID); err != nil {
+	if _, err := s.Restore(ctx, edit, d.Version, &user.ID); err != nil {
 		t.Fatal(err)
 	}
 	if d, err = s.EventByID(ctx, ev.ID); err != nil || d.Review != "approved" || d.Headline == "Kim met the officials" {
-		t.Fatalf("after reverting an edit made before the approval: %q %q, %v", d.Review, d.Headline, err)
+		t.Fatalf("after restoring the version before an edit made before the approval: %q %q, %v", d.Review, d.Headline, err)
 	}
 
 	// An event split off is a happening nobody reviewed; one added by hand
