@@ -45,6 +45,8 @@ type apiError struct {
 	// ID names the existing record of a duplicate or the current one of a
 	// conflict.
 	ID int64 `json:"id,omitempty"`
+	// Field names the input an invalid request is about ("value", "end").
+	Field string `json:"field,omitempty"`
 }
 
 // classify maps any error to its HTTP status and public body. It is the one
@@ -60,7 +62,7 @@ func classify(err error) (int, apiError) {
 		return http.StatusRequestEntityTooLarge, apiError{Code: "too_large",
 			Message: fmt.Sprintf("the request is larger than the %s this address accepts", byteSize(tooBig.Limit))}
 	case errors.As(err, &se):
-		body := apiError{Code: string(se.Code), Message: se.Message, ID: se.ID}
+		body := apiError{Code: string(se.Code), Message: se.Message, ID: se.ID, Field: se.Field}
 		switch se.Code {
 		case apperr.Invalid:
 			return http.StatusUnprocessableEntity, body

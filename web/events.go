@@ -45,16 +45,33 @@ type eventData struct {
 	// Sides are the groups of sources that disagree on the date.
 	Sides   []disagreeSide
 	History []historyEntry
-	Message string
+	formMessage
 	// Form is what the edit form shows; Typed says it holds what the
 	// editor sent rather than the event as it is.
 	Form  eventForm
 	Typed bool
+	// Stale compares, after an edit made on an older version, what the
+	// editor sent with the event as it is now.
+	Stale []staleField
+}
+
+// formMessage is why a form was refused: Message, about the form field
+// Field ("" for none).
+type formMessage struct {
+	Message, Field string
+}
+
+// ErrorFor is the message about one form field, "" when it has none.
+func (m formMessage) ErrorFor(field string) string {
+	if m.Field == field {
+		return m.Message
+	}
+	return ""
 }
 
 // eventForm holds the edit form's fields as text.
 type eventForm struct {
-	Headline, Description, Value, Mod, End, Status, Tags string
+	Headline, Description, Value, Mod, End, Precision, Status, Tags string
 }
 
 // formOf fills the edit form from the event as it is.
@@ -63,41 +80,87 @@ func formOf(ev *store.EventDetail) eventForm {
 		Status: ev.Status, Tags: strings.Join(ev.Tags, ", ")}
 }
 
+// fields lists the form's fields by their form names, in the form's order.
+func (f *eventForm) fields() []struct {
+	name, label string
+	value       *string
+} {
+	return []struct {
+		name, label string
+		value       *string
+	}{{"headline", "Headline", &f.Headline}, {"description", "Description", &f.Description}, {"value", "Date", &f.Value},
+		{"end", "End date", &f.End}, {"mod", "Modifier", &f.Mod}, {"precision", "Precision", &f.Precision},
+		{"status", "Status", &f.Status}, {"tags", "Tags", &f.Tags}}
+}
+
 // typed overrides f with the fields the request's form sent.
 func (f eventForm) typed(c *gin.Context) eventForm {
-	for name, field := range map[string]*string{"headline": &f.Headline, "description": &f.Description, "value": &f.Value,
-		"mod": &f.Mod, "end": &f.End, "status": &f.Status, "tags": &f.Tags} {
-		if v, ok := c.GetPostForm(name); ok {
-			*field = v
+	for _, field := range f.fields() {
+		if v, ok := c.GetPostForm(field.name); ok {
+			*field.value = v
 		}
 	}
 	return f
 }
 
+// staleField is one field of an edit that came too late: what the editor
+// sent, what is stored now, and whether both they and someone else
+// changed it since the version the editor's form was built from.
+type staleField struct {
+	Label, Yours, Current string
+	Differ, Both          bool
+}
+
+// rebase puts the editor's changes on top of the current version: a field
+// they changed from base (the version their form was built from) keeps
+// their value, every other field takes the current one. Without base
+// (the log lacks it) every field keeps the editor's value. It also lists
+// the fields side by side.
+func rebase(yours, base *eventForm, current eventForm) (eventForm, []staleField) {
+	merged := current
+	m, y, now := merged.fields(), yours.fields(), current.fields()
+	var b []struct {
+		name, label string
+		value       *string
+	}
+	if base != nil {
+		b = base.fields()
+	}
+	rows := make([]staleField, len(y))
+	for i := range y {
+		changed := b == nil || *y[i].value != *b[i].value
+		if changed {
+			*m[i].value = *y[i].value
+		}
+		rows[i] = staleField{Label: y[i].label, Yours: *y[i].value, Current: *now[i].value, Differ: *y[i].value != *now[i].value,
+			Both: changed && b != nil && *now[i].value != *b[i].value && *y[i].value != *now[i].value}
+	}
+	return merged, rows
+}
+
 func (s *Server) eventPage(c *gin.Context) {
-	s.renderEvent(c, http.StatusOK, "")
+	s.showEvent(c, http.StatusOK, nil)
 }
 
-// renderEvent shows an event as it is now; after a failed edit, message
-// says why and the page shows the current version to redo it on.
+// renderEvent shows an event as it is now; after a failed action, message
+// says why.
 func (s *Server) renderEvent(c *gin.Context, status int, message string) {
-	s.showEvent(c, status, message, false)
+	s.showEvent(c, status, apperr.Errorf(apperr.Invalid, "%s", message))
 }
 
-// renderRefusedEdit shows an event after an edit it refused as invalid
-// with the form as the editor filled it, so nothing typed is lost; a stale
-// edit (409) shows the event as it is now instead, to redo the edit on.
-func (s *Server) renderRefusedEdit(c *gin.Context, status int, message string) {
-	s.showEvent(c, status, message, status != http.StatusConflict)
-}
-
-func (s *Server) showEvent(c *gin.Context, status int, message string, typed bool) {
+// showEvent shows an event page; refused, when not nil, is why an edit of
+// it was refused. An invalid edit shows the form as the editor filled it,
+// the message next to the field it is about, so nothing typed is lost. A
+// stale edit (409) shows the editor's changes on top of the current
+// version, with both side by side, to save again.
+func (s *Server) showEvent(c *gin.Context, status int, refused error) {
 	id, err := parseID(c, "id")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	ev, err := s.cfg.Store.EventByID(c.Request.Context(), id)
+	ctx := c.Request.Context()
+	ev, err := s.cfg.Store.EventByID(ctx, id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -107,9 +170,29 @@ func (s *Server) showEvent(c *gin.Context, status int, message string, typed boo
 		s.fail(c, err)
 		return
 	}
-	d := eventData{Event: ev, Sources: viewSources(ev.Sources), Sides: disagreeSides(ev), History: hist, Message: message, Form: formOf(ev), Typed: typed}
-	if typed {
-		d.Form = d.Form.typed(c)
+	d := eventData{Event: ev, Sources: viewSources(ev.Sources), Sides: disagreeSides(ev), History: hist, Form: formOf(ev)}
+	if refused != nil {
+		_, body := classify(refused)
+		d.Message, d.Field = body.Message, body.Field
+	}
+	_, editForm := c.GetPostForm("headline")
+	switch {
+	case refused == nil || !editForm:
+		// Not the edit form (a review, a split, the hide button): the
+		// event as it is.
+	case status == http.StatusConflict:
+		yours := d.Form.typed(c)
+		var base *eventForm
+		if v, err := strconv.Atoi(c.PostForm("version")); err == nil {
+			if old, err := s.cfg.Store.EventVersion(ctx, id, v); err == nil {
+				f := formOf(old)
+				base = &f
+			}
+		}
+		d.Form, d.Stale = rebase(&yours, base, d.Form)
+		d.Typed = true
+	default:
+		d.Form, d.Typed = d.Form.typed(c), true
 	}
 	s.render(c, status, "event", ev.Headline, d)
 }
@@ -158,7 +241,8 @@ func (s *Server) updateEvent(c *gin.Context) {
 		return
 	}
 	_, err = s.cfg.Store.UpdateEvent(c.Request.Context(), t.ID, t.Version, formPatch(c), who(c).userID())
-	if s.editFailed(c, err, s.renderRefusedEdit, apperr.Conflict, apperr.Invalid) {
+	refused := func(c *gin.Context, status int, _ string) { s.showEvent(c, status, err) }
+	if s.editFailed(c, err, refused, apperr.Conflict, apperr.Invalid) {
 		return
 	}
 	s.redirectFlash(c, backTo(c, "/events/"+c.Param("id")), "Saved.")
@@ -173,8 +257,8 @@ func backTo(c *gin.Context, def string) string {
 }
 
 type newEventData struct {
-	In      store.NewEvent
-	Message string
+	In store.NewEvent
+	formMessage
 }
 
 func (s *Server) newEventPage(c *gin.Context) {
@@ -186,7 +270,7 @@ func (s *Server) createEvent(c *gin.Context) {
 		Mod: c.PostForm("mod"), End: c.PostForm("end"), Status: c.PostForm("status"), Tags: strings.Split(c.PostForm("tags"), ",")}
 	ev, err := s.cfg.Store.CreateEvent(c.Request.Context(), in, who(c).userID())
 	rerender := func(c *gin.Context, status int, msg string) {
-		s.render(c, status, "event_new", "Add an event", newEventData{In: in, Message: msg})
+		s.render(c, status, "event_new", "Add an event", newEventData{In: in, formMessage: formMessage{Message: msg, Field: apperr.FieldOf(err)}})
 	}
 	if s.editFailed(c, err, rerender, apperr.Invalid) {
 		return

@@ -25,6 +25,19 @@ var templateFuncs = template.FuncMap{
 	"reviews":     claims.ReviewNames,
 	"reviewMark":  reviewMark,
 	"reviewVerb":  reviewVerb,
+	"fieldError":  fieldError,
+}
+
+// formField is what the "invalid" and "field-error" partials need to mark
+// a form field and show the message about it: the field's name, the
+// message ("" for none) and the ids of the help texts that describe it.
+type formField struct {
+	Name, Message, Help string
+}
+
+// fieldError reads the message a form's data holds about one field.
+func fieldError(d interface{ ErrorFor(string) string }, name string, help ...string) formField {
+	return formField{Name: name, Message: d.ErrorFor(name), Help: strings.Join(help, " ")}
 }
 
 // reviewMark is the sign that marks an event's review state beside its

@@ -37,6 +37,10 @@ type Error struct {
 	Message string
 	// ID is the existing record a Duplicate or Conflict refers to.
 	ID int64
+	// Field names the input an Invalid error is about ("value", "end"),
+	// so a form can show the message next to it; "" when it is about no
+	// one field.
+	Field string
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -44,6 +48,22 @@ func (e *Error) Error() string { return e.Message }
 // Errorf makes an Error.
 func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// InField makes an Invalid error about one input field.
+func InField(field, format string, args ...any) *Error {
+	e := Errorf(Invalid, format, args...)
+	e.Field = field
+	return e
+}
+
+// FieldOf returns the field an application error is about, "" for none.
+func FieldOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
 }
 
 // CodeOf returns the code of an application error, Internal for any other

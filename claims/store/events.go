@@ -296,27 +296,31 @@ func (s *Store) UpdateEvent(ctx context.Context, id int64, version int, p EventP
 
 // apply validates the patch and writes it into st.
 func (p EventPatch) apply(st *eventState) error {
-	for _, text := range []*string{p.Headline, p.Description, p.Value, p.Mod, p.Precision, p.End, p.Status} {
-		if text != nil && !storable(*text) {
-			return apperr.Errorf(apperr.Invalid, "the text may not contain NUL characters or invalid UTF-8")
+	for _, f := range []struct {
+		name string
+		text *string
+	}{{"headline", p.Headline}, {"description", p.Description}, {"value", p.Value}, {"mod", p.Mod},
+		{"precision", p.Precision}, {"end", p.End}, {"status", p.Status}} {
+		if f.text != nil && !storable(*f.text) {
+			return apperr.InField(f.name, "the text may not contain NUL characters or invalid UTF-8")
 		}
 	}
 	if p.Headline != nil {
 		h := strings.TrimSpace(*p.Headline)
 		if h == "" || utf8.RuneCountInString(h) > maxHeadline {
-			return apperr.Errorf(apperr.Invalid, "the headline must be 1-%d characters", maxHeadline)
+			return apperr.InField("headline", "the headline must be 1-%d characters", maxHeadline)
 		}
 		st.Headline = h
 	}
 	if p.Description != nil {
 		if utf8.RuneCountInString(*p.Description) > maxDescription {
-			return apperr.Errorf(apperr.Invalid, "the description must be at most %d characters", maxDescription)
+			return apperr.InField("description", "the description must be at most %d characters", maxDescription)
 		}
 		st.Description = strings.TrimSpace(*p.Description)
 	}
 	if p.Status != nil {
 		if !timeline.EventStatus(*p.Status).Valid() {
-			return apperr.Errorf(apperr.Invalid, "status must be one of %s, not %q", strings.Join(EventStatuses(), ", "), *p.Status)
+			return apperr.InField("status", "status must be one of %s, not %q", strings.Join(EventStatuses(), ", "), *p.Status)
 		}
 		st.Status = *p.Status
 	}
@@ -361,13 +365,13 @@ func (p EventPatch) apply(st *eventState) error {
 	if end != "" {
 		e, err := parseEventDate(end, "")
 		if err != nil {
-			return apperr.Errorf(apperr.Invalid, "end date: %s", err)
+			return apperr.InField("end", "end date: %s", err)
 		}
 		// The mod narrows the first date's interval, not where the range
 		// may end: compare with the whole of it.
 		first, _ := timeline.ParseDate(d.Value, timeline.ModNone)
 		if e.Start.Before(first.Start) || !e.End.After(first.End) {
-			return apperr.Errorf(apperr.Invalid, "the end date %s must come after the date %s", end, d.Value)
+			return apperr.InField("end", "the end date %s must come after the date %s", end, d.Value)
 		}
 		d = d.Through(e)
 	}
@@ -380,13 +384,13 @@ func (p EventPatch) apply(st *eventState) error {
 // parseEventDate reads a date an editor typed, explaining what it accepts.
 func parseEventDate(value, mod string) (timeline.Date, error) {
 	if !slices.Contains(eventMods, timeline.Mod(mod)) {
-		return timeline.Date{}, apperr.Errorf(apperr.Invalid, "unknown date modifier %q", mod)
+		return timeline.Date{}, apperr.InField("mod", "unknown date modifier %q", mod)
 	}
 	d, err := timeline.ParseDate(value, timeline.Mod(mod))
 	// Year 0 parses (ISO 8601 counts it) but no article dates an event
 	// there; it is a typo or a probe.
 	if err != nil || d.Start.Year() < 1 {
-		return d, apperr.Errorf(apperr.Invalid, "%q is not a date: write 2019-12-28, 2019-12, 2019-Q4, 2019 or 2019-12-28T10:15", value)
+		return d, apperr.InField("value", "%q is not a date: write 2019-12-28, 2019-12, 2019-Q4, 2019 or 2019-12-28T10:15", value)
 	}
 	return d, nil
 }
@@ -406,10 +410,10 @@ func coarsen(d timeline.Date, p timeline.Precision) (string, error) {
 	}
 	have, want := rank[d.Precision], rank[p]
 	if want == 0 {
-		return "", apperr.Errorf(apperr.Invalid, "precision must be year, half, quarter, month, day or minute, not %q", p)
+		return "", apperr.InField("precision", "precision must be year, half, quarter, month, day or minute, not %q", p)
 	}
 	if have == 0 || want > have {
-		return "", apperr.Errorf(apperr.Invalid, "the date %s has %s precision: type a more precise date instead of asking for %s precision", d.Value, d.Precision, p)
+		return "", apperr.InField("precision", "the date %s has %s precision: type a more precise date instead of asking for %s precision", d.Value, d.Precision, p)
 	}
 	switch p {
 	case timeline.PrecisionYear:
@@ -439,12 +443,12 @@ func cleanTags(in []string) ([]string, error) {
 			continue
 		}
 		if utf8.RuneCountInString(t) > maxTag || strings.ContainsAny(t, ",\n") || !storable(t) {
-			return nil, apperr.Errorf(apperr.Invalid, "a tag must be at most %d characters without commas", maxTag)
+			return nil, apperr.InField("tags", "a tag must be at most %d characters without commas", maxTag)
 		}
 		out = append(out, t)
 	}
 	if len(out) > maxTags {
-		return nil, apperr.Errorf(apperr.Invalid, "an event may have at most %d tags", maxTags)
+		return nil, apperr.InField("tags", "an event may have at most %d tags", maxTags)
 	}
 	slices.Sort(out)
 	return out, nil

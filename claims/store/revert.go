@@ -106,6 +106,27 @@ func (s *Store) Restore(ctx context.Context, revisionID int64, version int, user
 	return rev, s.tx(ctx, func(tx *gorm.DB) error { return s.restoreEvent(tx, rev, version, userID) })
 }
 
+// EventVersion returns an event as it was at an earlier version, with its
+// tags (not its sources), read from the revision log: what an editor's
+// form was built from when their edit comes too late. A version the log
+// does not hold is apperr.NotFound.
+func (s *Store) EventVersion(ctx context.Context, id int64, version int) (*EventDetail, error) {
+	var revs []Revision
+	if err := s.db.WithContext(ctx).Where("entity = ? AND entity_id = ?", EntityEvent, id).Order("id").Find(&revs).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range revs {
+		for _, snap := range []string{r.Before, r.After} {
+			var st eventState
+			if snap == "" || json.Unmarshal([]byte(snap), &st) != nil || st.Version != version {
+				continue
+			}
+			return &EventDetail{Event: st.Event, Tags: nonNilTags(st.Tags), Sources: []EventSourceDetail{}}, nil
+		}
+	}
+	return nil, apperr.Errorf(apperr.NotFound, "the history of event #%d does not hold version %d", id, version)
+}
+
 // laterRevisions reads the revisions of rev's entity made after it.
 func laterRevisions(tx *gorm.DB, rev *Revision) ([]Revision, error) {
 	var out []Revision
