@@ -137,3 +137,38 @@ func TestStaleEventFormShowsBothVersions(t *testing.T) {
 		t.Errorf("after saving again: %q %s %v; want the editor's headline and the other edit's status and tags", got.Headline, got.Status, got.Tags)
 	}
 }
+
+// A viewer's event page, timeline and list view hold no form that writes
+// (the sign-out form aside) and no edit, review, undo or restore control;
+// an editor's hold them all.
+func TestViewerSeesNoWriteControls(t *testing.T) {
+	e := newEnv(t)
+	ed, ev := e.editSeeded()
+	ed.json("PATCH", "/api/v1/events/"+itoa(ev.ID), map[string]any{"version": ev.Version, "headline": "Edited once"})
+	pages := []string{"/events/" + itoa(ev.ID), "/timeline", "/timeline/list"}
+	controls := []string{"Undo this change", "Restore version", "Add an event", `id="event-form"`, `id="review-form"`, "/split", "/events/merge"}
+	v := e.as("viewer")
+	for _, p := range pages {
+		body := v.get(p).body
+		if n := strings.Count(body, `method="post"`); n != 1 {
+			t.Errorf("a viewer's %s has %d forms that post, want only the sign-out", p, n)
+		}
+		for _, c := range controls {
+			if strings.Contains(body, c) {
+				t.Errorf("a viewer's %s shows %q", p, c)
+			}
+		}
+		if strings.Contains(body, "data-can-edit") && !strings.Contains(body, `data-can-edit="false"`) {
+			t.Errorf("a viewer's %s lets its script edit", p)
+		}
+	}
+	all := ""
+	for _, p := range pages {
+		all += ed.get(p).body
+	}
+	for _, c := range controls {
+		if !strings.Contains(all, c) {
+			t.Errorf("an editor's pages lack %q", c)
+		}
+	}
+}
