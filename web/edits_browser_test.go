@@ -1,0 +1,86 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/factline/factline/claims/filter"
+	"github.com/factline/factline/claims/store"
+)
+
+// In Chromium: a bad date keeps the rewritten headline and says what is
+// wrong beside the date; an edit that came too late shows both versions
+// and saves on the current one; undoing an older change keeps a later
+// edit of another field.
+func TestBrowserEditsNeverLoseWork(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	e.seed()
+	ed := e.tab(root, "editor")
+	var ev store.TimelineEvent
+	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range evs {
+		if x.Value == "2019-12-28" {
+			ev = x
+		}
+	}
+	scheduled, later := "scheduled", "2019-12-27"
+	page := fmt.Sprintf("%s/events/%d", ed.base, ev.ID)
+	ed.do(chromedp.Navigate(page),
+		chromedp.SetValue(chromedp.CSS(`#event-form input[name="headline"]`), "A headline rewritten with care"),
+		chromedp.SetValue(chromedp.CSS(`#event-form input[name="value"]`), "next week"),
+		chromedp.Click(chromedp.CSS(`#event-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#value-error`)))
+	if got := eval[string](ed, `document.querySelector('#event-form input[name="headline"]').value`); got != "A headline rewritten with care" {
+		t.Errorf("after a bad date the headline reads %q", got)
+	}
+	if msg := eval[string](ed, `document.getElementById('value-error').textContent`); !strings.Contains(msg, "is not a date") {
+		t.Errorf("the date's message is %q", msg)
+	}
+	ed.screenshot("event-bad-date")
+
+	// Someone else marks the event scheduled; the editor fixes the date
+	// and saves on the version they had.
+	if _, err := e.store.UpdateEvent(t.Context(), ev.ID, ev.Version, store.EventPatch{Status: &scheduled}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ed.do(chromedp.SetValue(chromedp.CSS(`#event-form input[name="value"]`), "2019-12-28"),
+		chromedp.Click(chromedp.CSS(`#event-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#stale-compare`)))
+	rows := eval[string](ed, `document.getElementById('stale-compare').innerText`)
+	if !strings.Contains(rows, "A headline rewritten with care") || !strings.Contains(rows, ev.Headline) || !strings.Contains(rows, "scheduled") {
+		t.Errorf("the comparison does not show both versions:\n%s", rows)
+	}
+	ed.screenshot("event-stale")
+	ed.do(chromedp.Click(chromedp.CSS(`#event-form button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	saved, _ := e.store.EventByID(t.Context(), ev.ID)
+	if saved.Headline != "A headline rewritten with care" || saved.Status != "scheduled" {
+		t.Fatalf("after saving on the current version: %q %s", saved.Headline, saved.Status)
+	}
+
+	// A later edit of the date; then undo the headline edit from the page.
+	revs, _ := e.store.Revisions(t.Context(), store.EntityEvent, ev.ID)
+	headlineEdit := revs[len(revs)-1].ID
+	if _, err := e.store.UpdateEvent(t.Context(), ev.ID, saved.Version, store.EventPatch{Value: &later}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ed.do(chromedp.Navigate(page),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`tr[data-revision="%d"] .revert-form button`, headlineEdit))),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	undone, _ := e.store.EventByID(t.Context(), ev.ID)
+	if undone.Headline != ev.Headline || undone.Value != "2019-12-27" || undone.Status != "scheduled" {
+		t.Errorf("after undoing the headline edit: %q %s %s; want %q with the later date 2019-12-27 and the status kept",
+			undone.Headline, undone.Value, undone.Status, ev.Headline)
+	}
+	if h := eval[string](ed, `document.querySelector('h1').textContent`); h != ev.Headline {
+		t.Errorf("the page's headline is %q", h)
+	}
+	ed.screenshot("event-undone")
+	ed.clean()
+}
