@@ -241,30 +241,30 @@ func decodeEventStates(rev *Revision) (before, after *eventState, err error) {
 	return before, after, nil
 }
 
-// eventAtVersion refuses a change made on a version that is no longer the
-// event's.
-func eventAtVersion(st *eventState, version int) error {
-	if st.Version == version {
-		return nil
+// revisedEvent reads what rev recorded of an event (old before it, made
+// after it) and the event now, refusing with apperr.Conflict when now is no
+// longer at the version the editor saw.
+func revisedEvent(tx *gorm.DB, rev *Revision, version int) (old, made, now *eventState, err error) {
+	if old, made, err = decodeEventStates(rev); err != nil {
+		return nil, nil, nil, err
 	}
-	e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", st.ID, version, st.Version)
-	e.ID = st.ID
-	return e
+	if now, err = loadEventState(tx, rev.EntityID); err != nil {
+		return nil, nil, nil, err
+	}
+	if now.Version != version {
+		e := apperr.Errorf(apperr.Conflict, "event #%d was changed by someone else since you opened it (you saw version %d, it is now at version %d)", now.ID, version, now.Version)
+		e.ID = now.ID
+		return nil, nil, nil, e
+	}
+	return old, made, now, nil
 }
 
 // undoEvent puts back the fields rev changed. The sources rev took away
 // come back; sources it brought stay (undo the merge from the merged
 // event's history, or split them off).
 func (s *Store) undoEvent(tx *gorm.DB, rev *Revision, version int, overwrite bool, userID *int64) error {
-	old, made, err := decodeEventStates(rev)
+	old, made, now, err := revisedEvent(tx, rev, version)
 	if err != nil {
-		return err
-	}
-	now, err := loadEventState(tx, rev.EntityID)
-	if err != nil {
-		return err
-	}
-	if err := eventAtVersion(now, version); err != nil {
 		return err
 	}
 	var taken []int64
@@ -376,15 +376,8 @@ func (s *Store) bringBackSources(tx *gorm.DB, id int64, sourceIDs []int64, userI
 
 // restoreEvent puts the whole event back as it was before rev.
 func (s *Store) restoreEvent(tx *gorm.DB, rev *Revision, version int, userID *int64) error {
-	old, _, err := decodeEventStates(rev)
+	old, _, before, err := revisedEvent(tx, rev, version)
 	if err != nil {
-		return err
-	}
-	before, err := loadEventState(tx, rev.EntityID)
-	if err != nil {
-		return err
-	}
-	if err := eventAtVersion(before, version); err != nil {
 		return err
 	}
 	// Sources that were taken away (by a merge or a split) come back.
