@@ -30,7 +30,7 @@ func TestBrowserEditsNeverLoseWork(t *testing.T) {
 			ev = x
 		}
 	}
-	scheduled, later := "scheduled", "2019-12-27"
+	scheduled, later, laterHeadline := "scheduled", "2019-12-27", "A later headline"
 	page := fmt.Sprintf("%s/events/%d", ed.base, ev.ID)
 	ed.do(chromedp.Navigate(page),
 		chromedp.SetValue(chromedp.CSS(`#event-form input[name="headline"]`), "A headline rewritten with care"),
@@ -82,5 +82,26 @@ func TestBrowserEditsNeverLoseWork(t *testing.T) {
 		t.Errorf("the page's headline is %q", h)
 	}
 	ed.screenshot("event-undone")
+
+	// A later headline: undoing the headline edit again would overwrite
+	// it, so the page asks, showing both values, and overwrites on demand.
+	if _, err := e.store.UpdateEvent(t.Context(), ev.ID, undone.Version, store.EventPatch{Headline: &laterHeadline}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ed.do(chromedp.Navigate(page),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`tr[data-revision="%d"] .revert-form button`, headlineEdit))),
+		chromedp.WaitVisible(chromedp.CSS(`#revert-overwrites`)))
+	asked := eval[string](ed, `document.getElementById('revert-overwrites').innerText`)
+	if !strings.Contains(asked, "headline") || !strings.Contains(asked, laterHeadline) || !strings.Contains(asked, ev.Headline) {
+		t.Errorf("the undo asks with:\n%s", asked)
+	}
+	if got, _ := e.store.EventByID(t.Context(), ev.ID); got.Headline != laterHeadline {
+		t.Errorf("asking changed the headline to %q", got.Headline)
+	}
+	ed.screenshot("event-undo-asks")
+	ed.do(chromedp.Click(chromedp.CSS(`form[action$="/revert"] button.danger`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	if got, _ := e.store.EventByID(t.Context(), ev.ID); got.Headline != ev.Headline || got.Value != "2019-12-27" {
+		t.Errorf("after the confirmed undo: %q %s", got.Headline, got.Value)
+	}
 	ed.clean()
 }
