@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -102,6 +103,50 @@ func TestBrowserEditsNeverLoseWork(t *testing.T) {
 	ed.do(chromedp.Click(chromedp.CSS(`form[action$="/revert"] button.danger`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
 	if got, _ := e.store.EventByID(t.Context(), ev.ID); got.Headline != ev.Headline || got.Value != "2019-12-27" {
 		t.Errorf("after the confirmed undo: %q %s", got.Headline, got.Value)
+	}
+	ed.clean()
+}
+
+// A drag on the timeline after someone else changed the event is refused
+// (409); the event is redrawn as it is now and one click saves the same
+// move on the current version, keeping the other edit.
+func TestBrowserStaleDragSavesAgain(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	e.seed()
+	ed := e.tab(root, "editor")
+	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev store.TimelineEvent
+	for _, x := range evs {
+		if x.Value == "2019-12-28" {
+			ev = x
+		}
+	}
+	item := fmt.Sprintf(`.vis-item[data-id="%d"]`, ev.ID)
+	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(item)))
+	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.setWindow(new Date('2019-12-22'), new Date('2020-01-08'), {animation: false})`)
+	ed.do(chromedp.Sleep(300 * time.Millisecond))
+	headline := "Renamed by someone else"
+	if _, err := e.store.UpdateEvent(t.Context(), ev.ID, ev.Version, store.EventPatch{Headline: &headline}, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, y := itemBox(ed, ev.ID)
+	dx := eval[float64](ed, `(() => { const u = document.getElementById('timeline').timeline.body.util;
+		return u.toScreen(new Date('2020-01-02T12:00:00Z')) - u.toScreen(new Date('2019-12-28T12:00:00Z')); })()`)
+	ed.do(chromedp.MouseClickXY(x, y), chromedp.Sleep(200*time.Millisecond), drag(x, y, dx))
+	ed.waitFor(`document.getElementById('save-again') !== null`)
+	if got, _ := e.store.EventByID(t.Context(), ev.ID); got.Value != "2019-12-28" {
+		t.Fatalf("the stale drag saved %s", got.Value)
+	}
+	ed.screenshot("timeline-stale-drag")
+	ed.do(chromedp.Click(chromedp.CSS(`#save-again`)))
+	ed.waitFor(`document.getElementById('timeline-status').textContent.startsWith('Saved')`)
+	got, _ := e.store.EventByID(t.Context(), ev.ID)
+	if got.Value <= "2019-12-28" || got.Headline != headline {
+		t.Errorf("after saving the move again: %s %q; want a later date and the other edit's headline", got.Value, got.Headline)
 	}
 	ed.clean()
 }

@@ -415,17 +415,27 @@ func (s *Server) apiUpdateEvent(c *gin.Context) {
 	ev, err := s.cfg.Store.UpdateEvent(ctx, id, *body.Version, body.EventPatch, who(c).userID())
 	var edited any
 	if err == nil {
-		// With its date in words, so the timeline shows the new date as
-		// it shows every other.
-		edited = labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status, ev.EndValue)}
+		edited = labelled(ev)
 	}
-	s.replyEdit(c, edited, err, func() (any, error) { return s.cfg.Store.EventByID(ctx, id) })
+	s.replyEdit(c, edited, err, func() (any, error) {
+		now, err := s.cfg.Store.EventByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return labelled(now), nil
+	})
 }
 
-// labelledEvent is an edited event with its date in words.
+// labelledEvent is an event with its date in words, as an edit answers it
+// (or, when stale, the event as it is now), so the timeline shows the date
+// as it shows every other.
 type labelledEvent struct {
 	*store.EventDetail
 	Label string `json:"label"`
+}
+
+func labelled(ev *store.EventDetail) labelledEvent {
+	return labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status, ev.EndValue)}
 }
 
 type mergeBody struct {

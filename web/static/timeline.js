@@ -222,19 +222,33 @@
     var ev = byId[item.id];
     var value = valueAt(ev, item.start, item.end);
     if (value === ev.value) { callback(null); return; }
+    save(ev, value, items, function () { callback(null); });
+  }
+
+  // save dates ev at value on the version the page holds, then calls done
+  // (if given) before redrawing. When someone changed the event meanwhile
+  // (409), it is redrawn as it is now and the status line offers to save
+  // the same date on that version, so the editor's move is not lost.
+  function save(ev, value, items, done) {
     say('Saving ' + ev.headline + ' at ' + value + '…');
     window.factline.api('PATCH', '/api/v1/events/' + ev.id, { version: ev.version, value: value }).then(function (res) {
+      if (done) { done(); }
       if (!res.ok) {
-        callback(null);
+        say('Not saved: ' + window.factline.errorMessage(res));
         if (res.status === 409 && res.data.current) {
           Object.assign(ev, res.data.current);
           items.update(toItem(ev, items.get(ev.id).seq));
+          showPanel(ev);
+          var again = text('button', 'Move it to ' + value + ' on version ' + ev.version, 'small');
+          again.type = 'button';
+          again.id = 'save-again';
+          again.addEventListener('click', function () { save(ev, value, items); });
+          statusEl.appendChild(document.createTextNode(' '));
+          statusEl.appendChild(again);
         }
-        say('Not saved: ' + window.factline.errorMessage(res));
         return;
       }
       Object.assign(ev, res.data);
-      callback(null);
       items.update(toItem(ev, items.get(ev.id).seq));
       showPanel(ev);
       say('Saved: ' + ev.headline + ' is now dated ' + value + ' (version ' + ev.version + ').');
