@@ -21,16 +21,7 @@ func TestBrowserEditsNeverLoseWork(t *testing.T) {
 	e := newEnv(t)
 	e.seed()
 	ed := e.tab(root, "editor")
-	var ev store.TimelineEvent
-	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range evs {
-		if x.Value == "2019-12-28" {
-			ev = x
-		}
-	}
+	ev := e.storedEvent("2019-12-28")
 	scheduled, later, laterHeadline := "scheduled", "2019-12-27", "A later headline"
 	page := fmt.Sprintf("%s/events/%d", ed.base, ev.ID)
 	ed.do(chromedp.Navigate(page),
@@ -115,16 +106,7 @@ func TestBrowserStaleDragSavesAgain(t *testing.T) {
 	e := newEnv(t)
 	e.seed()
 	ed := e.tab(root, "editor")
-	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ev store.TimelineEvent
-	for _, x := range evs {
-		if x.Value == "2019-12-28" {
-			ev = x
-		}
-	}
+	ev := e.storedEvent("2019-12-28")
 	item := fmt.Sprintf(`.vis-item[data-id="%d"]`, ev.ID)
 	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(item)))
 	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.setWindow(new Date('2019-12-22'), new Date('2020-01-08'), {animation: false})`)
@@ -149,4 +131,20 @@ func TestBrowserStaleDragSavesAgain(t *testing.T) {
 		t.Errorf("after saving the move again: %s %q; want a later date and the other edit's headline", got.Value, got.Headline)
 	}
 	ed.clean()
+}
+
+// storedEvent is the stored event dated value, read from the store.
+func (e *env) storedEvent(value string) store.TimelineEvent {
+	e.t.Helper()
+	evs, _, err := e.store.Timeline(e.t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, ev := range evs {
+		if ev.Value == value {
+			return ev
+		}
+	}
+	e.t.Fatalf("no event dated %s stored", value)
+	return store.TimelineEvent{}
 }
