@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -47,8 +48,7 @@ func (s *Server) revert(c *gin.Context) {
 			revertConfirm{Revision: t.ID, Entity: r.Entity, EntityID: r.EntityID, Version: t.Version, Fields: ow.Fields, Message: ow.Error()})
 		return
 	}
-	if err != nil {
-		s.fail(c, err)
+	if s.historyFailed(c, t.ID, err) {
 		return
 	}
 	s.redirectFlash(c, entityPath(rev.Entity, rev.EntityID), "Undid revision #"+strconv.FormatInt(rev.ID, 10)+".")
@@ -63,11 +63,28 @@ func (s *Server) restore(c *gin.Context) {
 		return
 	}
 	rev, err := s.cfg.Store.Restore(c.Request.Context(), t.ID, t.Version, who(c).userID())
-	if err != nil {
-		s.fail(c, err)
+	if s.historyFailed(c, t.ID, err) {
 		return
 	}
 	s.redirectFlash(c, entityPath(rev.Entity, rev.EntityID), "Restored the version before revision #"+strconv.FormatInt(rev.ID, 10)+".")
+}
+
+// historyFailed reports whether err stopped an undo or restore from a
+// history form, having answered it. One made on a page older than the
+// entity's version goes back to the entity's page, whose history is then
+// current, with the reason; any other error fails the request.
+func (s *Server) historyFailed(c *gin.Context, revisionID int64, err error) bool {
+	if err == nil {
+		return false
+	}
+	if apperr.CodeOf(err) == apperr.Conflict {
+		if r, rerr := s.cfg.Store.RevisionByID(c.Request.Context(), revisionID); rerr == nil {
+			s.redirectFlash(c, entityPath(r.Entity, r.EntityID), "Nothing was changed: "+err.Error()+". The history below is as it is now.")
+			return true
+		}
+	}
+	s.fail(c, err)
+	return true
 }
 
 // revertBody is a revert or restore: the entity's version the client read

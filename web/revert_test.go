@@ -84,6 +84,15 @@ func TestRevertUndoesOneChangeAndRestoreRestores(t *testing.T) {
 	if history := c.get("/events/" + itoa(ev.ID)).body; !strings.Contains(history, "<td>restore</td>") || !strings.Contains(history, "<td>revert</td>") {
 		t.Error("the history does not show the undo and the restore")
 	}
+	// A history form from a page older than the event goes back to the
+	// event's page, with the reason and the history as it is now.
+	res = c.form("POST", "/revisions/"+headlineRev+"/revert", url.Values{"csrf_token": {token}, "version": {itoa(int64(d.Version - 1))}})
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/events/"+itoa(ev.ID) {
+		t.Errorf("a stale undo form = %d to %q", res.status, res.header.Get("Location"))
+	}
+	if page := c.get("/events/" + itoa(ev.ID)).body; !strings.Contains(page, "Nothing was changed: event #"+itoa(ev.ID)+" was changed by someone else") {
+		t.Error("the event page does not say why the stale undo changed nothing")
+	}
 	stale := c.json("POST", "/api/v1/revisions/"+headlineRev+"/restore", map[string]any{"version": d.Version - 1})
 	if stale.status != http.StatusConflict || !strings.Contains(stale.body, `"current"`) {
 		t.Errorf("stale restore = %d %s", stale.status, stale.body)
