@@ -299,20 +299,21 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 // verb ("First Minister Rhian Morgan visited Aberporth on Sunday and said",
 // "Presiden Joko Widodo meninjau lokasi banjir dan mengatakan"): the
 // speaker is the clause's subject, the words before that verb, not the
-// object next to the cue. Only a verb of saying reads so: "... dan
-// berharap Kim akan ..., kata O'Brien" names its speaker later. The verb is the first lower-case word that is
-// no role, source, determiner or function word.
+// object next to the cue. The verb is the first lower-case word that is no
+// role, source, determiner or function word. Only a verb of saying reads
+// so: "... dan berharap Kim akan ..., kata O'Brien" names its speaker
+// later.
 func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 	n := len(ws)
-	if n < 3 || !a.p.conjunctions[lowerASCII(a.text[ws[n-1].start:ws[n-1].end])] || !a.p.ev.sayingVerbs[at.cue] {
+	if n < 3 || !a.p.conjunctions[a.lowAt(ws[n-1])] || !a.p.ev.sayingVerbs[at.cue] {
 		return false
 	}
 	sub := a.segmentBefore(ws[:n-1], ws[n-1].start, true)
 	k := 0
 	for ; k < len(sub); k++ {
-		tok := a.text[sub[k].start:sub[k].end]
-		low := lowerASCII(tok)
-		if !isUpperStart(tok) && !a.p.ev.functionWords[low] && !a.p.ev.determiners[low] && !a.p.roleWords[low] && !a.p.sourceNouns[low] {
+		low := a.lowAt(sub[k])
+		if !isUpperStart(a.text[sub[k].start:sub[k].end]) && !a.p.ev.functionWords[low] && !a.p.ev.determiners[low] &&
+			!a.p.roleWords[low] && !a.p.sourceNouns[low] {
 			break
 		}
 	}
@@ -747,8 +748,8 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	k = max(k, len(ws)-3)
 	// A country or an institution word opening the run belongs to the
 	// role when a name of two words or more follows: "Menteri Luar Negeri
-	// Venezuela Rafael Ramirez", "analis Central China Securities Zhang
-	// Gang".
+	// Venezuela Rafael Ramirez", "Menteri Perminyakan Arab Saudi Ali
+	// Al-Naimi".
 	for k < len(ws)-2 && (p.places[lowerASCII(tok(k))] || p.orgWords[lowerASCII(tok(k))]) {
 		k++
 	}
