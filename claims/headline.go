@@ -244,10 +244,10 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 	// Tuesday for calm") makes it the time of the calling.
 	if subject {
 		for k := before; k >= 0 && k >= before-maxNamingGap && !ws[k+1].cut; k-- {
-			if ev.namingVerbs[ws[k].low] {
-				// "were named Thursday in a bulletin": a passive
-				// naming is a happening on the date.
-				return k == 0 || !ev.copulas[ws[k-1].low]
+			// "were named Thursday in a bulletin": a passive naming is a
+			// happening on the date.
+			if ev.namingVerbs[ws[k].low] && (k == 0 || !ev.copulas[ws[k-1].low]) {
+				return true
 			}
 			if ws[k].pred == predVerb {
 				break
@@ -826,7 +826,7 @@ func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
 }
 
 // wordText is w as a headline shows it: a figure keeps the sign glued to
-// it ("31%", "$14.2", "NZ$85", "€3").
+// it ("31%", "$14.2", "€3").
 func (b *eventBuilder) wordText(w word) string {
 	start, end := w.start, w.end
 	if isDigit(rune(b.text[start])) {
