@@ -241,8 +241,10 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 	// "called Tuesday \"the worst day in a generation\"", "menyebut libur
 	// akhir tahun kali ini sebagai yang terpanjang": the date is what the
 	// verb names or judges. A preposition before the date ("called on
-	// Tuesday for calm") makes it the time of the calling.
-	if subject {
+	// Tuesday for calm") or after it ("called Monday for an end to the
+	// violence") makes it the time of the calling.
+	if subject && (i1 >= len(ws) || !b.p.prepositions[ws[i1].low] && !b.isDatePrep(ws[i1].low) &&
+		!(ev.functionWords[ws[i1].low] && !ev.determiners[ws[i1].low])) {
 		for k := before; k >= 0 && k >= before-maxNamingGap && !ws[k+1].cut; k-- {
 			// "were named Thursday in a bulletin": a passive naming is a
 			// happening on the date.
