@@ -103,6 +103,11 @@ func TestBrowserStoryFlow(t *testing.T) {
 	}
 	ed.screenshot("story-timeline-disagree")
 	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.focus(`+strings.TrimPrefix(dis, "/events/")+`, {animation: false})`)
+	// The click lands on the item's centre: wait until the timeline has
+	// redrawn and nothing else lies on top of it there.
+	ed.waitFor(`(() => { const el = document.querySelector('` + item + `'); if (!el) return false;
+		const r = el.getBoundingClientRect(); const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+		return r.width > 0 && !!top && el.contains(top); })()`)
 	ed.do(chromedp.Click(chromedp.CSS(item)), chromedp.WaitVisible(chromedp.CSS(`#panel-disagree`)))
 	if href := eval[string](ed, `document.querySelector('#panel-disagree a').getAttribute('href')`); href != dis+"#disagree" {
 		t.Errorf("the panel's disagreement link goes to %q", href)
