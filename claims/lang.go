@@ -132,9 +132,6 @@ type eventLex struct {
 	verbPrefixes, verbSuffixes []string
 	minAffixed                 int
 	notVerbs                   set
-	// stemPrefixes and stemSuffixes are derivational affixes, longest
-	// first, that two forms of one act differ by ("kehilangan", "erupted").
-	stemPrefixes, stemSuffixes []string
 	// participles are endings that make a verb after a copula ("were
 	// waiting"), and a noun elsewhere ("the evening").
 	participles []string

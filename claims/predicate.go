@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factline/factline/timeline"
 )
 
 // predKind says whether a word can head a happening.
@@ -227,25 +229,10 @@ func hasAnySuffix(s string, ss []string) bool {
 	return false
 }
 
-// stem strips the language's derivational affixes from a lower-case word,
-// so two forms of one act compare equal: "hilang"/"kehilangan",
-// "erupted"/"eruption". At least minStem letters are kept.
-func (b *eventBuilder) stem(low string) string {
-	const minStem = 4
-	ev := &b.p.ev
-	for _, p := range ev.stemPrefixes {
-		if strings.HasPrefix(low, p) && utf8.RuneCountInString(low)-utf8.RuneCountInString(p) >= minStem {
-			low = low[len(p):]
-			break
-		}
-	}
-	for _, s := range ev.stemSuffixes {
-		if strings.HasSuffix(low, s) && utf8.RuneCountInString(low)-utf8.RuneCountInString(s) >= minStem {
-			return low[:len(low)-len(s)]
-		}
-	}
-	return low
-}
+// stem returns the stem of a lower-case word (timeline.Stem), so two
+// forms of one act compare equal: "hilang"/"kehilangan",
+// "erupted"/"eruption".
+func (b *eventBuilder) stem(low string) string { return timeline.Stem(b.p.code, low) }
 
 // isSpeechVerb reports whether low is a one-word verb of saying ("said",
 // "mengatakan", "ujar"), as opposed to a preposition such as "menurut".

@@ -278,4 +278,12 @@ type Pack struct {
 	// "menurut", "kata"): that clause tells the source, not the
 	// happening, and the linker leaves it out.
 	LinkSources []string `lex:"link-sources"`
+	// StemPrefixes and StemSuffixes are derivational affixes, longest
+	// first, that two forms of one word differ by ("kehilangan",
+	// "erupted"); StemRestores give back the first letter of a root that
+	// a nasal prefix took the place of before a vowel ("men" = "t":
+	// "menangkap" is "tangkap"). See Stem.
+	StemPrefixes []string          `lex:"stem-prefixes"`
+	StemSuffixes []string          `lex:"stem-suffixes"`
+	StemRestores map[string]string `lex:"stem-restores"`
 }
