@@ -102,6 +102,9 @@ func TestEventFamilies(t *testing.T) {
 				{"2024-01-13T06:05", "", timeline.StatusHappened, "Tim SAR tiba"},
 				{"2024-01-13T07:55", "", timeline.StatusHappened, "Tim SAR mengevakuasi korban"},
 				{"2024-01-14", "", timeline.StatusHappened, "Pencarian dilanjutkan"}}},
+		{"a noun that looks like a verb stays a noun with a clitic on it", "id", "2026-04-16",
+			"Bupati itu ditangkap penyidik di rumah dinasnya pada Rabu (15/4/2026) dini hari.",
+			[]want{{"2026-04-15TNI", "", timeline.StatusHappened, "Bupati itu ditangkap penyidik di rumah dinasnya"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",

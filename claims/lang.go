@@ -132,6 +132,9 @@ type eventLex struct {
 	verbPrefixes, verbSuffixes []string
 	minAffixed                 int
 	notVerbs                   set
+	// clitics end a word without changing what it is ("dinasnya" is the
+	// noun "dinas" of notVerbs, no verb).
+	clitics []string
 	// participles are endings that make a verb after a copula ("were
 	// waiting"), and a noun elsewhere ("the evening").
 	participles []string

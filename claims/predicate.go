@@ -205,8 +205,19 @@ func (p *pack) wordClasses() map[string]wordClass {
 // that only look like verbs.
 func (b *eventBuilder) affixedVerb(low string) bool {
 	ev := &b.p.ev
-	return !ev.notVerbs[low] && utf8.RuneCountInString(low) >= ev.minAffixed &&
+	return !ev.notVerbs[low] && !ev.notVerbs[withoutClitic(low, ev.clitics)] && utf8.RuneCountInString(low) >= ev.minAffixed &&
 		(hasAnyPrefix(low, ev.verbPrefixes) || hasAnySuffix(low, ev.verbSuffixes))
+}
+
+// withoutClitic returns low without the first of clitics it ends with
+// ("dinasnya" is "dinas"), low when it ends with none.
+func withoutClitic(low string, clitics []string) string {
+	for _, c := range clitics {
+		if strings.HasSuffix(low, c) && len(c) < len(low) {
+			return low[:len(low)-len(c)]
+		}
+	}
+	return low
 }
 
 // hasAnyPrefix reports whether s starts with one of ps.
