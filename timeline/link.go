@@ -181,14 +181,15 @@ func (l *Linker) Add(r Report) Added {
 	l.docs[r.Doc] = true
 	var ms []mention
 	inDoc := map[string]bool{}
-	for _, e := range r.Events {
+	others := othersIn(r.Events)
+	for i, e := range r.Events {
 		if e.Date.IsZero() || e.Evidence.Start < 0 || e.Evidence.End > len(r.Text) || e.Evidence.Start >= e.Evidence.End {
 			continue
 		}
 		m := mention{
 			src:      Source{Doc: r.Doc, EventID: e.ID, Evidence: e.Evidence, Date: e.Date, Status: e.Status, Headline: e.Headline},
 			lang:     r.Lang,
-			features: eventFeatures(r.Lang, r.Text, e),
+			features: eventFeatures(r.Lang, r.Text, e, others[i]),
 		}
 		ms = append(ms, m)
 		for _, f := range m.features {

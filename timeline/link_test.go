@@ -197,6 +197,36 @@ func TestLinkKeepsHappeningsApart(t *testing.T) {
 	}
 }
 
+// TestLinkTwoEventsOfOneSentence checks that the second event of a
+// sentence ("left at 7:30 and overturned later") does not take the first
+// one's words to another article's telling of the first.
+func TestLinkTwoEventsOfOneSentence(t *testing.T) {
+	at := func(text, part string) Span {
+		i := strings.Index(text, part)
+		return Span{Start: i, End: i + len(part)}
+	}
+	a1 := report(t, "a1", "id", [2]string{"2026-05-08T07:30", "Bus yang membawa 41 penumpang itu berangkat dari Terminal Kampung Rambutan pukul 07.30 WIB."})
+	text := "The bus, carrying 41 passengers, left Kampung Rambutan terminal at 7:30 a.m. on Friday and overturned on the toll road two hours later."
+	sentence := Span{Start: 0, End: len(text)}
+	a2 := Report{Doc: "a2", Lang: "en", Text: text, Events: []Event{
+		{ID: "e1", Date: mustDate(t, "2026-05-08T07:30", ""), Status: StatusHappened, Evidence: sentence,
+			Subject: at(text, "The bus"), Predicate: at(text, "left"), Object: at(text, "Kampung Rambutan terminal")},
+		{ID: "e2", Date: mustDate(t, "2026-05-08", ""), Status: StatusHappened, Evidence: sentence,
+			Subject: at(text, "The bus"), Predicate: at(text, "overturned"), Object: at(text, "the toll road")},
+	}}
+	res := Link([]Report{a1, a2})
+	if len(res.Events) != 2 {
+		t.Fatalf("want the departure (two sources) and the overturning: %+v", res.Events)
+	}
+	for _, le := range res.Events {
+		for _, src := range le.Sources {
+			if src.EventID == "e2" && len(le.Sources) != 1 {
+				t.Errorf("the overturning joined the departure: %+v", le)
+			}
+		}
+	}
+}
+
 func TestLinkSkipsBadEvents(t *testing.T) {
 	r := report(t, "a1", "id", [2]string{"2014-12-28", "Pesawat QZ8501 hilang kontak."})
 	r.Events = append(r.Events, Event{ID: "bad", Date: mustDate(t, "2014-12-28", ""), Evidence: Span{Start: 5, End: 5000}}, Event{ID: "nodate", Evidence: Span{Start: 0, End: 3}})
@@ -260,7 +290,7 @@ func TestSourceClausesLeftOut(t *testing.T) {
 			e.Predicate = Span{Start: at, End: at + len(pred)}
 		}
 		var out []string
-		for _, f := range eventFeatures(lang, s, e) {
+		for _, f := range eventFeatures(lang, s, e, nil) {
 			out = append(out, f.key)
 		}
 		return out

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -154,9 +155,12 @@ const focusBoost = 2
 // eventFeatures returns the features of an event's sentence in text,
 // those of its focus in focus: the subject, predicate and object when the
 // event builder found them, else the headline (the clause around the date).
-// The clauses naming a source are left out (withoutSources).
-func eventFeatures(lang, text string, e Event) []feature {
-	sentence := text[e.Evidence.Start:e.Evidence.End]
+// The clauses naming a source are left out (withoutSources), and so are
+// others, the predicates and objects of the other events the sentence
+// tells ("left Gambir at 12:10 and came off the rails later": the
+// derailment is not the departure).
+func eventFeatures(lang, text string, e Event, others []Span) []feature {
+	sentence := blank(text[e.Evidence.Start:e.Evidence.End], e.Evidence.Start, others)
 	if lw := linkWordsFor(lang); lw != nil {
 		rest := withoutDateline(sentence)
 		at := e.Evidence.Start + len(sentence) - len(rest)
@@ -183,6 +187,45 @@ func eventFeatures(lang, text string, e Event) []feature {
 		fs[i].focus = inFocus[fs[i].key]
 	}
 	return fs
+}
+
+// blank returns s, which starts at offset at of its text, with the bytes
+// of spans (offsets into that text) turned to spaces.
+func blank(s string, at int, spans []Span) string {
+	var b []byte
+	for _, sp := range spans {
+		for i := max(sp.Start-at, 0); i < min(sp.End-at, len(s)); i++ {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = ' '
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// othersIn returns, for each event, the predicate and object spans of the
+// other events told by the same sentence, those that overlap none of the
+// event's own.
+func othersIn(events []Event) [][]Span {
+	out := make([][]Span, len(events))
+	for i, e := range events {
+		own := []Span{e.Predicate, e.Subject, e.Object}
+		for j, o := range events {
+			if j == i || o.Evidence != e.Evidence {
+				continue
+			}
+			for _, sp := range []Span{o.Predicate, o.Object} {
+				if sp.Len() > 0 && !slices.ContainsFunc(own, func(x Span) bool { return x.Len() > 0 && x.Start < sp.End && sp.Start < x.End }) {
+					out[i] = append(out[i], sp)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // eachShared calls fn with each feature two key-sorted lists share.
