@@ -17,9 +17,11 @@ import (
 // which fields changed from what to what.
 type historyEntry struct {
 	store.Revision
-	Who       string
-	Changes   []change
-	CanRevert bool
+	Who     string
+	Changes []change
+	// CanRevert is set on a revision a restore can take back, CanUndo on
+	// one an undo still has something to put back for (Store.Undoable).
+	CanRevert, CanUndo bool
 	// BeforeVersion is the entity's version before the revision: the one
 	// a restore puts back.
 	BeforeVersion int
@@ -50,10 +52,14 @@ func (s *Server) history(c *gin.Context, entity string, id int64) ([]historyEntr
 	for _, u := range users {
 		names[u.ID] = u.Username
 	}
+	undoable, err := s.cfg.Store.Undoable(ctx, entity, id, revs)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]historyEntry, 0, len(revs))
 	for _, r := range slices.Backward(revs) {
 		e := historyEntry{Revision: r, Who: "factline", Changes: diff(r.Before, r.After),
-			CanRevert: r.Before != "" && r.Action != store.ActionEvidence, BeforeVersion: versionOf(r.Before)}
+			CanRevert: r.Revertable(), CanUndo: undoable[r.ID], BeforeVersion: versionOf(r.Before)}
 		if r.UserID != nil {
 			e.Who = names[*r.UserID]
 		}

@@ -41,6 +41,12 @@ func TestRevertUndoesOneChangeAndRestoreRestores(t *testing.T) {
 	if d.Headline != ev.Headline || d.Value != "2019-12-27" {
 		t.Fatalf("after the undo: %q %s; want %q and the later date 2019-12-27", d.Headline, d.Value, ev.Headline)
 	}
+	// The undone edit offers no second undo, only its restore.
+	page = c.get("/events/" + itoa(ev.ID))
+	if strings.Contains(page.body, "/revisions/"+headlineRev+"/revert") || !strings.Contains(page.body, "Already undone") ||
+		!strings.Contains(page.body, "/revisions/"+headlineRev+"/restore") {
+		t.Errorf("the history still offers to undo the undone headline edit, or lost its restore")
+	}
 
 	// A later edit of the headline: undoing the first again asks, on the
 	// page and in the API, and changes nothing until confirmed.

@@ -49,6 +49,11 @@ func overwriteError(rev *Revision, fields []Overwrite) *OverwriteError {
 	return &OverwriteError{Revision: rev.ID, Fields: fields, err: e}
 }
 
+// Revertable reports whether the revision changed an event or claim that
+// existed before it by an edit an undo or restore can take back: not the
+// creation, and not a note of evidence.
+func (r *Revision) Revertable() bool { return r.Before != "" && r.Action != ActionEvidence }
+
 // revertable loads a revision that a revert or restore may act on: one
 // that changed an event or claim that existed before it.
 func (s *Store) revertable(ctx context.Context, revisionID int64) (*Revision, error) {
@@ -146,7 +151,7 @@ func (s *Store) undoClaim(tx *gorm.DB, rev *Revision, version int, overwrite boo
 	if err != nil {
 		return err
 	}
-	if old.Status == made.Status || now.Status == old.Status {
+	if !claimUndoable(old.Status, made.Status, now.Status) {
 		return apperr.Errorf(apperr.Invalid, "revision #%d has nothing left to undo: the claim is %s", rev.ID, now.Status)
 	}
 	if now.Status != made.Status && !overwrite {
@@ -259,6 +264,75 @@ func revisedEvent(tx *gorm.DB, rev *Revision, version int) (old, made, now *even
 	return old, made, now, nil
 }
 
+// undoPlan says what undoing a revision of an event would do, given the
+// event before it (old), after it (made) and now: the fields it changed
+// that do not already hold their old value, and the sources it took away
+// that the event does not hold again. Nothing in both means nothing is
+// left to undo.
+func undoPlan(old, made, now *eventState) (undo []eventField, taken []int64) {
+	for _, id := range old.SourceIDs {
+		if !slices.Contains(made.SourceIDs, id) && !slices.Contains(now.SourceIDs, id) {
+			taken = append(taken, id)
+		}
+	}
+	for _, f := range undoFields {
+		if f.show(old) == f.show(made) || (f.put != nil && f.show(now) == f.show(old)) || (f.put == nil && len(taken) == 0) {
+			continue
+		}
+		undo = append(undo, f)
+	}
+	return undo, taken
+}
+
+// claimUndoable reports whether undoing a revision that moved a claim's
+// status from old to made would change the claim as it is now.
+func claimUndoable(old, made, now string) bool { return old != made && now != old }
+
+// Undoable reports, for each of revs (revisions of one event or claim, as
+// Revisions returns them), whether Revert would have anything left to put
+// back, reading only: a revision whose change is already undone, or that
+// created, hid or gave evidence, has none.
+func (s *Store) Undoable(ctx context.Context, entity string, id int64, revs []Revision) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	db := s.db.WithContext(ctx)
+	switch entity {
+	case EntityEvent:
+		now, err := loadEventState(db, id)
+		if err != nil {
+			return nil, err
+		}
+		for i := range revs {
+			r := &revs[i]
+			if r.Entity != entity || r.EntityID != id || !r.Revertable() {
+				continue
+			}
+			old, made, err := decodeEventStates(r)
+			if err != nil {
+				return nil, err
+			}
+			undo, _ := undoPlan(old, made, now)
+			out[r.ID] = len(undo) > 0
+		}
+	case EntityClaim:
+		now, err := claimByID(db, id)
+		if err != nil {
+			return nil, err
+		}
+		for i := range revs {
+			r := &revs[i]
+			if r.Entity != entity || r.EntityID != id || !r.Revertable() {
+				continue
+			}
+			var old, made Claim
+			if json.Unmarshal([]byte(r.Before), &old) != nil || json.Unmarshal([]byte(r.After), &made) != nil {
+				return nil, fmt.Errorf("store: revision #%d: bad snapshot", r.ID)
+			}
+			out[r.ID] = claimUndoable(old.Status, made.Status, now.Status)
+		}
+	}
+	return out, nil
+}
+
 // undoEvent puts back the fields rev changed. The sources rev took away
 // come back; sources it brought stay (undo the merge from the merged
 // event's history, or split them off).
@@ -267,11 +341,9 @@ func (s *Store) undoEvent(tx *gorm.DB, rev *Revision, version int, overwrite boo
 	if err != nil {
 		return err
 	}
-	var taken []int64
-	for _, id := range old.SourceIDs {
-		if !slices.Contains(made.SourceIDs, id) && !slices.Contains(now.SourceIDs, id) {
-			taken = append(taken, id)
-		}
+	undo, taken := undoPlan(old, made, now)
+	if len(undo) == 0 {
+		return apperr.Errorf(apperr.Invalid, "revision #%d has nothing left to undo: what it changed is back as it was", rev.ID)
 	}
 	later, err := laterRevisions(tx, rev)
 	if err != nil {
@@ -295,22 +367,14 @@ func (s *Store) undoEvent(tx *gorm.DB, rev *Revision, version int, overwrite boo
 	// ones it has now.
 	want := *now
 	want.Tags, want.SourceIDs = slices.Clone(now.Tags), append(slices.Clone(now.SourceIDs), taken...)
-	var undo []eventField
 	var lost []Overwrite
-	for _, f := range undoFields {
-		if f.show(old) == f.show(made) || (f.put != nil && f.show(now) == f.show(old)) || (f.put == nil && len(taken) == 0) {
-			continue
-		}
-		undo = append(undo, f)
+	for _, f := range undo {
 		if f.put != nil {
 			f.put(&want, old)
 		}
 		if laterTouched[f.name] && f.show(now) != f.show(made) {
 			lost = append(lost, Overwrite{Field: f.name, Current: f.show(now), After: f.show(&want)})
 		}
-	}
-	if len(undo) == 0 {
-		return apperr.Errorf(apperr.Invalid, "revision #%d has nothing left to undo: what it changed is back as it was", rev.ID)
 	}
 	if len(lost) > 0 && !overwrite {
 		return overwriteError(rev, lost)

@@ -52,6 +52,16 @@ func testRevertUndoesOneChange(t *testing.T, s *store.Store) {
 	if _, err := s.Revert(ctx, headline.ID, got.Version, false, nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("undoing it twice = %v, want Invalid", err)
 	}
+	// The history offers Undo where Revert has something left to do:
+	// not on the undone headline edit, still on both date edits.
+	revs, _ = s.Revisions(ctx, store.EntityEvent, ev.ID)
+	undoable, err := s.Undoable(ctx, store.EntityEvent, ev.ID, revs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if undoable[headline.ID] || !undoable[firstDate.ID] || !undoable[revs[2].ID] {
+		t.Errorf("undoable %v: want the headline edit (#%d) false, the date edits (#%d, #%d) true", undoable, headline.ID, firstDate.ID, revs[2].ID)
+	}
 
 	// The first date edit was overwritten by the third: undoing it asks.
 	_, err = s.Revert(ctx, firstDate.ID, got.Version, false, nil)
