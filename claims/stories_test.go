@@ -45,9 +45,10 @@ type goldStory struct {
 	dates   map[string]time.Time
 }
 
-// storyNames are the gold stories: Indonesian, English, and one told in
-// both languages.
-var storyNames = []string{"sinar-bahari", "millbrook-blast", "kasuari-614"}
+// storyNames are the dev gold stories: Indonesian, English, and three told
+// in both languages (citarum-jaya and kelam-regent were held out until the
+// linker was revised on what they showed).
+var storyNames = []string{"sinar-bahari", "millbrook-blast", "kasuari-614", "citarum-jaya", "kelam-regent"}
 
 // loadStory reads the story name from testdata/<set>/<name>.
 func loadStory(t *testing.T, set, name string) *goldStory {
@@ -286,8 +287,10 @@ func TestStoryLinking(t *testing.T) {
 		"sinar-bahari":    {pairF: 0.88, bcF: 0.93},
 		"millbrook-blast": {pairF: 0.85, bcF: 0.95},
 		"kasuari-614":     {pairF: 0.95, bcF: 0.95},
+		"citarum-jaya":    {pairF: 0.65, bcF: 0.81},
+		"kelam-regent":    {pairF: 0.70, bcF: 0.83},
 	}
-	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2}
+	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 2, "kelam-regent": 1}
 	var all []*goldStory
 	for _, name := range storyNames {
 		s := loadStory(t, "stories", name)
@@ -295,13 +298,13 @@ func TestStoryLinking(t *testing.T) {
 		checkStory(t, s, floors[name], minFound[name], 1)
 	}
 
-	// A mixed pile: the three stories' articles in one publication order.
+	// A mixed pile: the stories' articles in one publication order.
 	// Linking across unrelated stories must stay rare.
 	sc := pileScore(t, all, timeline.Link)
 	t.Logf("mixed pile       pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
 		sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
-	if sc.bcP < 0.95 || sc.pairF < 0.88 {
-		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.88)", sc.bcP, sc.pairF)
+	if sc.bcP < 0.95 || sc.pairF < 0.85 {
+		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.85)", sc.bcP, sc.pairF)
 	}
 }
 
@@ -362,26 +365,25 @@ func checkStory(t *testing.T, s *goldStory, floor scores, minFound, maxAlarms in
 // heldoutStories are stories in testdata/stories-heldout, kept out of
 // every choice of rule and threshold: they measure the linker on news it
 // was not shaped on.
-var heldoutStories = []string{"citarum-jaya", "kelam-regent"}
+var heldoutStories = []string{"harbor-fire", "longsor-wanareja"}
 
-// TestHeldoutStoryLinking scores linking on the held-out stories. Their
-// golds were committed before the linker first ran on them. Blind,
-// citarum-jaya scored pairwise P 0.579 R 0.333 F1 0.423, B-cubed P 0.917
-// R 0.630 F1 0.747, 1 of 3 planted disagreements found with 1 false alarm.
-// The rules chosen on the dev stories since raised its figures and
-// brought a second false alarm, which the cap holds. kelam-regent was
-// written after those rules and scored blind once: pairwise P 0.667 R
-// 0.417 F1 0.513, B-cubed P 0.853 R 0.707 F1 0.773, none of 3 planted
-// disagreements found, 3 false alarms. The floors sit at the blind
-// figures, so a change fitted to the dev stories that loses ground on
-// unseen news fails here.
+// TestHeldoutStoryLinking scores linking on the held-out stories, one
+// Indonesian and one English, written by hand with their golds (which
+// sentences tell one happening, and the date disagreements planted) and
+// committed before the linker first ran on them. Blind, harbor-fire scored
+// pairwise P 1.000 R 0.312 F1 0.476, B-cubed P 1.000 R 0.704 F1 0.826, 2
+// of 4 planted disagreements found, no false alarm; longsor-wanareja
+// pairwise P 0.750 R 0.321 F1 0.450, B-cubed P 0.962 R 0.710 F1 0.817, 1
+// of 3 found, 1 false alarm. The floors sit at the blind figures, so a
+// change fitted to the dev stories that loses ground on unseen news fails
+// here.
 func TestHeldoutStoryLinking(t *testing.T) {
 	floors := map[string]scores{
-		"citarum-jaya": {pairF: 0.42, bcF: 0.74},
-		"kelam-regent": {pairF: 0.51, bcF: 0.77},
+		"harbor-fire":      {pairF: 0.47, bcF: 0.82},
+		"longsor-wanareja": {pairF: 0.45, bcF: 0.81},
 	}
-	minFound := map[string]int{"citarum-jaya": 1, "kelam-regent": 0}
-	maxAlarms := map[string]int{"citarum-jaya": 2, "kelam-regent": 3}
+	minFound := map[string]int{"harbor-fire": 2, "longsor-wanareja": 1}
+	maxAlarms := map[string]int{"harbor-fire": 0, "longsor-wanareja": 1}
 	for _, name := range heldoutStories {
 		checkStory(t, loadStory(t, "stories-heldout", name), floors[name], minFound[name], maxAlarms[name])
 	}
