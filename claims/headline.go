@@ -55,9 +55,15 @@ func (b *eventBuilder) clauseOf(ws []sword, i0, i1 int) (int, int) {
 }
 
 // opensClause reports whether word k is a subordinator that opens a clause
-// (not a date's preposition).
+// (not a date's preposition). One that is also an infinitive marker is a
+// preposition before a name or a determiner: "the train to Bandung
+// derailed" is one clause, "agreed to pay" two.
 func (b *eventBuilder) opensClause(ws []sword, k int) bool {
 	if k < 0 || k >= len(ws) || !b.p.ev.subordinators[ws[k].low] {
+		return false
+	}
+	if b.p.ev.infinitive[ws[k].low] && k+1 < len(ws) && !ws[k+1].cut &&
+		(isUpperStart(b.text[ws[k+1].start:ws[k+1].end]) || b.p.ev.determiners[ws[k+1].low]) {
 		return false
 	}
 	return !b.beforeDate(ws, k)
