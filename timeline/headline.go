@@ -9,7 +9,7 @@ import (
 
 // HeadlineWords returns the sorted distinct stems of a headline's words of
 // three letters or more, ignoring case and punctuation, so that
-// "pertemuan"/"pertemuannya" or "meeting"/"meetings" agree (see stem).
+// "pertemuan"/"pertemuannya" or "meeting"/"meetings" agree (see firstLetters).
 // WordOverlap of two headlines' words says how alike they read; callers
 // that compare one headline with many keep its words.
 func HeadlineWords(s string) []string {
@@ -20,7 +20,7 @@ func HeadlineWords(s string) []string {
 			if out == nil {
 				out = make([]string, 0, 12) // headlines are short
 			}
-			out = append(out, stem(f))
+			out = append(out, firstLetters(f))
 		}
 	}
 	start := -1 // of the word being read

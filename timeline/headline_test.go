@@ -15,7 +15,7 @@ func TestHeadlineSimilarity(t *testing.T) {
 	}
 }
 
-// TestStemCutsLetters checks stem against cutting the word's runes, for
+// TestStemCutsLetters checks firstLetters against cutting the word's runes, for
 // short, long, accented and not-UTF-8 words.
 func TestStemCutsLetters(t *testing.T) {
 	for _, w := range []string{"", "rapat", "pertemuan", "pertemuannya", "café-société", "ab\xffcdefgh", "\xff\xfe", "abcdef"} {
@@ -23,8 +23,8 @@ func TestStemCutsLetters(t *testing.T) {
 		if r := []rune(w); len(r) > stemLength {
 			want = string(r[:stemLength])
 		}
-		if got := stem(w); got != want {
-			t.Errorf("stem(%q) = %q, want %q", w, got, want)
+		if got := firstLetters(w); got != want {
+			t.Errorf("firstLetters(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

@@ -103,7 +103,7 @@ func compileLinkWords(p *Pack) (*linkWords, error) {
 type featureKind uint8
 
 const (
-	// featureWord is a content word, cut to its stem.
+	// featureWord is a content word, cut to its first letters.
 	featureWord featureKind = iota
 	// featureConcept is a thing of link.txt: it meets the same concept
 	// in every language.
@@ -375,7 +375,7 @@ func sentenceFeatures(lang, s string) []feature {
 			add(feature{key: w.lower, kind: featureName, shown: w.whole})
 			continue
 		}
-		add(feature{key: stem(w.lower), kind: featureWord, shown: w.text})
+		add(feature{key: firstLetters(w.lower), kind: featureWord, shown: w.text})
 	}
 	sortFeatures(out)
 	return out
@@ -563,8 +563,9 @@ func isYear(d string) bool {
 // "pertemuan"/"pertemuannya" and "meeting"/"meetings" agree.
 const stemLength = 6
 
-// stem cuts a word to its first stemLength letters.
-func stem(w string) string {
+// firstLetters cuts a word to its first stemLength letters: a cheap stem
+// that needs no language data (Stem strips a language's affixes).
+func firstLetters(w string) string {
 	// Slicing at the cut is the common case; a word with a byte that is
 	// not UTF-8 takes the conversion, which replaces that byte by U+FFFD.
 	n := 0
