@@ -385,22 +385,13 @@ func sentenceFeatures(lang, s string) []feature {
 // (sourceClauses), except one holding pred, the event's predicate as an
 // offset into s: a day of saying is told by its source clause.
 func withoutSources(lw *linkWords, s string, pred Span) string {
-	var b []byte
+	var drop []Span
 	for _, c := range sourceClauses(lw, s) {
-		if pred.Len() > 0 && c.Start < pred.End && pred.Start < c.End {
-			continue
-		}
-		if b == nil {
-			b = []byte(s)
-		}
-		for i := c.Start; i < c.End; i++ {
-			b[i] = ' '
+		if pred.Len() == 0 || c.Start >= pred.End || pred.Start >= c.End {
+			drop = append(drop, c)
 		}
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
+	return blank(s, 0, drop)
 }
 
 // clauses splits s after each comma or semicolon followed by a space,

@@ -140,12 +140,9 @@ func laterRevisions(tx *gorm.DB, rev *Revision) ([]Revision, error) {
 }
 
 func (s *Store) undoClaim(tx *gorm.DB, rev *Revision, version int, overwrite bool, userID *int64) error {
-	var old, made Claim
-	if err := json.Unmarshal([]byte(rev.Before), &old); err != nil {
-		return fmt.Errorf("store: revision #%d: %w", rev.ID, err)
-	}
-	if err := json.Unmarshal([]byte(rev.After), &made); err != nil {
-		return fmt.Errorf("store: revision #%d: %w", rev.ID, err)
+	old, made, err := decodeClaimStates(rev)
+	if err != nil {
+		return err
 	}
 	now, err := claimByID(tx, rev.EntityID)
 	if err != nil {
@@ -294,6 +291,25 @@ func claimUndoable(old, made, now string) bool { return old != made && now != ol
 // created, hid or gave evidence, has none.
 func (s *Store) Undoable(ctx context.Context, entity string, id int64, revs []Revision) (map[int64]bool, error) {
 	out := map[int64]bool{}
+	check, err := s.undoCheck(ctx, entity, id)
+	if err != nil || check == nil {
+		return out, err
+	}
+	for i := range revs {
+		r := &revs[i]
+		if r.Entity != entity || r.EntityID != id || !r.Revertable() {
+			continue
+		}
+		if out[r.ID], err = check(r); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// undoCheck returns what tells whether undoing one revision of an event or
+// claim would change it as it is now; nil for other entities.
+func (s *Store) undoCheck(ctx context.Context, entity string, id int64) (func(*Revision) (bool, error), error) {
 	db := s.db.WithContext(ctx)
 	switch entity {
 	case EntityEvent:
@@ -301,36 +317,40 @@ func (s *Store) Undoable(ctx context.Context, entity string, id int64, revs []Re
 		if err != nil {
 			return nil, err
 		}
-		for i := range revs {
-			r := &revs[i]
-			if r.Entity != entity || r.EntityID != id || !r.Revertable() {
-				continue
-			}
+		return func(r *Revision) (bool, error) {
 			old, made, err := decodeEventStates(r)
 			if err != nil {
-				return nil, err
+				return false, err
 			}
 			undo, _ := undoPlan(old, made, now)
-			out[r.ID] = len(undo) > 0
-		}
+			return len(undo) > 0, nil
+		}, nil
 	case EntityClaim:
 		now, err := claimByID(db, id)
 		if err != nil {
 			return nil, err
 		}
-		for i := range revs {
-			r := &revs[i]
-			if r.Entity != entity || r.EntityID != id || !r.Revertable() {
-				continue
+		return func(r *Revision) (bool, error) {
+			old, made, err := decodeClaimStates(r)
+			if err != nil {
+				return false, err
 			}
-			var old, made Claim
-			if json.Unmarshal([]byte(r.Before), &old) != nil || json.Unmarshal([]byte(r.After), &made) != nil {
-				return nil, fmt.Errorf("store: revision #%d: bad snapshot", r.ID)
-			}
-			out[r.ID] = claimUndoable(old.Status, made.Status, now.Status)
-		}
+			return claimUndoable(old.Status, made.Status, now.Status), nil
+		}, nil
 	}
-	return out, nil
+	return nil, nil
+}
+
+// decodeClaimStates reads the claim a revision recorded before and after it.
+func decodeClaimStates(rev *Revision) (before, after *Claim, err error) {
+	before, after = &Claim{}, &Claim{}
+	if err := json.Unmarshal([]byte(rev.Before), before); err != nil {
+		return nil, nil, fmt.Errorf("store: revision #%d: %w", rev.ID, err)
+	}
+	if err := json.Unmarshal([]byte(rev.After), after); err != nil {
+		return nil, nil, fmt.Errorf("store: revision #%d: %w", rev.ID, err)
+	}
+	return before, after, nil
 }
 
 // undoEvent puts back the fields rev changed. The sources rev took away
