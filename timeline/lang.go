@@ -286,4 +286,7 @@ type Pack struct {
 	StemPrefixes []string          `lex:"stem-prefixes"`
 	StemSuffixes []string          `lex:"stem-suffixes"`
 	StemRestores map[string]string `lex:"stem-restores"`
+	// StemVowels are the letters a root opens with when a nasal prefix
+	// took its first letter's place.
+	StemVowels []string `lex:"stem-vowels"`
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ import (
 type stemmer struct {
 	prefixes, suffixes []string
 	restores           map[string]string
+	vowels             []string
 }
 
 // minStem is how many letters a stem keeps at least.
@@ -43,7 +45,7 @@ func Stem(code, low string) string {
 		for c, lx := range lexicons() {
 			p := lx.pack
 			if len(p.StemPrefixes)+len(p.StemSuffixes) > 0 {
-				stemmers[c] = &stemmer{prefixes: p.StemPrefixes, suffixes: p.StemSuffixes, restores: p.StemRestores}
+				stemmers[c] = &stemmer{prefixes: p.StemPrefixes, suffixes: p.StemSuffixes, restores: p.StemRestores, vowels: p.StemVowels}
 			}
 		}
 		for _, l := range Languages() {
@@ -68,7 +70,7 @@ func (s *stemmer) stem(low string) string {
 				continue
 			}
 			root := low[len(p):]
-			if r, ok := s.restores[p]; ok && startsWithVowel(root) {
+			if r, ok := s.restores[p]; ok && slices.ContainsFunc(s.vowels, func(v string) bool { return strings.HasPrefix(root, v) }) {
 				root = r + root
 			}
 			low, n, cut = root, utf8.RuneCountInString(root), true
@@ -84,8 +86,4 @@ func (s *stemmer) stem(low string) string {
 		}
 	}
 	return low
-}
-
-func startsWithVowel(s string) bool {
-	return s != "" && strings.IndexByte("aeiou", s[0]) >= 0
 }
