@@ -20,6 +20,9 @@ const (
 	minHeadlineWords = 4
 	// maxSubjectWords bounds a subject borrowed from an earlier clause.
 	maxSubjectWords = 6
+	// maxAbbreviation is the longest capitalised word (in bytes) read as
+	// an abbreviation when a dot follows it inside a sentence ("Corp.").
+	maxAbbreviation = 4
 )
 
 // wordRange returns the indexes [i, j) of the words inside s.
@@ -498,7 +501,7 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 	if len(obj) > 0 {
 		objSpan = Span{Start: ws[obj[0]].start, End: ws[obj[len(obj)-1]].end}
 	}
-	return capitalise(strings.Join(words, " ")), subjSpan, objSpan
+	return capitalise(b.joinWords(ws, idx, words)), subjSpan, objSpan
 }
 
 // subjectRange returns the words [from, end) of the predicate's subject in
@@ -620,8 +623,9 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 	room := maxHeadlineWords - subjLen - 1
 	for k := pi + 1; k < z && len(obj) < room+2; k++ {
 		w := ws[k]
-		if w.date && k > 0 && b.p.ev.determiners[ws[k-1].low] {
-			// A date inside the object ("posted a third-quarter loss").
+		if w.date && (k > 0 && b.p.ev.determiners[ws[k-1].low] || b.compoundModifier(ws, k, z)) {
+			// A date inside the object ("posted a third-quarter loss",
+			// "reported third-quarter profit jumped").
 			for k+1 < z && ws[k+1].date {
 				k++
 			}
@@ -636,12 +640,26 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 		if b.p.conjunctions[w.low] && len(obj) >= 2 {
 			break
 		}
-		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb {
+		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb && !b.isSpeechVerb(ws[pi].low) {
+			// A second predicate is coordinated, except after a verb of
+			// saying, whose object is a clause ("said net income dropped").
 			break
 		}
 		obj = append(obj, k)
 	}
 	return obj
+}
+
+// compoundModifier reports whether the date word at k is one hyphenated
+// word before the noun it modifies ("third-quarter profit", "year-end
+// bonus"), not a phrase of its own.
+func (b *eventBuilder) compoundModifier(ws []sword, k, z int) bool {
+	if !strings.Contains(b.text[ws[k].start:ws[k].end], "-") || k+1 >= z || (k > 0 && ws[k-1].date) {
+		return false
+	}
+	next := ws[k+1]
+	return !next.cut && !next.date && next.pred == predNone && !b.p.ev.functionWords[next.low] &&
+		!b.p.prepositions[next.low] && !b.isDatePrep(next.low)
 }
 
 // extend returns up to n words to lengthen a short headline: what follows
@@ -731,20 +749,61 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		return subj
 	}
 	// No verb before the clause: the sentence opens with its subject and
-	// an apposition ("Smith, 57, resigned", "Ritter, a U.N. inspector,
-	// arrived"); the words before the first clause mark name it.
+	// an apposition or adjunct ("Smith, 57, resigned", "IHSG pada
+	// penutupan hari ini, Kamis, berakhir"); the first stretch between
+	// clause marks that is not itself an adjunct ("Pada penutupan,")
+	// names it, up to its first preposition or conjunction.
+	for s := 0; s < a; {
+		e := s + 1
+		for e < a && !ws[e].cut {
+			e++
+		}
+		if subj := b.nounPhrase(ws, s, e); subj != nil {
+			return subj
+		}
+		s = e
+	}
+	return nil
+}
+
+// nounPhrase returns the words of stretch [s, e) that can be a subject,
+// without dates: the whole stretch, or when that is longer than a subject
+// its words up to the first preposition ("IHSG pada penutupan hari ini"),
+// then up to the first conjunction. It is nil when the stretch opens with
+// a function word (an adjunct: "Pada penutupan") or is a long
+// subordinate clause ("Meski pertumbuhan pada kuartal ketiga melambat").
+func (b *eventBuilder) nounPhrase(ws []sword, s, e int) []int {
+	stops := []func(string) bool{
+		func(string) bool { return false },
+		func(low string) bool { return b.p.prepositions[low] || b.isDatePrep(low) },
+		func(low string) bool { return b.p.conjunctions[low] },
+	}
 	var subj []int
-	for k := 0; k < a && !(k > 0 && ws[k].cut); k++ {
-		if !b.skip(ws, k, false) {
-			subj = append(subj, k)
+	for _, stop := range stops {
+		subj = subj[:0]
+		for k := s; k < e; k++ {
+			if len(subj) > 0 && stop(ws[k].low) {
+				break
+			}
+			if !b.skip(ws, k, false) {
+				subj = append(subj, k)
+			}
+		}
+		subj = b.trimLead(ws, subj)
+		if len(subj) == 0 || b.onlyDate(ws, subj) ||
+			b.p.ev.functionWords[ws[subj[0]].low] && !b.p.ev.determiners[ws[subj[0]].low] {
+			return nil
+		}
+		if len(subj) <= maxSubjectWords {
+			return subj
+		}
+		if b.p.ev.subordinators[ws[subj[0]].low] {
+			// A subordinate clause is taken whole or not at all: cut at a
+			// preposition it is no noun phrase.
+			return nil
 		}
 	}
-	subj = b.trimLead(ws, subj)
-	if len(subj) == 0 || len(subj) > maxSubjectWords || b.onlyDate(ws, subj) ||
-		b.p.ev.functionWords[ws[subj[0]].low] && !b.p.ev.determiners[ws[subj[0]].low] {
-		return nil
-	}
-	return subj
+	return nil
 }
 
 // onlyDate reports whether the words at idx are all prepositions, fillers
@@ -830,7 +889,7 @@ func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
 	for n, k := range idx {
 		parts[n] = b.wordText(ws[k].word)
 	}
-	return capitalise(strings.Join(parts, " "))
+	return capitalise(b.joinWords(ws, idx, parts))
 }
 
 // wordText is w as a headline shows it: a figure keeps the sign glued to
@@ -849,6 +908,65 @@ func (b *eventBuilder) wordText(w word) string {
 		}
 	}
 	return b.text[start:end]
+}
+
+// joinWords joins the headline words parts (the texts of words idx) with
+// spaces, except where the source writes two neighbouring words as one
+// token: the dots and apostrophes between them stay ("U.S.", "Corp.'s",
+// "relatives' yard").
+func (b *eventBuilder) joinWords(ws []sword, idx []int, parts []string) string {
+	var sb strings.Builder
+	for n, k := range idx {
+		if n > 0 {
+			prev := ws[idx[n-1]]
+			if gap := b.text[prev.end:ws[k].start]; k == idx[n-1]+1 && tokenGlue(gap, prev.end-prev.start) {
+				sb.WriteString(gap)
+			} else {
+				b.writeMark(&sb, prev.word, false)
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(parts[n])
+	}
+	if len(idx) > 0 {
+		b.writeMark(&sb, ws[idx[len(idx)-1]].word, true)
+	}
+	return sb.String()
+}
+
+// writeMark writes the character after w when it belongs to the word: the
+// dot of an abbreviation ("U.S.", "Ms.") or the apostrophe of a plural
+// possessive before the next headline word ("relatives' yard"); last
+// says w ends the headline.
+func (b *eventBuilder) writeMark(sb *strings.Builder, w word, last bool) {
+	if w.end >= len(b.text) {
+		return
+	}
+	c := b.text[w.end]
+	// Inside a headline a dot after a short capitalised word ends an
+	// abbreviation ("Ms.", "Corp."); at its end only an initialism keeps it.
+	short := isUpperStart(b.text[w.start:w.end]) && w.end-w.start <= maxAbbreviation
+	initialism := c == '.' && short && (!last || w.end-w.start == 1 && w.start > 0 && b.text[w.start-1] == '.')
+	possessive := c == '\'' && b.text[w.end-1] == 's' && w.end+1 < len(b.text) && b.text[w.end+1] == ' ' && !last
+	if initialism || possessive {
+		sb.WriteByte(c)
+	}
+}
+
+// tokenGlue reports whether gap, the text between two words, joins them
+// into one token: apostrophes ("Corp.'s"), or a dot after a single letter
+// ("U.S."); a dot after a longer word ends a sentence written without its
+// space.
+func tokenGlue(gap string, before int) bool {
+	if gap == "" {
+		return false
+	}
+	for _, r := range gap {
+		if r != '.' && r != '\'' && r != '’' || r == '.' && before > 1 && !strings.ContainsAny(gap, "'’") {
+			return false
+		}
+	}
+	return true
 }
 
 // currencySigns are the signs written glued before a sum.
