@@ -512,6 +512,7 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	// dates the deed the speaker did before saying, a happening.
 	reported = reported && !b.deedBeforeCue(ws, u, g.span)
 	a, z := b.clauseOf(ws, i0, i1)
+	own := z // where the date's own clause ends
 	pi := b.predicate(ws, a, z, i0, i1)
 	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
 		// A fronted date ("Pada sesi hari Minggu (29/12), Kim
@@ -537,6 +538,13 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	}
 	if pi < 0 && !reported && !b.statement(ws, a, z) {
 		return timeline.Event{}, "", false
+	}
+	// said is the quote before the verb of saying, when the date stands in
+	// it ("\"Minggu lalu sudah Rp 8.000,\" kata Andi"): the headline is
+	// what was said, without the cue.
+	var said Span
+	if pi >= own && b.isSpeechVerb(ws[pi].low) {
+		said = b.quoteBefore(ws, sent, g.span, ws[pi].start)
 	}
 	pred := ""
 	if pi >= 0 {
@@ -582,6 +590,9 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	}
 	switch {
 	case e.Headline != "":
+	case said.Len() > 0:
+		qa, qz := wordRange(ws, said)
+		e.Headline = b.plainHeadline(ws, qa, qz)
 	case pi >= 0:
 		e.Headline, e.Subject, e.Object = b.phrase(ws, a, z, pi, si)
 		if strings.Count(e.Headline, " ") == 0 && b.isSpeechVerb(pred) {
@@ -859,6 +870,32 @@ func (b *eventBuilder) plainGap(gap Span, cue string) bool {
 		}
 	}
 	return true
+}
+
+// quoteBefore returns the part of sentence sent inside the quote that
+// holds date t and closes before offset cue, empty if there is none or
+// the quote holds nothing but the date (a title: ABC's "This Week"). The
+// quote may open in an earlier sentence of its paragraph.
+func (b *eventBuilder) quoteBefore(ws []sword, sent, t Span, cue int) Span {
+	para := sent
+	for _, p := range b.paras {
+		if p.Contains(sent) {
+			para = p
+		}
+	}
+	for _, q := range quoteSpans(b.text, para, nil) {
+		if !q.Contains(t) || q.End > cue {
+			continue
+		}
+		q = Span{Start: max(q.Start, sent.Start), End: q.End}
+		qa, qz := wordRange(ws, q)
+		for k := qa; k < qz; k++ {
+			if !ws[k].date {
+				return q
+			}
+		}
+	}
+	return Span{}
 }
 
 // opensSentence reports whether only prepositions stand before t in its

@@ -119,6 +119,10 @@ func TestEventFamilies(t *testing.T) {
 		{"a hyphenated date before its noun stays inside the object", "en", "2025-10-22",
 			"The steel unit of Halvard Ltd. reported third-quarter net income dropped 8%.",
 			[]want{{"2025-Q3", "", timeline.StatusHappened, "The steel unit of Halvard Ltd. reported net income dropped 8%"}}},
+		{"a date inside a quote before its verb of saying heads what was said, not the cue", "id", "2025-12-18",
+			"\"Pekan lalu harga cabai sudah Rp 80.000 per kilogram,\" kata Rina, pedagang di Pasar Minggu, Rabu (17/12/2025).",
+			[]want{{"2025-W50", "", timeline.StatusReported, "Harga cabai sudah Rp 80.000 per kilogram"},
+				{"2025-12-17", "", timeline.StatusReported, "Rina: Harga cabai sudah Rp 80.000 per kilogram"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
