@@ -123,6 +123,10 @@ func TestEventFamilies(t *testing.T) {
 			"\"Pekan lalu harga cabai sudah Rp 80.000 per kilogram,\" kata Rina, pedagang di Pasar Minggu, Rabu (17/12/2025).",
 			[]want{{"2025-W50", "", timeline.StatusReported, "Harga cabai sudah Rp 80.000 per kilogram"},
 				{"2025-12-17", "", timeline.StatusReported, "Rina: Harga cabai sudah Rp 80.000 per kilogram"}}},
+		{"a verb that is also a date's preposition is the preposition; a comparison word never ends a headline", "id", "2025-03-05",
+			"Pemerintah kota menetapkan status siaga banjir selama lima hari mulai Senin (3/3/2025).\n\nPenjualan mobil pada Februari 2025 naik 12 persen dibanding tahun lalu.",
+			[]want{{"2025-03-03", "", timeline.StatusHappened, "Pemerintah kota menetapkan status siaga banjir"},
+				{"2025-02", "", timeline.StatusHappened, "Penjualan mobil naik 12 persen"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",

@@ -120,6 +120,10 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	switch {
 	case c.is(classCopula), c.is(classNotVerb), function && !c.is(classVerb):
 		return predNone
+	case c.is(classDatePrep) && i+1 < len(ws) && ws[i+1].date && !ws[i+1].cut:
+		// A verb that is also a date's preposition is the preposition
+		// before the date: "mulai Selasa", "menjelang 2020".
+		return predNone
 	case c.is(classVerb), c.is(classSpeechVerb):
 		return predVerb
 	case c.is(classEventNoun) && prev.is(classVerbAfter):
