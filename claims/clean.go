@@ -153,12 +153,18 @@ func (c *cleaned) findDateline(text string, l line, p *pack) (Span, bool) {
 }
 
 // datelineDash finds the dash that ends a dateline within the first 100
-// bytes of the line: "-", "–", "—" or "--" with space on both sides. It
+// bytes of the line: "-", "–", "—" or "--" with space on both sides, or
+// "_" after the agency's bracket. It
 // returns the dash's offset and the offset just after it, or -1.
 func datelineDash(text string, l line) (int, int) {
 	limit := min(l.end, l.start+100)
 	for i := l.start; i < limit; {
 		r, n := utf8.DecodeRuneInString(text[i:limit])
+		// Wire copy may set an underscore for the dash, glued to the
+		// agency's bracket: "JERUSALEM (AP)_ Top officials".
+		if r == '_' && i > l.start && text[i-1] == ')' && i+1 < len(text) && isSpace(rune(text[i+1])) {
+			return i, i + 1
+		}
 		if isDash(r) && i > l.start && isSpace(prevRune(text, i)) {
 			j := i + n
 			if strings.HasPrefix(text[j:limit], "-") { // "--"

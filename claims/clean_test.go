@@ -31,6 +31,7 @@ func TestCleanDateline(t *testing.T) {
 		{"id", "MAKASSAR, FAJAR -- Banjir merendam", "MAKASSAR", "FAJAR", "MAKASSAR, FAJAR -- "},
 		{"id", "TEMPO.CO, Jakarta - Komisi Pemberantasan Korupsi", "Jakarta", "TEMPO.CO", "TEMPO.CO, Jakarta - "},
 		{"en", "WASHINGTON, D.C. - Lawmakers met", "WASHINGTON", "", "WASHINGTON, D.C. - "},
+		{"en", "ISTANBUL, Turkey (AP)_ Some 1,500 people marched", "ISTANBUL", "AP", "ISTANBUL, Turkey (AP)_ "},
 		// Not datelines: a sentence with a dash, a long capitalised head.
 		{"en", "Oil prices fell - again - on Monday", "", "", ""},
 		{"id", "Harga minyak dunia naik - turun pekan ini", "", "", ""},
