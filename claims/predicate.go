@@ -136,6 +136,11 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predNone
 	}
 	if b.affixedVerb(low) {
+		if i == 0 && len(ws) > 1 && !ws[1].cut && (ws[1].class.is(classVerbAfter) || ws[1].class.is(classCopula)) {
+			// A sentence's first word before an auxiliary or copula is
+			// its subject, a name whatever its ending: "Reed is paying".
+			return predNone
+		}
 		return predVerb
 	}
 	if prev.is(classVerbAfter) && !function {
