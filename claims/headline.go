@@ -65,9 +65,12 @@ func (b *eventBuilder) opensClause(ws []sword, k int) bool {
 	if k < 0 || k >= len(ws) || !b.p.ev.subordinators[ws[k].low] {
 		return false
 	}
-	if b.p.ev.infinitive[ws[k].low] && k+1 < len(ws) && !ws[k+1].cut &&
-		(isUpperStart(b.text[ws[k+1].start:ws[k+1].end]) || b.p.ev.determiners[ws[k+1].low]) {
-		return false
+	if b.p.ev.nounPreps[ws[k].low] && k+1 < len(ws) && !ws[k+1].cut {
+		next := ws[k+1]
+		if isUpperStart(b.text[next.start:next.end]) || b.p.ev.determiners[next.low] ||
+			k > 0 && ws[k-1].pred == predNone && next.pred == predNone && !b.p.ev.functionWords[next.low] && !b.p.ev.verbAfter[next.low] {
+			return false
+		}
 	}
 	return !b.beforeDate(ws, k)
 }

@@ -205,6 +205,10 @@ type eventLex struct {
 	// ("akan tiba", "will meet"); infinitive marks one after a verb
 	// ("agreed to pay").
 	verbAfter, infinitive set
+	// nounPreps are subordinators that are prepositions before a name, a
+	// determiner or a word that is no verb ("the train to Bandung",
+	// "minyak untuk pengiriman Januari"), and open a clause otherwise.
+	nounPreps set
 	// eventNouns name happenings ("rapat", "summit"); they are the predicate
 	// of a clause with no verb ("pertemuan pertama pada 2013").
 	eventNouns set
