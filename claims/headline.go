@@ -847,7 +847,15 @@ func (b *eventBuilder) fit(ws []sword, idx []int) []int {
 // the gist is the first clause with content on the longer side of the
 // attribution zone, made the same way as any headline.
 func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone Span) string {
-	if u == nil || u.at.speaker == "" {
+	if u == nil {
+		return ""
+	}
+	speaker := u.at.speaker
+	if speaker == "" && u.at.pronoun {
+		// "kata dia": the last named speaker.
+		speaker = b.antecedent(u.span.Start)
+	}
+	if speaker == "" {
 		return ""
 	}
 	lo, hi := min(zone.Start, t.Start), max(zone.End, t.End)
@@ -871,10 +879,27 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 		gist, _, _ = b.phrase(ws, a, z, pi, b.sentenceOf(sent.Start, sent.End))
 	}
 	if !strings.Contains(gist, " ") {
+		// The clause read as a phrase left one word ("belum" of
+		// "Sepanjang yang saya tahu belum"): its words as written say it.
+		gist = b.spokenWords(ws, a, z)
+	}
+	if !strings.Contains(gist, " ") {
 		// One word says nothing of what was said ("Mardiasmo: Sepanjang").
 		return ""
 	}
-	return capitalise(u.at.speaker) + ": " + gist
+	return capitalise(speaker) + ": " + gist
+}
+
+// spokenWords is what a speaker said in words [a, z), as written but for
+// its dates and boilerplate, cut to length.
+func (b *eventBuilder) spokenWords(ws []sword, a, z int) string {
+	var idx []int
+	for k := a; k < z; k++ {
+		if !ws[k].date && !ws[k].boiler {
+			idx = append(idx, k)
+		}
+	}
+	return b.headlineOf(ws, idx)
 }
 
 // plainHeadline is the headline of a clause [a, z) without a predicate:
@@ -887,6 +912,11 @@ func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
 			idx = append(idx, k)
 		}
 	}
+	return b.headlineOf(ws, idx)
+}
+
+// headlineOf is the headline made of words idx, fitted to length.
+func (b *eventBuilder) headlineOf(ws []sword, idx []int) string {
 	idx = b.fit(ws, idx)
 	parts := make([]string, len(idx))
 	for n, k := range idx {

@@ -130,6 +130,12 @@ func TestEventFamilies(t *testing.T) {
 		{"a noun preposition before a word that is no verb keeps the subject one phrase", "id", "2025-12-17",
 			"Harga minyak WTI untuk pengiriman Januari di bursa Nymex turun 0,48 persen pada Selasa (16/12/2025).",
 			[]want{{"2025-12-16", "", timeline.StatusHappened, "Harga minyak WTI untuk pengiriman di bursa Nymex turun 0,48 persen"}}},
+		{"a pronoun speaker is the last named one; a gist read as a phrase to one word is the words as said", "id", "2025-12-06",
+			"Bupati Sleman Harda Kiswaya meninjau lokasi banjir pada Rabu (4/12/2025).\n\n\"Stok air bersih kami menipis,\" kata dia di Sleman, Kamis (5/12/2025).\n\n" +
+				"\"Sepanjang yang saya tahu belum,\" kata Mardiasmo di Jakarta, Jumat (6/12/2025).",
+			[]want{{"2025-12-04", "", timeline.StatusHappened, "Bupati Sleman Harda Kiswaya meninjau lokasi banjir"},
+				{"2025-12-05", "", timeline.StatusReported, "Harda Kiswaya: Stok air bersih kami menipis"},
+				{"2025-12-06", "", timeline.StatusReported, "Mardiasmo: Sepanjang yang saya tahu"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
