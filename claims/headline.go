@@ -482,8 +482,13 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		a = pi
 	}
 	obj := b.object(ws, pi, z, inRel, len(subj))
-	if (len(subj) == 0 || len(obj) == 0) && len(subj)+1+len(obj) < minHeadlineWords {
+	switch {
+	case (len(subj) == 0 || len(obj) == 0) && len(subj)+1+len(obj) < minHeadlineWords:
 		obj = append(obj, b.extend(ws, obj, pi, z, inRel, minHeadlineWords-len(subj)-1-len(obj))...)
+	case len(obj) == 0 && b.takesClause(ws, pi):
+		// "OPEC memutuskan untuk tidak memangkas produksi": the verb's
+		// object is the clause it opens.
+		obj = b.extend(ws, obj, pi, z, inRel, maxHeadlineWords-len(subj)-1)
 	}
 	idx := append(append(append([]int{}, subj...), pi), obj...)
 	idx = b.fit(ws, idx)
@@ -665,6 +670,17 @@ func (b *eventBuilder) compoundModifier(ws []sword, k, z int) bool {
 		!b.p.prepositions[next.low] && !b.isDatePrep(next.low)
 }
 
+// takesClause reports whether the verb at pi is followed directly by the
+// infinitive marker or complementizer of a clause that completes it
+// ("memutuskan untuk", "decided to").
+func (b *eventBuilder) takesClause(ws []sword, pi int) bool {
+	if pi+2 >= len(ws) || ws[pi+1].cut || ws[pi+1].date {
+		return false
+	}
+	low := ws[pi+1].low
+	return (b.p.ev.infinitive[low] || b.p.ev.nounPreps[low] || b.p.complementizers[low]) && !b.beforeDate(ws, pi+1)
+}
+
 // extend returns up to n words to lengthen a short headline: what follows
 // the date in the clause ("tiba pada Minggu di Jakarta"), or the clause a
 // complementizer opens ("menyarankan agar tindakan dijalankan").
@@ -681,7 +697,7 @@ func (b *eventBuilder) extend(ws []sword, obj []int, pi, z int, inRel bool, n in
 		if b.skip(ws, k, inRel) {
 			continue
 		}
-		if low := ws[k].low; b.p.conjunctions[low] || len(out) > 0 && b.p.ev.headConnectors[low] {
+		if low := ws[k].low; b.p.conjunctions[low] || len(out) > 0 && (b.p.ev.headConnectors[low] || b.p.ev.subordinators[low] && !b.p.ev.nounPreps[low]) {
 			break
 		}
 		if k >= z && len(out) == 0 && (!b.p.complementizers[ws[k].low] && !b.p.ev.subordinators[ws[k].low] || dateBetween(ws, from, k)) {
@@ -740,9 +756,10 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		if len(subj) == 0 || len(subj) > maxSubjectWords {
 			return nil
 		}
-		if b.p.futureCues[ws[k].low] {
-			// "dijadwalkan untuk meresmikan": the plan stays in the
-			// headline, or it would read as done.
+		if b.p.futureCues[ws[k].low] || k+2 == a && (b.p.ev.infinitive[ws[k+1].low] || b.p.ev.nounPreps[ws[k+1].low]) {
+			// "dijadwalkan untuk meresmikan", "memutuskan untuk
+			// memangkas": the plan or decision stays in the headline, or
+			// it would read as done.
 			for j := k; j < a; j++ {
 				if !b.skip(ws, j, false) {
 					subj = append(subj, j)
@@ -829,7 +846,9 @@ func (b *eventBuilder) fit(ws []sword, idx []int) []int {
 	if len(idx) > maxHeadlineWords {
 		cut := maxHeadlineWords
 		for c := maxHeadlineWords; c >= minHeadlineWords; c-- {
-			if b.p.ev.functionWords[ws[idx[c]].low] {
+			// An auxiliary or negation belongs to the verb after it
+			// ("tidak memangkas"): no phrase ends before it.
+			if low := ws[idx[c]].low; b.p.ev.functionWords[low] && !b.p.ev.verbAfter[low] {
 				cut = c
 				break
 			}
