@@ -356,17 +356,31 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 			return true
 		}
 	}
-	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap; k-- {
-		if ws[k].cut && k < i0-1 {
-			break
-		}
-		if b.p.ev.comparisons[ws[k].low] || b.p.sinceCues[ws[k].low] {
+	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap && !(ws[k].cut && k < i0-1); k-- {
+		if b.p.sinceCues[ws[k].low] {
 			return true
 		}
-		// "to 2.3% in October from 1.9% in September", "rose 31% from a
-		// year earlier": a figure after the word or before it makes it a
-		// comparison ("from March 30" starts a plan).
-		if b.p.ev.figureComparisons[ws[k].low] && (k+1 < i0 && isDigit(rune(ws[k+1].low[0])) || k > 0 && isDigit(rune(ws[k-1].low[0]))) {
+	}
+	return b.comparisonBase(ws, t)
+}
+
+// comparisonBase reports whether the date t gives the base of a
+// comparison: a comparison word in the few words before it ("dibandingkan
+// 2023", "than in 2019"), or a comparison preposition with a figure beside
+// it ("to 2.3% in October from 1.9% in September", "rose 31% from a year
+// earlier", "up from last year's $2.34 billion"); "from March 30" starts a
+// plan.
+func (b *eventBuilder) comparisonBase(ws []sword, t Span) bool {
+	i0, i1 := wordRange(ws, t)
+	if i1 < len(ws) && ws[i1].low == "s" && b.text[ws[i1-1].end] != ' ' {
+		i1++ // the possessive of "last year's $2.34 billion"
+	}
+	figureAfter := i1 < len(ws) && !ws[i1].cut && isDigit(rune(b.text[ws[i1].start]))
+	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap && !(ws[k].cut && k < i0-1); k-- {
+		if b.p.ev.comparisons[ws[k].low] {
+			return true
+		}
+		if b.p.ev.figureComparisons[ws[k].low] && (k+1 < i0 && isDigit(rune(ws[k+1].low[0])) || k > 0 && isDigit(rune(ws[k-1].low[0])) || k == i0-1 && figureAfter) {
 			return true
 		}
 	}
@@ -514,6 +528,11 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	a, z := b.clauseOf(ws, i0, i1)
 	own := z // where the date's own clause ends
 	pi := b.predicate(ws, a, z, i0, i1)
+	if pi < 0 && !reported && b.comparisonBase(ws, g.span) {
+		// "up from last year's $2.34 billion", "dibandingkan tahun lalu":
+		// a clause of its own that only gives the base of a comparison.
+		return timeline.Event{}, "", false
+	}
 	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
 		// A fronted date ("Pada sesi hari Minggu (29/12), Kim
 		// menyarankan ...") belongs to the verb of the clause after it,

@@ -639,10 +639,10 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 			}
 			continue
 		}
-		if w.date || b.isDatePrep(w.low) && b.beforeDate(ws, k) {
+		if w.date || w.periodEnd || b.isDatePrep(w.low) && b.beforeDate(ws, k) {
 			break
 		}
-		if w.rel && !inRel || b.p.relatives[w.low] || b.p.ev.subordinators[w.low] {
+		if w.rel && !inRel || b.p.relatives[w.low] || b.opensClause(ws, k) {
 			break
 		}
 		if b.p.conjunctions[w.low] && len(obj) >= 2 {

@@ -29,9 +29,10 @@ type sword struct {
 	// rel marks words of a relative clause ("yang membawa 162 orang",
 	// "who was arrested"): neither the subject's head nor the predicate.
 	rel bool
-	// periodEnd marks the end word of a period before its date ("the
-	// quarter ended Sept. 30", "pekan yang berakhir 5 Desember"): it names
-	// the period with the date, neither a predicate nor a headline word.
+	// periodEnd marks a period that an end word names with the date after
+	// it, with its preposition ("for the quarter ended Sept. 30", "untuk
+	// pekan yang berakhir 5 Desember"): neither a predicate nor a headline
+	// word.
 	periodEnd bool
 	pred      predKind
 	// cut marks a clause boundary before the word: a comma, semicolon,
@@ -77,13 +78,37 @@ func (b *eventBuilder) sentenceWords(s Span, dates []Span) []sword {
 		switch {
 		case out[i].date:
 		case i+1 < len(out) && out[i+1].date && !out[i+1].cut && b.p.ev.periodEnds[out[i].low] && b.afterPeriodNoun(out, i):
-			out[i].periodEnd = true
+			b.markPeriod(out, i)
 		default:
 			out[i].pred = b.predicateKind(out, i)
 		}
 	}
 	b.markRelatives(out)
 	return out
+}
+
+// markPeriod marks the period that its end word at i names with the date
+// after it, back to its noun and the preposition that introduces it ("for
+// the quarter ended Sept. 30", "untuk pekan yang berakhir 5 Desember"): a
+// phrase of the date, not of the headline.
+func (b *eventBuilder) markPeriod(ws []sword, i int) {
+	k := i
+	for k > 0 && i-k < maxPeriodGap && !ws[k].cut && !b.p.ev.periodNouns[ws[k].low] {
+		k--
+	}
+	from := k
+	for j := k - 1; j >= 0 && k-j <= maxPeriodGap && !ws[j+1].cut; j-- {
+		if low := ws[j].low; b.p.prepositions[low] || b.p.datePreps[low] || b.p.ev.nounPreps[low] {
+			from = j
+			break
+		}
+		if ws[j].pred != predNone || ws[j].date {
+			break
+		}
+	}
+	for j := from; j <= i; j++ {
+		ws[j].periodEnd = true
+	}
 }
 
 // maxPeriodGap is how many words before its end word a period's noun may
