@@ -956,14 +956,19 @@ func (b *eventBuilder) scheduled(g dateGroup, ws []sword, a, upto int) bool {
 }
 
 // isClauseMark reports whether text[i] separates clauses: a comma (not one
-// inside a number such as "45,000"), semicolon, colon, double quote or the
-// first byte of a curly quote or dash.
+// inside a number such as "45,000"), semicolon, colon, double quote, a
+// hyphen or underscore standing for a dash, or the first byte of a curly
+// quote or dash.
 func isClauseMark(text string, i int) bool {
 	switch c := text[i]; c {
 	case ',':
 		return i == 0 || i+1 >= len(text) || !(text[i-1] >= '0' && text[i-1] <= '9' && text[i+1] >= '0' && text[i+1] <= '9')
 	case ';', ':', '"':
 		return true
+	case '_', '-':
+		// A dash typed as an underscore or hyphen between spaces: "About
+		// 200 Americans _ embassy staff and their families _ left".
+		return i > 0 && i+1 < len(text) && text[i-1] == ' ' && text[i+1] == ' '
 	case 0xE2: // “ ” — – all start with 0xE2 0x80
 		return i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x9C || text[i+2] == 0x9D || text[i+2] == 0x94 || text[i+2] == 0x93)
 	}

@@ -145,6 +145,10 @@ func TestEventFamilies(t *testing.T) {
 		{"a clause that only gives a comparison's base makes no event", "en", "2025-10-22",
 			"Sales rose 8% to $2.49 billion in the third quarter, up from last year's $2.34 billion.",
 			[]want{{"2025-Q3", "", timeline.StatusHappened, "Sales rose 8% to $2.49 billion"}}},
+		{"a hyphen or underscore between spaces is a dash that sets off an apposition", "en", "1998-08-19",
+			"Two ferries - one from Bali, one from Lombok - collided on Monday. About 200 Americans _ embassy staff and their families _ left Pakistan on Tuesday.",
+			[]want{{"1998-08-17", "", timeline.StatusHappened, "Two ferries collided"},
+				{"1998-08-18", "", timeline.StatusHappened, "Embassy staff and their families left Pakistan"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
