@@ -789,14 +789,15 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 // nounPhrase returns the words of stretch [s, e) that can be a subject,
 // without dates: the whole stretch, or when that is longer than a subject
 // its words up to the first preposition ("IHSG pada penutupan hari ini"),
-// then up to the first conjunction. It is nil when the stretch opens with
+// then up to the first conjunction or alternative ("harga minyak mentah
+// atau West Texas Intermediate"). It is nil when the stretch opens with
 // a function word (an adjunct: "Pada penutupan") or is a long
 // subordinate clause ("Meski pertumbuhan pada kuartal ketiga melambat").
 func (b *eventBuilder) nounPhrase(ws []sword, s, e int) []int {
 	stops := []func(string) bool{
 		func(string) bool { return false },
 		func(low string) bool { return b.p.prepositions[low] || b.isDatePrep(low) },
-		func(low string) bool { return b.p.conjunctions[low] },
+		func(low string) bool { return b.p.conjunctions[low] || b.p.ev.altWords[low] },
 	}
 	var subj []int
 	for _, stop := range stops {
@@ -847,8 +848,11 @@ func (b *eventBuilder) fit(ws []sword, idx []int) []int {
 		cut := maxHeadlineWords
 		for c := maxHeadlineWords; c >= minHeadlineWords; c-- {
 			// An auxiliary or negation belongs to the verb after it
-			// ("tidak memangkas"): no phrase ends before it.
-			if low := ws[idx[c]].low; b.p.ev.functionWords[low] && !b.p.ev.verbAfter[low] {
+			// ("tidak memangkas"): no phrase ends before it. A copula
+			// opens one ("turun 10.000 barel per hari | menjadi 9,13
+			// juta barel").
+			w := ws[idx[c]]
+			if b.p.ev.functionWords[w.low] && !b.p.ev.verbAfter[w.low] || b.p.ev.copulas[w.low] && !isUpperStart(b.text[w.start:w.end]) {
 				cut = c
 				break
 			}

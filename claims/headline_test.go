@@ -149,6 +149,11 @@ func TestEventFamilies(t *testing.T) {
 			"Two ferries - one from Bali, one from Lombok - collided on Monday. About 200 Americans _ embassy staff and their families _ left Pakistan on Tuesday.",
 			[]want{{"1998-08-17", "", timeline.StatusHappened, "Two ferries collided"},
 				{"1998-08-18", "", timeline.StatusHappened, "Embassy staff and their families left Pakistan"}}},
+		{"a long subject is cut at its alternative; a long headline at a copula, keeping the unit", "id", "2025-03-05",
+			"Pada sesi pagi, harga gabah kering panen di tingkat petani atau harga GKP (HPP) untuk musim tanam kedua, telah turun 300 rupiah pada Senin (3/3/2025).\n\n" +
+				"Produksi beras nasional di Jawa Barat naik 2.000 ton per hari menjadi 95.000 ton per hari pada pekan lalu.",
+			[]want{{"2025-03-03", "", timeline.StatusHappened, "Harga gabah kering panen telah turun 300 rupiah"},
+				{"2025-W09", "", timeline.StatusHappened, "Produksi beras nasional di Jawa Barat naik 2.000 ton per hari"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
