@@ -150,9 +150,9 @@ func TestEventFamilies(t *testing.T) {
 			[]want{{"1998-08-17", "", timeline.StatusHappened, "Two ferries collided"},
 				{"1998-08-18", "", timeline.StatusHappened, "Embassy staff and their families left Pakistan"}}},
 		{"a long subject is cut at its alternative; a long headline at a copula, keeping the unit", "id", "2025-03-05",
-			"Pada sesi pagi, harga gabah kering panen di tingkat petani atau harga GKP (HPP) untuk musim tanam kedua, telah turun 300 rupiah pada Senin (3/3/2025).\n\n" +
+			"Pada sesi pagi, harga gabah kering panen petani Karawang atau harga GKP (HPP) untuk musim tanam kedua, telah turun 300 rupiah pada Senin (3/3/2025).\n\n" +
 				"Produksi beras nasional di Jawa Barat naik 2.000 ton per hari menjadi 95.000 ton per hari pada pekan lalu.",
-			[]want{{"2025-03-03", "", timeline.StatusHappened, "Harga gabah kering panen telah turun 300 rupiah"},
+			[]want{{"2025-03-03", "", timeline.StatusHappened, "Harga gabah kering panen petani Karawang telah turun 300 rupiah"},
 				{"2025-W09", "", timeline.StatusHappened, "Produksi beras nasional di Jawa Barat naik 2.000 ton per hari"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
