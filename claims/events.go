@@ -34,6 +34,11 @@ type eventBuilder struct {
 	swords []sword
 }
 
+// maxTrailingWords is how many words may follow a trailing attribution
+// (", Castro said on Tuesday.") for the words before it to be what was
+// said.
+const maxTrailingWords = 3
+
 // maxReportGap is how far after an attribution a date may stand and still
 // be the day of saying: "kata Suhartoko saat konferensi pers di kantor
 // Pertamina Jakarta, Rabu (23/10/2013)".
@@ -558,12 +563,22 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	if pi < 0 && !reported && !b.statement(ws, a, z) {
 		return timeline.Event{}, "", false
 	}
-	// said is the quote before the verb of saying, when the date stands in
-	// it ("\"Minggu lalu sudah Rp 8.000,\" kata Andi"): the headline is
-	// what was said, without the cue.
+	// said is what was said before the verb of saying, quoted or not, when
+	// the date stands in it ("\"Minggu lalu sudah Rp 8.000,\" kata
+	// Andi"): the headline is what was said, without the cue.
 	var said Span
 	if pi >= own && b.isSpeechVerb(ws[pi].low) {
 		said = b.quoteBefore(ws, sent, g.span, ws[pi].start)
+		if said.Len() == 0 && u != nil && g.span.End <= zone.Start && zone.Contains(spanOf(ws[pi].word)) &&
+			countWords(b.text, zone.End, sent.End) <= maxTrailingWords {
+			// Reported without quote marks, the attribution last: "The
+			// group would leave as soon as Tuesday, Castro said."
+			said = Span{Start: sent.Start, End: zone.Start}
+		}
+	}
+	saidGist := ""
+	if said.Len() > 0 {
+		saidGist = b.gist(ws, sent, said)
 	}
 	pred := ""
 	if pi >= 0 {
@@ -609,9 +624,8 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	}
 	switch {
 	case e.Headline != "":
-	case said.Len() > 0:
-		qa, qz := wordRange(ws, said)
-		e.Headline = b.plainHeadline(ws, qa, qz)
+	case saidGist != "":
+		e.Headline = saidGist
 	case pi >= 0:
 		e.Headline, e.Subject, e.Object = b.phrase(ws, a, z, pi, si)
 		if strings.Count(e.Headline, " ") == 0 && b.isSpeechVerb(pred) {

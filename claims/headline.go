@@ -886,6 +886,18 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	if after := (Span{Start: hi, End: sent.End}); after.Len() > part.Len() {
 		part = after
 	}
+	gist := b.gist(ws, sent, part)
+	if gist == "" {
+		return ""
+	}
+	return capitalise(speaker) + ": " + gist
+}
+
+// gist is the headline of what was said in part of sentence sent: its
+// first clause with content, read as a phrase around its first verb that
+// is not one of saying, or as its words; empty when that leaves one word
+// ("Mardiasmo: Sepanjang" says nothing).
+func (b *eventBuilder) gist(ws []sword, sent, part Span) string {
 	part = b.firstClause(part)
 	a, z := wordRange(ws, part)
 	if a >= z {
@@ -907,10 +919,9 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 		gist = b.spokenWords(ws, a, z)
 	}
 	if !strings.Contains(gist, " ") {
-		// One word says nothing of what was said ("Mardiasmo: Sepanjang").
 		return ""
 	}
-	return capitalise(speaker) + ": " + gist
+	return gist
 }
 
 // spokenWords is what a speaker said in words [a, z), as written but for

@@ -154,6 +154,9 @@ func TestEventFamilies(t *testing.T) {
 				"Produksi beras nasional di Jawa Barat naik 2.000 ton per hari menjadi 95.000 ton per hari pada pekan lalu.",
 			[]want{{"2025-03-03", "", timeline.StatusHappened, "Harga gabah kering panen petani Karawang telah turun 300 rupiah"},
 				{"2025-W09", "", timeline.StatusHappened, "Produksi beras nasional di Jawa Barat naik 2.000 ton per hari"}}},
+		{"a date in what was said before a trailing attribution heads what was said", "en", "2000-04-03",
+			"The delegation would be ready to leave for Geneva as soon as Tuesday, Castro said.",
+			[]want{{"2000-04-04", "", timeline.StatusScheduled, "The delegation would be ready to leave for Geneva"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
