@@ -628,10 +628,18 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 		e.Headline = saidGist
 	case pi >= 0:
 		e.Headline, e.Subject, e.Object = b.phrase(ws, a, z, pi, si)
-		if strings.Count(e.Headline, " ") == 0 && b.isSpeechVerb(pred) {
+		switch {
+		case strings.Count(e.Headline, " ") == 0 && b.isSpeechVerb(pred):
 			// A bare verb of saying ("menuturkan, ...") says nothing: the
 			// sentence's words do.
 			e.Headline = b.plainHeadline(ws, 0, len(ws))
+		case b.isSpeechVerb(pred) && e.Object.Len() == 0 && b.trailingSpeaker(ws, e.Subject, pi):
+			// "..., parliament said Friday": the speaker said the words
+			// before them.
+			speaker := strings.TrimSuffix(e.Headline, " "+b.text[e.Predicate.Start:e.Predicate.End])
+			if g := b.gist(ws, sent, Span{Start: sent.Start, End: e.Subject.Start}); g != "" && speaker != e.Headline {
+				e.Headline = speaker + ": " + g
+			}
 		}
 	default:
 		e.Headline = b.plainHeadline(ws, a, z)
@@ -903,6 +911,18 @@ func (b *eventBuilder) plainGap(gap Span, cue string) bool {
 		}
 	}
 	return true
+}
+
+// trailingSpeaker reports whether subj, the subject of the verb of saying
+// at pi, follows a clause mark after what was said and the verb follows it
+// directly: "..., hospital officials said Wednesday", not "the accord,
+// which was announced".
+func (b *eventBuilder) trailingSpeaker(ws []sword, subj Span, pi int) bool {
+	if subj.Len() == 0 {
+		return false
+	}
+	s, e := wordRange(ws, subj)
+	return s > 0 && ws[s].cut && e == pi && !ws[pi-1].rel && !b.p.ev.copulas[ws[pi-1].low] && !b.p.ev.verbAfter[ws[pi-1].low]
 }
 
 // quoteBefore returns the part of sentence sent inside the quote that
