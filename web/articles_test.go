@@ -28,6 +28,7 @@ func TestAddArticleByPasteShowsDatesAndClaims(t *testing.T) {
 		`class="timex"`, "Sabtu (28/12)", "year from the publication date 2019-12-30", // a date and how it was resolved
 		`class="claim status-unverified"`, "Yang Moo-jin · unverified", // a claim with speaker and status
 		"https://www.antaranews.com/berita/1234",
+		`<h1 lang="id">Kim plenary</h1>`, `id="article-body" lang="id"`, // read aloud in its own language
 	} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("article page lacks %q", want)

@@ -48,7 +48,7 @@ func TestReviewQueueStatusEvidenceAndRevert(t *testing.T) {
 		t.Errorf("javascript: evidence link = %d", res.status)
 	}
 	page = c.get("/claims/" + itoa(first.ID))
-	for _, want := range []string{"KCNA English edition", "https://kcnawatch.org/x", "<mark>", "unverified</del>", "verified</ins>"} {
+	for _, want := range []string{"KCNA English edition", "https://kcnawatch.org/x", "<mark>", "unverified</del>", "verified</ins>", `<blockquote class="context" lang="`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("claim page lacks %q", want)
 		}
