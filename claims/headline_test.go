@@ -160,6 +160,9 @@ func TestEventFamilies(t *testing.T) {
 		{"a speaker the attribution rules miss still heads what they said before the verb", "en", "2025-06-09",
 			"The new levy will cost farmers 90,000 euros a year, parliament said on Friday.",
 			[]want{{"2025-06-06", "", timeline.StatusReported, "Parliament: The new levy will cost farmers 90,000 euros a year"}}},
+		{"a happening's noun between a noun and a possessive is the verb", "en", "2024-11-14",
+			"The bank cut its rate on Thursday.",
+			[]want{{"2024-11-14", "", timeline.StatusHappened, "The bank cut its rate"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",

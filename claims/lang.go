@@ -205,6 +205,10 @@ type eventLex struct {
 	// ("akan tiba", "will meet"); infinitive marks one after a verb
 	// ("agreed to pay").
 	verbAfter, infinitive set
+	// possessives open a noun phrase as its owner ("its rate"): after a
+	// noun, a word that names a happening and stands before one is its
+	// verb.
+	possessives set
 	// nounPreps are subordinators that are prepositions before a name, a
 	// determiner or a word that is no verb ("the train to Bandung",
 	// "minyak untuk pengiriman Januari"), and open a clause otherwise.

@@ -154,6 +154,8 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	case c.is(classEventNoun) && prev.is(classVerbAfter):
 		// After a modal the word is the verb: "will visit", "akan rapat".
 		return predVerb
+	case c.is(classEventNoun) && b.verbBetween(ws, i):
+		return predVerb
 	case c.is(classEventNoun):
 		return predNoun
 	}
@@ -180,6 +182,17 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predVerb
 	}
 	return predNone
+}
+
+// verbBetween reports whether the event noun at i stands where only a verb
+// can: after a noun and before a possessive that opens its object ("the
+// bank cut its rate", "rebels attack their camp").
+func (b *eventBuilder) verbBetween(ws []sword, i int) bool {
+	if i == 0 || i+1 >= len(ws) || ws[i].cut || ws[i+1].cut || !b.p.ev.possessives[ws[i+1].low] {
+		return false
+	}
+	prev := ws[i-1]
+	return prev.pred == predNone && !prev.date && !prev.class.is(classFunctionWord) && isLetters(prev.low)
 }
 
 // wordClass is the set of word lists, among those predicateKind and
