@@ -485,6 +485,10 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 	switch {
 	case (len(subj) == 0 || len(obj) == 0) && len(subj)+1+len(obj) < minHeadlineWords:
 		obj = append(obj, b.extend(ws, obj, pi, z, inRel, minHeadlineWords-len(subj)-1-len(obj))...)
+	case len(obj) == 0 && pi+1 < z && ws[pi+1].date:
+		// "closed yesterday at $43.50", "mengungsi pukul 15.30 ke balai
+		// desa": what completes the verb follows its date.
+		obj = b.extend(ws, obj, pi, z, inRel, maxHeadlineWords-len(subj)-1)
 	case len(obj) == 0 && b.takesClause(ws, pi):
 		// "OPEC memutuskan untuk tidak memangkas produksi": the verb's
 		// object is the clause it opens.
@@ -645,7 +649,7 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 		if w.rel && !inRel || b.p.relatives[w.low] || b.opensClause(ws, k) {
 			break
 		}
-		if b.p.conjunctions[w.low] && len(obj) >= 2 {
+		if b.p.conjunctions[w.low] && len(obj) >= 2 || b.comparesBase(ws, k) && len(obj) >= 2 {
 			break
 		}
 		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb && !b.isSpeechVerb(ws[pi].low) {
@@ -656,6 +660,17 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 		obj = append(obj, k)
 	}
 	return obj
+}
+
+// comparesBase reports whether word k opens the base of a comparison,
+// which is no part of what happened ("totaled $212 million, compared with
+// net income of ...", "turun 1,35 dollar dibanding penutupan"); before a
+// figure it is a quantity ("more than $4 a share").
+func (b *eventBuilder) comparesBase(ws []sword, k int) bool {
+	if !b.p.ev.comparisons[ws[k].low] {
+		return false
+	}
+	return ws[k].cut || k+1 >= len(ws) || !isDigit(rune(b.text[ws[k+1].start]))
 }
 
 // compoundModifier reports whether the date word at k is one hyphenated
