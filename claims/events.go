@@ -381,6 +381,17 @@ func (b *eventBuilder) comparisonBase(ws []sword, t Span) bool {
 		i1++ // the possessive of "last year's $2.34 billion"
 	}
 	figureAfter := i1 < len(ws) && !ws[i1].cut && isDigit(rune(b.text[ws[i1].start]))
+	// A clause that opens with a comparison word and has no verb before
+	// the date: ", compared with a loss of $195 million in the 1988
+	// period".
+	for k := i0 - 1; k >= 0 && ws[k].pred != predVerb; k-- {
+		if ws[k].cut || k == 0 {
+			if b.p.ev.comparisons[ws[k].low] {
+				return true
+			}
+			break
+		}
+	}
 	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap && !(ws[k].cut && k < i0-1); k-- {
 		if b.p.ev.comparisons[ws[k].low] {
 			return true
