@@ -652,9 +652,11 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 		if b.p.conjunctions[w.low] && len(obj) >= 2 || b.comparesBase(ws, k) && len(obj) >= 2 {
 			break
 		}
-		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb && !b.isSpeechVerb(ws[pi].low) {
+		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb && !b.isSpeechVerb(ws[pi].low) && !b.p.futureCues[ws[pi].low] {
 			// A second predicate is coordinated, except after a verb of
-			// saying, whose object is a clause ("said net income dropped").
+			// saying or planning, whose object is a clause ("said net
+			// income dropped", "menargetkan pembangunan kereta cepat
+			// dimulai").
 			break
 		}
 		obj = append(obj, k)

@@ -171,6 +171,9 @@ func TestEventFamilies(t *testing.T) {
 		{"a clause that opens with a comparison word gives its date to no event", "en", "1989-10-26",
 			"Net income rose to $306 million in the third quarter, compared with a loss of $195 million in the 1988 period.",
 			[]want{{"1989-Q3", "", timeline.StatusHappened, "Net income rose to $306 million"}}},
+		{"a verb of planning keeps the clause it plans", "id", "2025-12-01",
+			"Pada Senin (1/12/2025), Pemkot Bogor menargetkan pembangunan jembatan baru rampung.",
+			[]want{{"2025-12-01", "", timeline.StatusHappened, "Pemkot Bogor menargetkan pembangunan jembatan baru rampung"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
