@@ -366,16 +366,18 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 			return true
 		}
 	}
-	return b.comparisonBase(ws, t)
+	return b.comparisonBase(ws, t, true)
 }
 
 // comparisonBase reports whether the date t gives the base of a
 // comparison: a comparison word in the few words before it ("dibandingkan
-// 2023", "than in 2019"), or a comparison preposition with a figure beside
-// it ("to 2.3% in October from 1.9% in September", "rose 31% from a year
-// earlier", "up from last year's $2.34 billion"); "from March 30" starts a
-// plan.
-func (b *eventBuilder) comparisonBase(ws []sword, t Span) bool {
+// 2023", "than in 2019") or opening its clause, or, with figures, a
+// comparison preposition with a figure beside it ("to 2.3% in October from
+// 1.9% in September", "rose 31% from a year earlier", "up from last year's
+// $2.34 billion"); "from March 30" starts a plan. A preposition is a
+// comparison's only where no predicate of the clause could take the date
+// ("turun 25 persen dari level Juni" may date the fall).
+func (b *eventBuilder) comparisonBase(ws []sword, t Span, figures bool) bool {
 	i0, i1 := wordRange(ws, t)
 	if i1 < len(ws) && ws[i1].low == "s" && b.text[ws[i1-1].end] != ' ' {
 		i1++ // the possessive of "last year's $2.34 billion"
@@ -393,10 +395,12 @@ func (b *eventBuilder) comparisonBase(ws []sword, t Span) bool {
 		}
 	}
 	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap && !(ws[k].cut && k < i0-1); k-- {
-		if b.p.ev.comparisons[ws[k].low] {
+		// With a predicate to date, "more than 45,000 acres by Monday" is
+		// a quantity, no comparison.
+		if b.p.ev.comparisons[ws[k].low] && (figures || b.comparesBase(ws, k)) {
 			return true
 		}
-		if b.p.ev.figureComparisons[ws[k].low] && (k+1 < i0 && isDigit(rune(ws[k+1].low[0])) || k > 0 && isDigit(rune(ws[k-1].low[0])) || k == i0-1 && figureAfter) {
+		if figures && b.p.ev.figureComparisons[ws[k].low] && (k+1 < i0 && isDigit(rune(ws[k+1].low[0])) || k > 0 && isDigit(rune(ws[k-1].low[0])) || k == i0-1 && figureAfter) {
 			return true
 		}
 	}
@@ -544,7 +548,7 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	a, z := b.clauseOf(ws, i0, i1)
 	own := z // where the date's own clause ends
 	pi := b.predicate(ws, a, z, i0, i1)
-	if pi < 0 && !reported && b.comparisonBase(ws, g.span) {
+	if !reported && b.comparisonBase(ws, g.span, pi < 0) {
 		// "up from last year's $2.34 billion", "dibandingkan tahun lalu":
 		// a clause of its own that only gives the base of a comparison.
 		return timeline.Event{}, "", false
