@@ -374,9 +374,10 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 // 2023", "than in 2019") or opening its clause, or, with figures, a
 // comparison preposition with a figure beside it ("to 2.3% in October from
 // 1.9% in September", "rose 31% from a year earlier", "up from last year's
-// $2.34 billion"); "from March 30" starts a plan. A preposition is a
-// comparison's only where no predicate of the clause could take the date
-// ("turun 25 persen dari level Juni" may date the fall).
+// $2.34 billion"); "from March 30" starts a plan. Without figures (a
+// clause with a predicate the date may date) a comparison preposition is
+// left alone ("turun 25 persen dari 100 sejak Juni"), and a comparison
+// word before a figure is a quantity ("more than 45,000 acres by Monday").
 func (b *eventBuilder) comparisonBase(ws []sword, t Span, figures bool) bool {
 	i0, i1 := wordRange(ws, t)
 	if i1 < len(ws) && ws[i1].low == "s" && b.text[ws[i1-1].end] != ' ' {
@@ -395,8 +396,6 @@ func (b *eventBuilder) comparisonBase(ws []sword, t Span, figures bool) bool {
 		}
 	}
 	for k := i0 - 1; k >= 0 && k >= i0-maxDetailGap && !(ws[k].cut && k < i0-1); k-- {
-		// With a predicate to date, "more than 45,000 acres by Monday" is
-		// a quantity, no comparison.
 		if b.p.ev.comparisons[ws[k].low] && (figures || b.comparesBase(ws, k)) {
 			return true
 		}
@@ -549,8 +548,8 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 	own := z // where the date's own clause ends
 	pi := b.predicate(ws, a, z, i0, i1)
 	if !reported && b.comparisonBase(ws, g.span, pi < 0) {
-		// "up from last year's $2.34 billion", "dibandingkan tahun lalu":
-		// a clause of its own that only gives the base of a comparison.
+		// "up from last year's $2.34 billion", "naik 5 persen dibanding
+		// 2023": the base of a comparison dates no happening.
 		return timeline.Event{}, "", false
 	}
 	if (pi < 0 || ws[pi].pred == predNoun) && b.fronted(ws, a, z) {
