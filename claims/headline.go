@@ -789,7 +789,7 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 	// an apposition or adjunct ("Smith, 57, resigned", "IHSG pada
 	// penutupan hari ini, Kamis, berakhir"); the first stretch between
 	// clause marks that is not itself an adjunct ("Pada penutupan,")
-	// names it, up to its first preposition or conjunction.
+	// names it, cut as nounPhrase cuts a long one.
 	for s := 0; s < a; {
 		e := s + 1
 		for e < a && !ws[e].cut {
