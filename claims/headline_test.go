@@ -177,6 +177,9 @@ func TestEventFamilies(t *testing.T) {
 		{"the base of a comparison dates no predicate; a quantity is no comparison", "en", "2025-03-05",
 			"Sales climbed 12% compared with 2023. The fire had burned more than 45,000 acres by Monday.",
 			[]want{{"2025-03-03", "", timeline.StatusHappened, "The fire had burned more than 45,000 acres"}}},
+		{"a progressive verb that can be a preposition stays the predicate", "en", "2025-03-05",
+			"The troops were following the river on Monday.",
+			[]want{{"2025-03-03", "", timeline.StatusHappened, "The troops were following the river"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",
