@@ -183,6 +183,9 @@ func TestEventFamilies(t *testing.T) {
 		{"a progressive verb that can be a preposition stays the predicate", "en", "2025-03-05",
 			"The troops were following the river on Monday.",
 			[]want{{"2025-03-03", "", timeline.StatusHappened, "The troops were following the river"}}},
+		{"a ber- word after a verb's object noun describes the noun", "id", "2024-12-02",
+			"Adapun Bandara Komodo menerima pesawat berbadan lebar untuk pertama kalinya pada Sabtu (30/11).",
+			[]want{{"2024-11-30", "", timeline.StatusHappened, "Bandara Komodo menerima pesawat berbadan lebar untuk pertama kalinya"}}},
 		{"a quoted letter keeps its own date; an undated e-mail's requests make no event", "en", "2025-03-12",
 			"In a letter dated Thursday, March 6, the contractor wrote: \"Our crews will return to the site tomorrow at 9 a.m.\"\n\n" +
 				"A later e-mail, which carried no date, said: \"Call me Sunday night so we can agree the price.\"\n\nThe council voted on Tuesday to end the contract.",

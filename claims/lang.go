@@ -132,6 +132,9 @@ type eventLex struct {
 	verbPrefixes, verbSuffixes []string
 	minAffixed                 int
 	notVerbs                   set
+	// modifierPrefixes make a verb that, after the object noun of a verb,
+	// describes that noun: "menerima pesawat berbadan lebar".
+	modifierPrefixes []string
 	// clitics end a word without changing what it is ("dinasnya" is the
 	// noun "dinas" of notVerbs, no verb).
 	clitics []string

@@ -48,6 +48,7 @@ func (p *pack) listSections() map[string]*[]string {
 		"event-verb-prefixes": &p.ev.verbPrefixes, "event-verb-suffixes": &p.ev.verbSuffixes,
 		"event-participles": &p.ev.participles, "event-clitics": &p.ev.clitics,
 		"event-reduced-relatives": &p.ev.reducedRelatives, "adverb-endings": &p.adverbEndings,
+		"event-modifier-prefixes": &p.ev.modifierPrefixes,
 	}
 }
 

@@ -162,6 +162,12 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if !isLetters(low) {
 		return predNone
 	}
+	if i >= 2 && ws[i-2].pred == predVerb && ws[i-1].pred == predNone && !ws[i-1].cut && !ws[i].cut &&
+		!ws[i-1].class.is(classFunctionWord) && hasAnyPrefix(low, ev.modifierPrefixes) {
+		// "menerima pesawat berbadan lebar": after a verb's object noun
+		// the word describes the noun.
+		return predNone
+	}
 	if b.affixedVerb(low) {
 		if i == 0 && len(ws) > 1 && !ws[1].cut && (ws[1].class.is(classVerbAfter) || ws[1].class.is(classCopula)) {
 			// A sentence's first word before an auxiliary or copula is
