@@ -649,7 +649,7 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 		if w.rel && !inRel || b.p.relatives[w.low] || b.opensClause(ws, k) {
 			break
 		}
-		if b.p.conjunctions[w.low] && len(obj) >= 2 || b.comparesBase(ws, k) && len(obj) >= 2 {
+		if (b.p.conjunctions[w.low] || b.comparesBase(ws, k)) && len(obj) >= 2 {
 			break
 		}
 		if w.pred == predVerb && len(obj) >= 2 && ws[k-1].pred != predVerb && !b.isSpeechVerb(ws[pi].low) && !b.p.futureCues[ws[pi].low] {
@@ -695,7 +695,14 @@ func (b *eventBuilder) takesClause(ws []sword, pi int) bool {
 		return false
 	}
 	low := ws[pi+1].low
-	return (b.p.ev.infinitive[low] || b.p.ev.nounPreps[low] || b.p.complementizers[low]) && !b.beforeDate(ws, pi+1)
+	return (b.marksInfinitive(low) || b.p.complementizers[low]) && !b.beforeDate(ws, pi+1)
+}
+
+// marksInfinitive reports whether low can open an infinitive after a
+// verb: an infinitive marker, or a noun preposition, which before a verb
+// is one ("memutuskan untuk memangkas").
+func (b *eventBuilder) marksInfinitive(low string) bool {
+	return b.p.ev.infinitive[low] || b.p.ev.nounPreps[low]
 }
 
 // extend returns up to n words to lengthen a short headline: what follows
@@ -773,7 +780,7 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		if len(subj) == 0 || len(subj) > maxSubjectWords {
 			return nil
 		}
-		if b.p.futureCues[ws[k].low] || k+2 == a && (b.p.ev.infinitive[ws[k+1].low] || b.p.ev.nounPreps[ws[k+1].low]) {
+		if b.p.futureCues[ws[k].low] || k+2 == a && b.marksInfinitive(ws[k+1].low) {
 			// "dijadwalkan untuk meresmikan", "memutuskan untuk
 			// memangkas": the plan or decision stays in the headline, or
 			// it would read as done.
