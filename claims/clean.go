@@ -154,8 +154,8 @@ func (c *cleaned) findDateline(text string, l line, p *pack) (Span, bool) {
 
 // datelineDash finds the dash that ends a dateline within the first 100
 // bytes of the line: "-", "–", "—" or "--" with space on both sides, or
-// "_" after the agency's bracket. It
-// returns the dash's offset and the offset just after it, or -1.
+// "_" after the agency's bracket. It returns the dash's offset and the
+// offset just after it, or -1.
 func datelineDash(text string, l line) (int, int) {
 	limit := min(l.end, l.start+100)
 	for i := l.start; i < limit; {
