@@ -524,6 +524,9 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 // of verbs begins.
 func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, end, to int) {
 	to = pi
+	if from, end, to := b.outerSubject(ws, a, pi, inRel); end > from {
+		return from, end, to
+	}
 	for k := pi - 1; k >= a; k-- {
 		w := ws[k]
 		if w.rel != inRel || w.date {
@@ -556,6 +559,73 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 		return k + 1, to, to
 	}
 	return a, to, to
+}
+
+// outerSubject returns the subject [from, end) of a predicate at pi that
+// follows the verb of the subordinate clause opening its clause [a, pi):
+// the subordinate clause stands between the subject and its predicate, as
+// in "A woman injured when a train derailed died" and "Pria yang terluka
+// saat kereta anjlok meninggal" (subjects "A woman", "Pria"). The words
+// before the subordinator must be a noun phrase modified by a participle
+// (left out) or a relative clause: a bare noun before a subordinator is
+// what the clause tells of ("a time when"), and a verb of saying or one
+// that takes a clause has the subordinate clause for its object. to is where the predicate's
+// auxiliaries begin ("the bomb exploded was identified"). from == end when
+// the clause is not of that shape.
+func (b *eventBuilder) outerSubject(ws []sword, a, pi int, inRel bool) (from, end, to int) {
+	if a < 2 || a >= pi || !b.opensClause(ws, a-1) || b.p.ev.infinitive[ws[a-1].low] || ws[a-1].cut || b.p.prepositions[ws[a].low] {
+		return a, a, pi
+	}
+	to, verb := pi, false
+	for k := pi - 1; k >= a; k-- {
+		if ws[k+1].cut || b.p.conjunctions[ws[k].low] {
+			return a, a, pi
+		}
+		if ws[k].rel == inRel && ws[k].pred == predVerb {
+			// A verb right before the predicate chains with it ("saat
+			// mulai retak") unless the subordinate clause has a
+			// subject of its own ("saat kereta anjlok meninggal").
+			verb = !b.chained(ws, k, pi) || slices.ContainsFunc(ws[a:k], func(w sword) bool {
+				return w.pred == predNone && !w.date && !b.p.ev.functionWords[w.low]
+			})
+			if b.chained(ws, k+1, pi) {
+				to = k + 1
+			}
+			break
+		}
+	}
+	if !verb {
+		return a, a, pi
+	}
+	end, noun, modified := a-1, false, false
+	for j := a - 2; j >= 0; j-- {
+		w := ws[j]
+		if w.rel != inRel {
+			modified = true
+		}
+		if w.rel != inRel || b.skip(ws, j, inRel) {
+			if w.cut {
+				break
+			}
+			continue
+		}
+		switch {
+		case w.pred == predVerb && !noun && !modified && j > 0 && !b.isSpeechVerb(w.low) && !b.takesClause(ws, j):
+			end, modified = j, true
+		case w.pred != predNone || b.opensClause(ws, j):
+			return a, a, pi
+		case !b.p.ev.functionWords[w.low]:
+			noun = true
+		}
+		from = j
+		if w.cut {
+			break
+		}
+	}
+	if !noun || !modified {
+		return a, a, pi
+	}
+	return from, end, to
 }
 
 // reducedRelative reports whether the verb at k, after a noun and before a

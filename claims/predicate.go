@@ -162,10 +162,10 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if !isLetters(low) {
 		return predNone
 	}
-	if i >= 2 && ws[i-2].pred == predVerb && ws[i-1].pred == predNone && !ws[i-1].cut && !ws[i].cut &&
-		!ws[i-1].class.is(classFunctionWord) && hasAnyPrefix(low, ev.modifierPrefixes) {
-		// "menerima pesawat berbadan lebar": after a verb's object noun
-		// the word describes the noun.
+	if hasAnyPrefix(low, ev.modifierPrefixes) && !w.cut && b.afterObject(ws, i) {
+		// "menerima pesawat berbadan lebar", "memeriksa masinis KA
+		// Citarum Jaya berinisial AS": after a verb's object the word
+		// describes the object.
 		return predNone
 	}
 	if b.affixedVerb(low) {
@@ -188,6 +188,27 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predVerb
 	}
 	return predNone
+}
+
+// maxObjectWords is how far back from a word afterObject looks for the
+// verb whose object it follows.
+const maxObjectWords = 6
+
+// afterObject reports whether the word at i follows a verb's object: one
+// to maxObjectWords words after a verb, none a predicate or a function
+// word, with no clause boundary between them. A verb of saying takes a
+// clause, not an object, and a demonstrative closes the object, so a word
+// after either is a predicate ("menjelaskan kapal itu berangkat").
+func (b *eventBuilder) afterObject(ws []sword, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-1-maxObjectWords; k-- {
+		switch {
+		case ws[k].pred == predVerb:
+			return k < i-1 && !ws[k].class.is(classSpeechVerb)
+		case ws[k].pred != predNone || ws[k].class.is(classFunctionWord) || ws[k].cut || b.p.demonstratives[ws[k].low]:
+			return false
+		}
+	}
+	return false
 }
 
 // verbBetween reports whether the event noun at i stands where only a verb
