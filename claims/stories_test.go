@@ -47,8 +47,10 @@ type goldStory struct {
 
 // storyNames are the dev gold stories: Indonesian, English, and three told
 // in both languages (citarum-jaya and kelam-regent were held out until the
-// linker was revised on what they showed).
-var storyNames = []string{"sinar-bahari", "millbrook-blast", "kasuari-614", "citarum-jaya", "kelam-regent"}
+// linker was revised on what they showed; banjir-sungai-rawa, Indonesian,
+// and hospital-ransomware, English, were scored blind once, pairwise F1
+// 0.458 and 0.440, B-cubed F1 0.761 and 0.749, then studied).
+var storyNames = []string{"sinar-bahari", "millbrook-blast", "kasuari-614", "citarum-jaya", "kelam-regent", "banjir-sungai-rawa", "hospital-ransomware"}
 
 // loadStory reads the story name from testdata/<set>/<name>.
 func loadStory(t *testing.T, set, name string) *goldStory {
@@ -284,27 +286,31 @@ func disagreements(s *goldStory, res timeline.Linked, items []item) (planted, fo
 // that loses ground fails.
 func TestStoryLinking(t *testing.T) {
 	floors := map[string]scores{
-		"sinar-bahari":    {pairF: 0.88, bcF: 0.93},
-		"millbrook-blast": {pairF: 0.85, bcF: 0.95},
-		"kasuari-614":     {pairF: 0.95, bcF: 0.95},
-		"citarum-jaya":    {pairF: 0.59, bcF: 0.78},
-		"kelam-regent":    {pairF: 0.75, bcF: 0.88},
+		"sinar-bahari":        {pairF: 0.88, bcF: 0.93},
+		"millbrook-blast":     {pairF: 0.85, bcF: 0.95},
+		"kasuari-614":         {pairF: 0.95, bcF: 0.95},
+		"citarum-jaya":        {pairF: 0.59, bcF: 0.78},
+		"kelam-regent":        {pairF: 0.75, bcF: 0.88},
+		"banjir-sungai-rawa":  {pairF: 0.45, bcF: 0.75},
+		"hospital-ransomware": {pairF: 0.43, bcF: 0.74},
 	}
-	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 1, "kelam-regent": 2}
+	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 1, "kelam-regent": 2, "banjir-sungai-rawa": 2, "hospital-ransomware": 1}
+	maxAlarms := map[string]int{"banjir-sungai-rawa": 2}
 	var all []*goldStory
 	for _, name := range storyNames {
 		s := loadStory(t, "stories", name)
 		all = append(all, s)
-		checkStory(t, s, floors[name], minFound[name], 1)
+		checkStory(t, s, floors[name], minFound[name], max(1, maxAlarms[name]))
 	}
 
 	// A mixed pile: the stories' articles in one publication order.
-	// Linking across unrelated stories must stay rare.
+	// Linking across unrelated stories must stay rare. (Its pairwise F1
+	// floor sits under the 0.745 of seven stories.)
 	sc := pileScore(t, all, timeline.Link)
 	t.Logf("mixed pile       pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
 		sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
-	if sc.bcP < 0.95 || sc.pairF < 0.84 {
-		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.84)", sc.bcP, sc.pairF)
+	if sc.bcP < 0.95 || sc.pairF < 0.72 {
+		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.72)", sc.bcP, sc.pairF)
 	}
 }
 
@@ -365,25 +371,28 @@ func checkStory(t *testing.T, s *goldStory, floor scores, minFound, maxAlarms in
 // heldoutStories are stories in testdata/stories-heldout, kept out of
 // every choice of rule and threshold: they measure the linker on news it
 // was not shaped on.
-var heldoutStories = []string{"harbor-fire", "longsor-wanareja"}
+var heldoutStories = []string{"harbor-fire", "longsor-wanareja", "erupsi-lawang"}
 
 // TestHeldoutStoryLinking scores linking on the held-out stories, one
-// Indonesian and one English, written by hand with their golds (which
+// Indonesian, one English and one in both, written by hand with their golds (which
 // sentences tell one happening, and the date disagreements planted) and
 // committed before the linker first ran on them. Blind, harbor-fire scored
 // pairwise P 1.000 R 0.312 F1 0.476, B-cubed P 1.000 R 0.704 F1 0.826, 2
 // of 4 planted disagreements found, no false alarm; longsor-wanareja
 // pairwise P 0.750 R 0.321 F1 0.450, B-cubed P 0.962 R 0.710 F1 0.817, 1
-// of 3 found, 1 false alarm. The floors sit at the blind figures, so a
-// change fitted to the dev stories that loses ground on unseen news fails
-// here.
+// of 3 found, 1 false alarm; erupsi-lawang (Indonesian and English, a
+// volcano) pairwise P 1.000 R 0.610 F1 0.758, B-cubed P 1.000 R 0.758 F1
+// 0.862, 1 of 3 found, no false alarm. The floors sit at the blind
+// figures, so a change fitted to the dev stories that loses ground on
+// unseen news fails here.
 func TestHeldoutStoryLinking(t *testing.T) {
 	floors := map[string]scores{
 		"harbor-fire":      {pairF: 0.47, bcF: 0.82},
 		"longsor-wanareja": {pairF: 0.44, bcF: 0.81},
+		"erupsi-lawang":    {pairF: 0.75, bcF: 0.86},
 	}
-	minFound := map[string]int{"harbor-fire": 2, "longsor-wanareja": 1}
-	maxAlarms := map[string]int{"harbor-fire": 0, "longsor-wanareja": 1}
+	minFound := map[string]int{"harbor-fire": 2, "longsor-wanareja": 1, "erupsi-lawang": 1}
+	maxAlarms := map[string]int{"harbor-fire": 0, "longsor-wanareja": 1, "erupsi-lawang": 0}
 	for _, name := range heldoutStories {
 		checkStory(t, loadStory(t, "stories-heldout", name), floors[name], minFound[name], maxAlarms[name])
 	}
