@@ -569,9 +569,9 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 // before the subordinator must be a noun phrase modified by a participle
 // (left out) or a relative clause: a bare noun before a subordinator is
 // what the clause tells of ("a time when"), and a verb of saying or one
-// that takes a clause has the subordinate clause for its object. to is where the predicate's
-// auxiliaries begin ("the bomb exploded was identified"). from == end when
-// the clause is not of that shape.
+// that takes a clause has the subordinate clause for its object. to is
+// where the predicate's auxiliaries begin ("the bomb exploded was
+// identified"). from == end when the clause is not of that shape.
 func (b *eventBuilder) outerSubject(ws []sword, a, pi int, inRel bool) (from, end, to int) {
 	if a < 2 || a >= pi || !b.opensClause(ws, a-1) || b.p.ev.infinitive[ws[a-1].low] || ws[a-1].cut || b.p.prepositions[ws[a].low] {
 		return a, a, pi
