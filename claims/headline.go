@@ -570,8 +570,8 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 // (left out) or a relative clause: a bare noun before a subordinator is
 // what the clause tells of ("a time when"), and a verb of saying or one
 // that takes a clause has the subordinate clause for its object. to is
-// where the predicate's auxiliaries begin ("the bomb exploded was
-// identified"). from == end when the clause is not of that shape.
+// where the predicate's auxiliaries and copulas begin ("the bomb exploded
+// was identified"). from == end when the clause is not of that shape.
 func (b *eventBuilder) outerSubject(ws []sword, a, pi int, inRel bool) (from, end, to int) {
 	if a < 2 || a >= pi || !b.opensClause(ws, a-1) || b.p.ev.infinitive[ws[a-1].low] || ws[a-1].cut || b.p.prepositions[ws[a].low] {
 		return a, a, pi
@@ -588,7 +588,9 @@ func (b *eventBuilder) outerSubject(ws []sword, a, pi int, inRel bool) (from, en
 			verb = !b.chained(ws, k, pi) || slices.ContainsFunc(ws[a:k], func(w sword) bool {
 				return w.pred == predNone && !w.date && !b.p.ev.functionWords[w.low]
 			})
-			if b.chained(ws, k+1, pi) {
+			// The auxiliaries and copulas after the clause's verb are
+			// the predicate's: "exploded was identified".
+			if !slices.ContainsFunc(ws[k+1:pi], func(w sword) bool { return !b.p.ev.verbAfter[w.low] && !b.p.ev.copulas[w.low] }) {
 				to = k + 1
 			}
 			break

@@ -374,9 +374,9 @@ func checkStory(t *testing.T, s *goldStory, floor scores, minFound, maxAlarms in
 var heldoutStories = []string{"harbor-fire", "longsor-wanareja", "erupsi-lawang"}
 
 // TestHeldoutStoryLinking scores linking on the held-out stories, one
-// Indonesian, one English and one in both, written by hand with their golds (which
-// sentences tell one happening, and the date disagreements planted) and
-// committed before the linker first ran on them. Blind, harbor-fire scored
+// Indonesian, one English and one in both, written by hand with their
+// golds (which sentences tell one happening, and the date disagreements
+// planted) and committed before the linker first ran on them. Blind, harbor-fire scored
 // pairwise P 1.000 R 0.312 F1 0.476, B-cubed P 1.000 R 0.704 F1 0.826, 2
 // of 4 planted disagreements found, no false alarm; longsor-wanareja
 // pairwise P 0.750 R 0.321 F1 0.450, B-cubed P 0.962 R 0.710 F1 0.817, 1
