@@ -724,16 +724,28 @@ func (b *eventBuilder) retold(out []timeline.Event, e timeline.Event, clock bool
 		return false
 	}
 	last := &out[len(out)-1]
-	byClock := clock && len(last.Date.Value) == dayLen && e.Date.Precision == timeline.PrecisionMinute &&
-		last.Status != timeline.StatusReported
+	timesDay := func(o *timeline.Event) bool {
+		return clock && len(o.Date.Value) == dayLen && e.Date.Precision == timeline.PrecisionMinute &&
+			o.Status != timeline.StatusReported
+	}
+	byClock := timesDay(last)
 	if !byClock && len(e.Date.Value) >= dayLen {
 		// The lede's first happening is its head: "will sign an agreement
-		// on Friday ..., reviving a project it shelved in 2016".
+		// on Friday ..., reviving a project it shelved in 2016"; "cut its
+		// rate on Thursday and said inflation would stay within target in
+		// 2025 ... The decision was announced at 4 p.m.". A clock time
+		// after the lede's statement ("ran aground on Saturday, officials
+		// said on Sunday ... The ferry left port at 5:10 a.m.") tells what
+		// came before the happening, not the happening.
+		said := false
 		for i := len(out) - 1; i >= 0 && b.inLede(out[i].Evidence); i-- {
 			if out[i].Status != timeline.StatusReported {
 				last = &out[i]
+			} else {
+				said = true
 			}
 		}
+		byClock = !said && timesDay(last)
 	}
 	plan := last.Status == timeline.StatusScheduled && e.Status == last.Status
 	inWeek := plan && last.Date.Precision == timeline.PrecisionWeek && len(e.Date.Value) >= dayLen
