@@ -100,6 +100,10 @@ func TestEventFamilies(t *testing.T) {
 			"DPRD Kota Malang menyetujui anggaran transportasi baru pada Selasa (4/3/2025) dan memperkirakan tarif bus tetap hingga 2026.\n\nPemungutan suara dilakukan pukul 18.30 WIB setelah perdebatan empat jam.",
 			[]want{{"2025-03-04T18:30", "", timeline.StatusHappened, "DPRD Kota Malang menyetujui anggaran transportasi baru"},
 				{"2026", "", timeline.StatusScheduled, "DPRD Kota Malang memperkirakan tarif bus tetap"}}},
+		{"a ber- word before a figure and a verb measures the noun before it; with no verb after, it is the predicate", "id", "2025-03-06",
+			"Kapal berbobot 500 ton tenggelam di perairan Selayar pada Selasa (4/3/2025).\n\nJumlah korban bertambah 5 orang pada Rabu (5/3/2025).",
+			[]want{{"2025-03-04", "", timeline.StatusHappened, "Kapal berbobot 500 ton tenggelam di perairan Selayar"},
+				{"2025-03-05", "", timeline.StatusHappened, "Jumlah korban bertambah 5 orang"}}},
 		{"a state's start and a day of saying set no narrative day; a count from a moved day moves with it", "id", "2024-01-15",
 			"Longsor menimbun rumah warga pada Sabtu (13/1/2024) dini hari.\n\nWarga mengatakan hujan deras mengguyur desa sejak Jumat sore. Tebing mulai retak pukul 02.40 WIB.\n\n" +
 				"\"Kami mendengar gemuruh,\" kata Ujang, Senin (15/1/2024).\n\nTim SAR tiba pukul 06.05 WIB dan mengevakuasi korban pukul 07.55 WIB. Keesokan harinya pencarian dilanjutkan.",

@@ -162,10 +162,11 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 	if !isLetters(low) {
 		return predNone
 	}
-	if hasAnyPrefix(low, ev.modifierPrefixes) && !w.cut && b.afterObject(ws, i) {
+	if hasAnyPrefix(low, ev.modifierPrefixes) && !w.cut && (b.afterObject(ws, i) || b.measures(ws, i)) {
 		// "menerima pesawat berbadan lebar", "memeriksa masinis KA
 		// Citarum Jaya berinisial AS": after a verb's object the word
-		// describes the object.
+		// describes the object; "gempa bermagnitudo 5,4 mengguncang":
+		// before a figure and a verb, it measures the noun before it.
 		return predNone
 	}
 	if b.affixedVerb(low) {
@@ -206,6 +207,39 @@ func (b *eventBuilder) afterObject(ws []sword, i int) bool {
 			return k < i-1 && !ws[k].class.is(classSpeechVerb)
 		case ws[k].pred != predNone || ws[k].class.is(classFunctionWord) || ws[k].cut || b.p.demonstratives[ws[k].low]:
 			return false
+		}
+	}
+	return false
+}
+
+// maxMeasureWords is how many words a measure may take after its figure
+// ("berusia 40 tahun") before the verb it leaves the predicate to.
+const maxMeasureWords = 2
+
+// measures reports whether the word at i gives a measure of the noun
+// before it: a noun, the word, a figure, at most maxMeasureWords words of
+// unit or a relative pronoun, then a verb ("Gempa bermagnitudo 5,4
+// mengguncang", "pria berusia 40 tahun yang mencuri"). Without the verb after it the word is the predicate
+// ("Jumlah korban bertambah 5 orang").
+func (b *eventBuilder) measures(ws []sword, i int) bool {
+	if i == 0 || i+2 >= len(ws) || ws[i+1].cut || ws[i+1].low == "" || !isDigit(rune(ws[i+1].low[0])) {
+		return false
+	}
+	if prev := ws[i-1]; prev.cut || prev.date || prev.class.is(classFunctionWord) || !isLetters(prev.low) {
+		return false
+	}
+	for j := i + 2; j < len(ws) && j <= i+2+maxMeasureWords; j++ {
+		w := ws[j]
+		if b.p.relatives[w.low] {
+			// "gempa bermagnitudo 5,4 yang mengguncang": the relative
+			// clause's verb follows.
+			continue
+		}
+		if w.cut || w.date || w.class.is(classFunctionWord) || w.class.is(classCopula) {
+			return false
+		}
+		if w.class.is(classVerb) || isLetters(w.low) && !hasAnyPrefix(w.low, b.p.ev.modifierPrefixes) && b.affixedVerb(w.low) {
+			return true
 		}
 	}
 	return false
