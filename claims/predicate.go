@@ -213,14 +213,15 @@ func (b *eventBuilder) afterObject(ws []sword, i int) bool {
 }
 
 // maxMeasureWords is how many words a measure may take after its figure
-// ("berusia 40 tahun") before the verb it leaves the predicate to.
+// ("berbobot 500 ton") before the verb it leaves the predicate to.
 const maxMeasureWords = 2
 
 // measures reports whether the word at i gives a measure of the noun
 // before it: a noun, the word, a figure, at most maxMeasureWords words of
-// unit or a relative pronoun, then a verb ("Gempa bermagnitudo 5,4
-// mengguncang", "pria berusia 40 tahun yang mencuri"). Without the verb after it the word is the predicate
-// ("Jumlah korban bertambah 5 orang").
+// unit or a relative pronoun, then a verb ("Kapal berbobot 500 ton
+// tenggelam", "mencatat gempa bermagnitudo 5,4 yang mengguncang").
+// Without a verb after it the word is the predicate ("Jumlah korban
+// bertambah 5 orang").
 func (b *eventBuilder) measures(ws []sword, i int) bool {
 	if i == 0 || i+2 >= len(ws) || ws[i+1].cut || ws[i+1].low == "" || !isDigit(rune(ws[i+1].low[0])) {
 		return false
