@@ -126,7 +126,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			hw := timeline.HeadlineWords(e.Headline)
-			if b.fold(out, preds, words, e, pred, hw) {
+			if b.fold(out, preds, words, e, pred, hw, g.span) {
 				continue
 			}
 			e.ID = "e" + strconv.Itoa(len(out)+1)
@@ -671,10 +671,10 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 }
 
 // fold adds e as a further mention of an earlier event with a compatible
-// date and the same predicate or a similar headline, reporting whether it
-// did. The event keeps the finer of the two dates: a day and its clock
+// date and the same predicate, a similar headline, or a subject that
+// names the earlier happening by its day, reporting whether it did. The event keeps the finer of the two dates: a day and its clock
 // time are one happening at the minute.
-func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]string, e timeline.Event, pred string, hw []string) bool {
+func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]string, e timeline.Event, pred string, hw []string, date Span) bool {
 	for i := range events {
 		o := &events[i]
 		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod {
@@ -686,7 +686,8 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 		act := pred != "" && !b.isSpeechVerb(pred)
 		same := act && preds[i] == pred ||
 			act && sameTime(o.Date, e.Date) && b.stem(preds[i]) == b.stem(pred) ||
-			alike(words[i], hw)
+			alike(words[i], hw) ||
+			act && b.datedSubject(e, date) && b.namesBy(e.Subject, words[i])
 		if !same {
 			continue
 		}
@@ -697,6 +698,34 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 			o.Also = append(o.Also, e.Evidence)
 		}
 		return true
+	}
+	return false
+}
+
+// datedSubject reports whether the date stands right beside e's subject,
+// naming it by its day rather than dating the predicate: "Gempa Senin
+// malam merusak", "Monday's quake damaged".
+func (b *eventBuilder) datedSubject(e timeline.Event, date Span) bool {
+	if e.Subject.Len() == 0 || e.Predicate.Len() == 0 {
+		return false
+	}
+	between := e.Subject.End <= date.Start && date.End <= e.Predicate.Start
+	before := date.End <= e.Subject.Start && strings.TrimSpace(strings.TrimPrefix(b.text[date.End:e.Subject.Start], "'s")) == ""
+	return between || before
+}
+
+// namesBy reports whether the subject s is a happening that an earlier
+// event's headline words hw name: "Gempa bermagnitudo 5,4 mengguncang
+// Kabupaten Majene pada Senin (10/2) pukul 21.47 ... Gempa Senin malam
+// merusak sedikitnya 43 rumah" tells more of one quake.
+func (b *eventBuilder) namesBy(s Span, hw []string) bool {
+	for _, f := range strings.Fields(b.text[s.Start:s.End]) {
+		if !b.p.ev.eventNouns[lowerASCII(f)] {
+			continue
+		}
+		if w := timeline.HeadlineWords(f); len(w) == 1 && slices.Contains(hw, w[0]) {
+			return true
+		}
 	}
 	return false
 }

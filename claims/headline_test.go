@@ -104,6 +104,12 @@ func TestEventFamilies(t *testing.T) {
 			"Kapal berbobot 500 ton tenggelam di perairan Selayar pada Selasa (4/3/2025).\n\nJumlah korban bertambah 5 orang pada Rabu (5/3/2025).",
 			[]want{{"2025-03-04", "", timeline.StatusHappened, "Kapal berbobot 500 ton tenggelam di perairan Selayar"},
 				{"2025-03-05", "", timeline.StatusHappened, "Jumlah korban bertambah 5 orang"}}},
+		{"a happening named by its day in a later subject is the same happening", "en", "2025-03-08",
+			"A fire broke out at a chemical plant near Antwerp on Friday.\n\nFriday's fire forced 200 workers to leave the site, the company said.",
+			[]want{{"2025-03-07", "", timeline.StatusHappened, "A fire broke out at a chemical plant near Antwerp"}}},
+		{"a happening named by its day in a later subject is the same happening, in Indonesian", "id", "2025-03-08",
+			"Kebakaran melanda pasar tradisional di Kota Padang pada Jumat (7/3/2025) pukul 07.15 WIB.\n\nKebakaran Jumat pagi itu menghanguskan sedikitnya 120 kios.",
+			[]want{{"2025-03-07T07:15", "", timeline.StatusHappened, "Kebakaran melanda pasar tradisional di Kota Padang"}}},
 		{"a state's start and a day of saying set no narrative day; a count from a moved day moves with it", "id", "2024-01-15",
 			"Longsor menimbun rumah warga pada Sabtu (13/1/2024) dini hari.\n\nWarga mengatakan hujan deras mengguyur desa sejak Jumat sore. Tebing mulai retak pukul 02.40 WIB.\n\n" +
 				"\"Kami mendengar gemuruh,\" kata Ujang, Senin (15/1/2024).\n\nTim SAR tiba pukul 06.05 WIB dan mengevakuasi korban pukul 07.55 WIB. Keesokan harinya pencarian dilanjutkan.",
