@@ -710,7 +710,13 @@ func (b *eventBuilder) datedSubject(e timeline.Event, date Span) bool {
 		return false
 	}
 	between := e.Subject.End <= date.Start && date.End <= e.Predicate.Start
-	before := date.End <= e.Subject.Start && strings.TrimSpace(strings.TrimPrefix(b.text[date.End:e.Subject.Start], "'s")) == ""
+	// Before the subject only a possessive names it: "On Friday the fire
+	// spread" dates the predicate.
+	before := false
+	if date.End <= e.Subject.Start {
+		gap := strings.TrimSpace(b.text[date.End:e.Subject.Start])
+		before = gap == "'s" || gap == "’s"
+	}
 	return between || before
 }
 
