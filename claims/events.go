@@ -380,7 +380,7 @@ func (b *eventBuilder) detail(ws []sword, t Span) bool {
 // word before a figure is a quantity ("more than 45,000 acres by Monday").
 func (b *eventBuilder) comparisonBase(ws []sword, t Span, figures bool) bool {
 	i0, i1 := wordRange(ws, t)
-	if i1 < len(ws) && ws[i1].low == "s" && b.text[ws[i1-1].end] != ' ' {
+	if i1 < len(ws) && b.p.ev.possessiveMarkers[b.text[ws[i1-1].end:ws[i1].end]] {
 		i1++ // the possessive of "last year's $2.34 billion"
 	}
 	figureAfter := i1 < len(ws) && !ws[i1].cut && isDigit(rune(b.text[ws[i1].start]))
@@ -712,11 +712,7 @@ func (b *eventBuilder) datedSubject(e timeline.Event, date Span) bool {
 	between := e.Subject.End <= date.Start && date.End <= e.Predicate.Start
 	// Before the subject only a possessive names it: "On Friday the fire
 	// spread" dates the predicate.
-	before := false
-	if date.End <= e.Subject.Start {
-		gap := strings.TrimSpace(b.text[date.End:e.Subject.Start])
-		before = gap == "'s" || gap == "’s"
-	}
+	before := date.End <= e.Subject.Start && b.p.ev.possessiveMarkers[strings.TrimSpace(b.text[date.End:e.Subject.Start])]
 	return between || before
 }
 

@@ -212,6 +212,9 @@ type eventLex struct {
 	// noun, a word that names a happening and stands before one is its
 	// verb.
 	possessives set
+	// possessiveMarkers follow an owner's last word ("'s"): a date they
+	// mark names the noun after it ("Friday's fire").
+	possessiveMarkers set
 	// nounPreps are subordinators that are prepositions before a name, a
 	// determiner or a word that is no verb ("the train to Bandung",
 	// "minyak untuk pengiriman Januari"), and open a clause otherwise.
