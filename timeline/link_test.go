@@ -355,6 +355,23 @@ func TestLinkTimesOfOneDay(t *testing.T) {
 	}
 }
 
+// TestLinkOneActNamingAnother checks that a dating clause telling a
+// second act beside the one both tellings share ("claimed responsibility
+// for the cyberattack") still meets a telling of that act a day apart,
+// while a clause whose only act the other does not tell stays apart.
+func TestLinkOneActNamingAnother(t *testing.T) {
+	claim := report(t, "a1", "en", [2]string{"2026-05-06", "A gang calling itself Obsidian Veil claimed responsibility late Wednesday for the cyberattack on Halden Valley Health."})
+	later := report(t, "a2", "en", [2]string{"2026-05-07", "Obsidian Veil, which claimed responsibility on Thursday, had threatened to release the files."})
+	res := Link([]Report{claim, later})
+	if len(res.Events) != 1 || !res.Events[0].Disagree {
+		t.Errorf("one claim dated a day apart: want one event whose sources disagree, got %+v", res.Events)
+	}
+	restored := report(t, "a3", "en", [2]string{"2026-05-07", "Halden Valley Health restored the servers Obsidian Veil had locked on Thursday."})
+	if res := Link([]Report{claim, restored}); len(res.Events) != 2 {
+		t.Errorf("a claim and a restoration a day apart linked: %+v", res.Events)
+	}
+}
+
 func TestAgreementOnRepeatedDates(t *testing.T) {
 	var ds []Date
 	for i, v := range []string{"2014-12-28T06:14", "2014-12-28", "2014-12-28T06:18", "2014-12-29", "2014-12-28T06:14", "2014-12-28T06:18", "2014-12-29", "2014-12-28T06:14"} {
