@@ -2,6 +2,11 @@ package timeline
 
 import "fmt"
 
+// smallHoursEnd is the hour before which a clock time said with the night
+// ("pukul 01.00 malam", "2 o'clock at night") is after midnight, not
+// twelve hours on.
+const smallHoursEnd = 5
+
 // clock parses clock times: "pukul 05.00 WIB", "jam 06.00 WIB pagi",
 // "5 p.m. EST", "7:15 p.m.", "noon".
 func (p *parser) clock(k int) (expr, bool) {
@@ -54,7 +59,7 @@ func (p *parser) clock(k int) (expr, bool) {
 		return x, false
 	}
 	if pe := p.e(x.j); pe != nil && pe.pod != "" {
-		if (pe.pod == "AF" || pe.pod == "EV" || pe.pod == "NI") && x.hour < 12 && x.hour > 0 {
+		if (pe.pod == "AF" || pe.pod == "EV" || pe.pod == "NI" && x.hour >= smallHoursEnd) && x.hour < 12 && x.hour > 0 {
 			x.hour += 12
 		}
 		x.j++
