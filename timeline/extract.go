@@ -118,7 +118,7 @@ func (r *resolver) sameClauseNear(from, to int) bool {
 		return false
 	}
 	for k := from; k < to; k++ {
-		if e := r.p.lx[k].e; e != nil && (e.conj || e.clauseBreak || e.past || e.future) {
+		if e := r.p.lx[k].e; e != nil && (e.conj || e.clauseBreak || e.past || e.future || e.futurePrep) {
 			return false
 		}
 	}

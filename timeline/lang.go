@@ -225,6 +225,11 @@ type Pack struct {
 	// than other cues do ("said it would hold an open meeting for members
 	// on Thursday").
 	ModalCues []string `lex:"modal-cues"`
+	// FuturePrepositions point to the future only standing right before
+	// the expression, as its preposition ("mulai Senin", from Monday on);
+	// further back they govern a verb and say nothing of tense ("air
+	// mulai surut Senin", the water began to recede on Monday).
+	FuturePrepositions []string `lex:"future-prepositions"`
 	// PastSuffixes end the regular past forms of a language's verbs
 	// ("-ed": "stepped", "issued"), which no list can hold; a lower-case
 	// word the lexicon does not know that ends in one is a past cue.

@@ -47,6 +47,7 @@ type entry struct {
 	fiscalLetter   bool
 	dayLetter      bool
 	past, future   bool
+	futurePrep     bool // a future cue only as the date's own preposition
 	modal          bool // a future cue that is a verb of the clause
 	notPast        bool // ends like a past form and is none: known, so never read as past
 	passiveAux     bool
@@ -224,6 +225,7 @@ func compilePack(p *Pack) *lexicon {
 		{p.Halves, func(e *entry) { e.half = true }},
 		{p.PastCues, func(e *entry) { e.past = true }},
 		{p.FutureCues, func(e *entry) { e.future = true }},
+		{p.FuturePrepositions, func(e *entry) { e.futurePrep = true }},
 		{p.ModalCues, func(e *entry) { e.future, e.modal = true, true }},
 		{p.PassiveAux, func(e *entry) { e.passiveAux = true }},
 		{p.NotPast, func(e *entry) { e.notPast = true }},
@@ -298,7 +300,7 @@ func (lx *lexicon) pastBySuffix(word []byte) bool {
 // expression, beyond being a cue or a stopword.
 func canStart(e *entry) bool {
 	active := *e
-	active.stop, active.past, active.future, active.clauseBreak, active.passiveAux = false, false, false, false, false
+	active.stop, active.past, active.future, active.futurePrep, active.clauseBreak, active.passiveAux = false, false, false, false, false, false
 	active.rangeLink = false
 	active.yearAdj, active.copyright, active.yearCue, active.notYear = false, false, false, false
 	active.pluralCue, active.andHalf, active.ordSuffix = false, false, false

@@ -65,6 +65,11 @@ func (r *resolver) tenseAround(x *expr, window int) (dir int, before bool) {
 		switch {
 		case e == nil:
 			return 0, false
+		case e.futurePrep:
+			if k == x.i-1 {
+				return 1, true
+			}
+			return 0, false
 		case e.future:
 			return 1, true
 		case e.past && k > 0 && lx[k-1].e != nil && lx[k-1].e.passiveAux:
@@ -277,7 +282,7 @@ func (r *resolver) pastClause(x *expr, window int) bool {
 		e := lx[k].e
 		switch {
 		case e == nil:
-		case e.future:
+		case e.future, e.futurePrep && k == x.i-1:
 			return false
 		case e.past && !(k > 0 && lx[k-1].e != nil && lx[k-1].e.passiveAux):
 			past = true
