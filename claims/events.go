@@ -72,6 +72,9 @@ type dateGroup struct {
 	// holiday marks a date the tagger read from a holiday's name
 	// ("Natal", "Christmas").
 	holiday bool
+	// offset marks a date counted from the sentence's own (offsetDates):
+	// it dates only a happening the clause after it tells.
+	offset bool
 }
 
 // build makes the article's events from its resolved DATE and TIME
@@ -80,11 +83,12 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 	var out []timeline.Event
 	var preds []string   // each event's predicate, lower case
 	var words [][]string // each event's headline words
+	var recaps []bool    // each event's date is counted from another's (offsetDates)
 	bySentence := map[int][]timeline.Timex{}
 	var order []int
 	// The event layer moves dates on its own copy; the extraction keeps
 	// the tagger's values.
-	timexes = b.narrate(b.quotedDocuments(slices.Clone(timexes)))
+	timexes = b.offsetDates(b.narrate(b.quotedDocuments(slices.Clone(timexes))))
 	for _, t := range timexes {
 		if t.Type != timeline.TypeDate && t.Type != timeline.TypeTime {
 			continue
@@ -111,7 +115,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 		var told []Span // the predicates this sentence's events hang on
 		for _, g := range b.groups(ts) {
 			e, pred, ok := b.event(si, ws, g)
-			if !ok {
+			if !ok || g.offset && !b.offsetClause(ws, g.span, e.Predicate) {
 				continue
 			}
 			// A later date on the same predicate that a comparison or a
@@ -126,15 +130,15 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 				continue
 			}
 			hw := timeline.HeadlineWords(e.Headline)
-			if b.fold(out, preds, words, e, pred, hw, g.span) {
+			if b.fold(out, preds, words, recaps, e, pred, hw, g.span) {
 				continue
 			}
 			e.ID = "e" + strconv.Itoa(len(out)+1)
 			out = append(out, e)
-			preds, words = append(preds, pred), append(words, hw)
+			preds, words, recaps = append(preds, pred), append(words, hw), append(recaps, g.offset)
 		}
 	}
-	return out
+	return joinRecaps(out, recaps)
 }
 
 // narrate moves the times that the tagger anchored on a day of saying, or
@@ -295,8 +299,8 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 		}
 		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since,
 			clock:   t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > dayLen,
-			holiday: strings.HasSuffix(t.Rule, ".holiday")}
-		if n := len(out); n > 0 {
+			holiday: strings.HasSuffix(t.Rule, ".holiday"), offset: t.Rule == offsetRule}
+		if n := len(out); n > 0 && !g.offset && !out[n-1].offset {
 			prev := &out[n-1]
 			switch b.joinBetween(prev.span.End, t.Start, b.p.ev.rangeOpeners[lowerASCII(b.wordBefore(prev.span.Start))]) {
 			case joinAdjacent:
@@ -672,11 +676,17 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 
 // fold adds e as a further mention of an earlier event with a compatible
 // date and the same predicate, a similar headline, or a subject that
-// names the earlier happening by its day, reporting whether it did. The event keeps the finer of the two dates: a day and its clock
-// time are one happening at the minute.
-func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]string, e timeline.Event, pred string, hw []string, date Span) bool {
+// names the earlier happening by its day, reporting whether it did. The
+// event keeps the finer of the two dates: a day and its clock time are one
+// happening at the minute. Recaps (recaps[i]) take no mention.
+func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]string, recaps []bool, e timeline.Event, pred string, hw []string, date Span) bool {
 	for i := range events {
 		o := &events[i]
+		if recaps[i] {
+			// A recap joins the telling after it (joinRecaps), which
+			// names the happening in its own words.
+			continue
+		}
 		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod {
 			continue
 		}

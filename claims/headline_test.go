@@ -355,6 +355,24 @@ func TestEventFamilies(t *testing.T) {
 			"Governor Ana Ruiz declared a state of emergency on Thursday night. Ruiz told reporters on Friday that shelters were full.",
 			[]want{{"2024-02-15TNI", "", timeline.StatusHappened, "Governor Ana Ruiz declared a state of emergency"},
 				{"2024-02-16", "", timeline.StatusReported, "Ana Ruiz: Shelters were full"}}},
+		{"a count before an offset word dates the clause after it from the sentence's date", "en", "2026-04-24",
+			"The council elected a new mayor on Thursday, six days after police arrested the mayor.\n\n" +
+				"The plant reopened in March 2025, nearly two months after a fire destroyed its kiln.",
+			[]want{{"2026-04-23", "", timeline.StatusHappened, "The council elected a new mayor"},
+				{"2026-04-17", "", timeline.StatusHappened, "Police arrested the mayor"},
+				{"2025-03", "", timeline.StatusHappened, "The plant reopened"},
+				{"2025-01", "", timeline.StatusHappened, "A fire destroyed its kiln"}}},
+		{"an offset clause in Indonesian; a count with no date to count from dates nothing", "id", "2026-01-22",
+			"Sekolah dibuka kembali pada Rabu (21/1/2026), tiga hari setelah banjir surut.\n\nPolisi membuka penyelidikan sehari setelah kebakaran.",
+			[]want{{"2026-01-21", "", timeline.StatusHappened, "Sekolah dibuka kembali"},
+				{"2026-01-18", "", timeline.StatusHappened, "Banjir surut"}}},
+		{"a count before a noun and its relative clause dates no verb of that clause", "en", "2026-03-12",
+			"Trains ran again on Tuesday, two days after the derailment that killed one passenger.",
+			[]want{{"2026-03-10", "", timeline.StatusHappened, "Trains ran again"}}},
+		{"a day a count gives is the happening the article tells on that day", "en", "2026-04-27",
+			"Three climbers reached the summit on Sunday, a day after their rescue was arranged.\n\nOn Saturday evening the guides agreed to bring them down.",
+			[]want{{"2026-04-26", "", timeline.StatusHappened, "Three climbers reached the summit"},
+				{"2026-04-25TEV", "", timeline.StatusHappened, "The guides agreed to bring them down"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -215,6 +215,11 @@ type eventLex struct {
 	// possessiveMarkers follow an owner's last word ("'s"): a date they
 	// mark names the noun after it ("Friday's fire").
 	possessiveMarkers set
+	// offsetAfter and offsetBefore follow a count of days, weeks, months
+	// or years and open the clause of a happening that long before or
+	// after the sentence's date ("nine days after investigators arrested
+	// him", "dua hari sebelum pemilu").
+	offsetAfter, offsetBefore set
 	// nounPreps are subordinators that are prepositions before a name, a
 	// determiner or a word that is no verb ("the train to Bandung",
 	// "minyak untuk pengiriman Januari"), and open a clause otherwise.
