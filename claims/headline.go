@@ -446,6 +446,15 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 			inRel = false
 			ws = withoutRelative(ws, r)
 			a = b.nounBefore(ws, lo, r)
+			if a < r && a > lo && slices.ContainsFunc(ws[a:r], isNumberWord) && !slices.ContainsFunc(ws[a:r], func(w sword) bool { return !isNumberWord(w) && !w.date }) {
+				// An age in apposition stands between the noun and its
+				// clause: "Siti Rohmah, 54, who died", "Rizki (9), yang
+				// hanyut". The noun is the one before it, without it.
+				for k := a; k < r; k++ {
+					ws[k].date = true
+				}
+				a = b.nounBefore(ws, lo, a)
+			}
 		}
 	}
 	var subj []int
@@ -679,6 +688,11 @@ func withoutRelative(ws []sword, r int) []sword {
 	}
 	out[r].date = true // the relative word itself is left out
 	return out
+}
+
+// isNumberWord reports whether w is written in digits only.
+func isNumberWord(w sword) bool {
+	return w.low != "" && strings.Trim(w.low, "0123456789") == ""
 }
 
 // nounBefore returns where the noun phrase ending before word r starts,
@@ -935,11 +949,22 @@ func (b *eventBuilder) onlyDate(ws []sword, idx []int) bool {
 	return true
 }
 
+// withoutAges leaves out of a headline the numbers in brackets after a
+// name, which give the person's age: "Muhammad Rizki Ramadhan (9)
+// hanyut" reads "Muhammad Rizki Ramadhan hanyut".
+func (b *eventBuilder) withoutAges(ws []sword, idx []int) []int {
+	return slices.DeleteFunc(slices.Clone(idx), func(k int) bool {
+		w := ws[k]
+		return k > 0 && isNumberWord(w) && isUpperStart(b.text[ws[k-1].start:ws[k-1].end]) &&
+			strings.TrimSpace(b.text[ws[k-1].end:w.start]) == "(" && strings.HasPrefix(b.text[w.end:], ")")
+	})
+}
+
 // fit cuts a headline to maxHeadlineWords at a phrase boundary (before a
 // preposition or conjunction) and drops trailing function words and
 // connectors.
 func (b *eventBuilder) fit(ws []sword, idx []int) []int {
-	idx = b.trimLead(ws, idx)
+	idx = b.trimLead(ws, b.withoutAges(ws, idx))
 	if len(idx) > maxHeadlineWords {
 		cut := maxHeadlineWords
 		for c := maxHeadlineWords; c >= minHeadlineWords; c-- {

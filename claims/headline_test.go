@@ -373,6 +373,12 @@ func TestEventFamilies(t *testing.T) {
 			"Three climbers reached the summit on Sunday, a day after their rescue was arranged.\n\nOn Saturday evening the guides agreed to bring them down.",
 			[]want{{"2026-04-26", "", timeline.StatusHappened, "Three climbers reached the summit"},
 				{"2026-04-25TEV", "", timeline.StatusHappened, "The guides agreed to bring them down"}}},
+		{"an age in apposition before a relative clause is not its subject", "en", "2026-02-10",
+			"Flags flew at half-mast for Maria Lopez, 38, who drowned in the river on Sunday.",
+			[]want{{"2026-02-08", "", timeline.StatusHappened, "Maria Lopez drowned in the river"}}},
+		{"an age in brackets after a name stays out of the headline", "id", "2026-02-10",
+			"Warga mengenang Budi Santoso (61), yang tenggelam di sungai pada Minggu (8/2/2026).",
+			[]want{{"2026-02-08", "", timeline.StatusHappened, "Budi Santoso tenggelam di sungai"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
