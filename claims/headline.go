@@ -541,7 +541,7 @@ func (b *eventBuilder) subjectRange(ws []sword, a, pi int, inRel bool) (from, en
 		if w.rel != inRel || w.date {
 			continue
 		}
-		if w.pred != predVerb || b.reducedRelative(ws, a, k) {
+		if w.pred != predVerb || b.reducedRelative(ws, a, k) || b.attributive(ws, k, to) {
 			continue
 		}
 		if b.chained(ws, k, to) {
@@ -647,6 +647,17 @@ func (b *eventBuilder) reducedRelative(ws []sword, a, k int) bool {
 	}
 	prev, next := ws[k-1], ws[k+1].low
 	return prev.pred == predNone && !b.p.ev.functionWords[prev.low] && (b.p.prepositions[next] || b.p.datePreps[next])
+}
+
+// attributive reports whether the verb at k, a participle between a
+// preposition or determiner and a noun before to, describes that noun:
+// "letters to affected patients went out", "the injured passengers".
+func (b *eventBuilder) attributive(ws []sword, k, to int) bool {
+	if k == 0 || k+1 >= to || ws[k].cut || ws[k+1].cut || !hasAnySuffix(ws[k].low, b.p.ev.reducedRelatives) {
+		return false
+	}
+	prev, next := ws[k-1].low, ws[k+1]
+	return (b.p.prepositions[prev] || b.p.ev.determiners[prev]) && next.pred == predNone && !next.date && !b.p.ev.functionWords[next.low]
 }
 
 // chained reports whether the verb at k joins the chain starting at to:

@@ -379,6 +379,10 @@ func TestEventFamilies(t *testing.T) {
 		{"an age in brackets after a name stays out of the headline", "id", "2026-02-10",
 			"Warga mengenang Budi Santoso (61), yang tenggelam di sungai pada Minggu (8/2/2026).",
 			[]want{{"2026-02-08", "", timeline.StatusHappened, "Budi Santoso tenggelam di sungai"}}},
+		{"a participle after a determiner or preposition describes the noun of the subject", "en", "2026-05-21",
+			"The stranded passengers were flown to Perth on Friday. Aid for displaced families arrived in Palu on Saturday.",
+			[]want{{"2026-05-15", "", timeline.StatusHappened, "The stranded passengers were flown to Perth"},
+				{"2026-05-16", "", timeline.StatusHappened, "Aid for displaced families arrived in Palu"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
