@@ -289,7 +289,7 @@ func TestStoryLinking(t *testing.T) {
 		"sinar-bahari":        {pairF: 0.88, bcF: 0.93},
 		"millbrook-blast":     {pairF: 0.85, bcF: 0.95},
 		"kasuari-614":         {pairF: 0.95, bcF: 0.95},
-		"citarum-jaya":        {pairF: 0.59, bcF: 0.78},
+		"citarum-jaya":        {pairF: 0.78, bcF: 0.86},
 		"kelam-regent":        {pairF: 0.90, bcF: 0.93},
 		"banjir-sungai-rawa":  {pairF: 0.72, bcF: 0.87},
 		"hospital-ransomware": {pairF: 0.58, bcF: 0.78},

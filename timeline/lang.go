@@ -283,6 +283,10 @@ type Pack struct {
 	// "menurut", "kata"): that clause tells the source, not the
 	// happening, and the linker leaves it out.
 	LinkSources []string `lex:"link-sources"`
+	// LinkPlaces spell a place as another language writes it ("Jawa
+	// Barat" = "West Java"): a sentence naming it carries the names of
+	// both spellings, so reports in two languages meet on the place.
+	LinkPlaces map[string]string `lex:"link-places"`
 	// StemPrefixes and StemSuffixes are derivational affixes, longest
 	// first, that two forms of one word differ by ("kehilangan",
 	// "erupted"); StemRestores give back the first letter of a root that

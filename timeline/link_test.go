@@ -280,6 +280,12 @@ func TestSentenceFeatures(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("English features %v, want %v", got, want)
 	}
+	// A place the other language spells otherwise carries both names.
+	got = keys("id", "Kereta anjlok di Purwakarta, Jawa Barat.")
+	want = []string{"=derail", "=train", "barat", "java", "jawa", "purwakarta", "west"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Indonesian place features %v, want %v", got, want)
+	}
 }
 
 func TestSourceClausesLeftOut(t *testing.T) {

@@ -20,6 +20,9 @@ type linkWords struct {
 	// sources are the phrases, as concepts are keyed, that mark a
 	// clause naming who told something.
 	sources map[string]bool
+	// places maps a place's phrase, as concepts are keyed, to the words
+	// of its other spelling.
+	places map[string][]string
 }
 
 // maxConceptWords is the longest phrase a concept may be named by.
@@ -62,7 +65,14 @@ func linkWordsFor(code string) *linkWords {
 // compileLinkWords checks and indexes a pack's link lists: a phrase has one
 // to maxConceptWords words and names one concept, a thing or an act.
 func compileLinkWords(p *Pack) (*linkWords, error) {
-	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}, sources: map[string]bool{}}
+	w := &linkWords{ignore: map[string]bool{}, concepts: map[string]string{}, acts: map[string]bool{}, sources: map[string]bool{}, places: map[string][]string{}}
+	for phrase, other := range p.LinkPlaces {
+		words, spelt := strings.Fields(strings.ToLower(phrase)), strings.Fields(strings.ToLower(other))
+		if len(words) == 0 || len(words) > maxConceptWords || len(spelt) == 0 {
+			return nil, fmt.Errorf("place %q = %q: a phrase has 1 to %d words and another spelling", phrase, other, maxConceptWords)
+		}
+		w.places[strings.Join(words, " ")] = spelt
+	}
 	for _, k := range p.LinkIgnore {
 		w.ignore[strings.ToLower(k)] = true
 	}
@@ -347,7 +357,21 @@ func sentenceFeatures(lang, s string) []feature {
 	}
 	for i := 0; i < len(words); i++ {
 		if lw != nil {
-			if n, concept := matchConcept(lw, words[i:]); n > 0 {
+			if n, other := matchPhrase(lw.places, words[i:]); n > 0 {
+				shown := make([]string, n)
+				for k, w := range words[i : i+n] {
+					shown[k] = w.text
+				}
+				for _, w := range words[i : i+n] {
+					add(feature{key: w.lower, kind: featureName, shown: strings.Join(shown, " ")})
+				}
+				for _, o := range other {
+					add(feature{key: o, kind: featureName, shown: strings.Join(shown, " ")})
+				}
+				i += n - 1
+				continue
+			}
+			if n, concept := matchPhrase(lw.concepts, words[i:]); n > 0 {
 				shown := make([]string, n)
 				for k := range shown {
 					shown[k] = words[i+k].text
@@ -478,7 +502,7 @@ func sourceCueAt(lw *linkWords, ws []rawWord) bool {
 // tellsAct reports whether the words hold an act of the link lists.
 func tellsAct(lw *linkWords, ws []rawWord) bool {
 	for i := range ws {
-		if n, c := matchConcept(lw, ws[i:]); n > 0 && lw.acts[c] {
+		if n, c := matchPhrase(lw.concepts, ws[i:]); n > 0 && lw.acts[c] {
 			return true
 		}
 	}
@@ -508,19 +532,20 @@ func withoutDateline(s string) string {
 	return s
 }
 
-// matchConcept returns the length of the longest concept phrase at the
-// start of ws and its concept, 0 if none starts there.
-func matchConcept(lw *linkWords, ws []rawWord) (int, string) {
+// matchPhrase returns the length of the longest phrase of m (keyed as
+// concepts are) at the start of ws and its value, 0 if none starts there.
+func matchPhrase[V any](m map[string]V, ws []rawWord) (int, V) {
 	for n := min(maxConceptWords, len(ws)); n > 0; n-- {
 		parts := make([]string, n)
 		for k := range parts {
 			parts[k] = ws[k].lower
 		}
-		if c, ok := lw.concepts[strings.Join(parts, " ")]; ok {
-			return n, c
+		if v, ok := m[strings.Join(parts, " ")]; ok {
+			return n, v
 		}
 	}
-	return 0, ""
+	var none V
+	return 0, none
 }
 
 // dateOrStopWord reports whether the language pack knows w as a stop word
