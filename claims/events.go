@@ -317,6 +317,9 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 					if contains(prev.date, d) {
 						prev.date, prev.timexID = d, t.ID
 					}
+					// "at 2:15 a.m. on May 3": the clock's day is
+					// named beside it, not taken from the story.
+					prev.clock = prev.clock && !contains(d, prev.date)
 					prev.span.End = t.End
 					continue
 				}

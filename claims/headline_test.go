@@ -383,6 +383,12 @@ func TestEventFamilies(t *testing.T) {
 			"The stranded passengers were flown to Perth on Friday. Aid for displaced families arrived in Palu on Saturday.",
 			[]want{{"2026-05-15", "", timeline.StatusHappened, "The stranded passengers were flown to Perth"},
 				{"2026-05-16", "", timeline.StatusHappened, "Aid for displaced families arrived in Palu"}}},
+		{"a clock time that names its own day is no lede happening retold by the clock", "en", "2026-05-21",
+			"The mayor told the council on Wednesday that the city would not pay the ransom demanded in a letter found at its offices on May 3.\n\n" +
+				"Investigators said the intruders began deleting files at 1:40 a.m. on May 3.",
+			[]want{{"2026-05-20", "", timeline.StatusReported, "The mayor: The city would not pay the ransom"},
+				{"2026-05-03", "", timeline.StatusHappened, "The ransom demanded in a letter found at its offices"},
+				{"2026-05-03T01:40", "", timeline.StatusHappened, "The intruders began deleting files"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
