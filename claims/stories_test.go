@@ -291,8 +291,8 @@ func TestStoryLinking(t *testing.T) {
 		"kasuari-614":         {pairF: 0.95, bcF: 0.95},
 		"citarum-jaya":        {pairF: 0.78, bcF: 0.86},
 		"kelam-regent":        {pairF: 0.90, bcF: 0.93},
-		"banjir-sungai-rawa":  {pairF: 0.72, bcF: 0.87},
-		"hospital-ransomware": {pairF: 0.58, bcF: 0.78},
+		"banjir-sungai-rawa":  {pairF: 0.78, bcF: 0.90},
+		"hospital-ransomware": {pairF: 0.65, bcF: 0.82},
 	}
 	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 1, "kelam-regent": 2, "banjir-sungai-rawa": 2, "hospital-ransomware": 2}
 	maxAlarms := map[string]int{"banjir-sungai-rawa": 2}

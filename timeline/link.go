@@ -74,7 +74,7 @@ type Linked struct {
 // the range where their mean pairwise F1 is highest with no false
 // disagreement beyond those every threshold makes, and a mixed pile of
 // them all at B-cubed precision 0.95 or more: 0.42 on the seven dev
-// stories, mean F1 0.787 (0.43-0.44 lose banjir-sungai-rawa's links;
+// stories, mean F1 0.863 (0.43-0.44 lose banjir-sungai-rawa's links;
 // lower, sinar-bahari gains a false disagreement). At
 // LinkScore and above two tellings are one event at once; from
 // ProposeScore, below it, they are proposed.

@@ -331,6 +331,31 @@ func focused(r Report, i int, focus string) Report {
 	return r
 }
 
+// predicated sets event i's predicate to the first occurrence of word in
+// its sentence.
+func predicated(r Report, i int, word string) Report {
+	at := r.Events[i].Evidence.Start + strings.Index(r.Text[r.Events[i].Evidence.Start:], word)
+	r.Events[i].Predicate = Span{Start: at, End: at + len(word)}
+	return r
+}
+
+// TestLinkHappeningNamedByItsNoun checks that a thing that is an event's
+// predicate ("the flood of March 2019") is the act two tellings at a
+// month share, which a month needs to link.
+func TestLinkHappeningNamedByItsNoun(t *testing.T) {
+	a := predicated(report(t, "a1", "id", [2]string{"2019-03", "Warga masih teringat banjir besar pada Maret 2019 di Kota Garut."}), 0, "banjir")
+	b := predicated(report(t, "a2", "en", [2]string{"2019", "The Garut flood of 2019 forced thousands from their homes."}), 0, "flood")
+	if res := Link([]Report{a, b}); len(res.Events) != 1 {
+		t.Errorf("one flood named by its noun at a month and a year: %+v", res.Events)
+	}
+	// Named outside the predicate, the thing is no act: a month holds
+	// many happenings.
+	b = predicated(report(t, "a2", "en", [2]string{"2019", "Garut opened new drains after the flood in 2019."}), 0, "opened")
+	if res := Link([]Report{a, b}); len(res.Events) != 2 {
+		t.Errorf("a flood linked with drains opened that year: %+v", res.Events)
+	}
+}
+
 func TestLinkSayingThatTellsAnAct(t *testing.T) {
 	arrival := report(t, "a1", "en", [2]string{"2025-10-16", "Investigators from the Chemical Safety Board arrived in Millbrook on Thursday."})
 	said := report(t, "a2", "en", [2]string{"2025-10-16", "The Chemical Safety Board, whose investigators arrived at the site on Thursday, said its findings would take months."})

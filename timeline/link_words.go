@@ -193,8 +193,17 @@ func eventFeatures(lang, text string, e Event, others []Span) []feature {
 	}
 	inFocus := map[string]bool{}
 	eachShared(fs, sentenceFeatures(lang, focus), func(f, _ feature) { inFocus[f.key] = true })
+	// A thing that is the predicate is what happens: "banjir besar
+	// Januari 2021", "the fire on Friday" name the happening by its noun.
+	predicate := map[string]bool{}
+	if p := e.Predicate; p.Len() > 0 && e.Evidence.Contains(p) {
+		eachShared(fs, sentenceFeatures(lang, text[p.Start:p.End]), func(f, _ feature) { predicate[f.key] = true })
+	}
 	for i := range fs {
 		fs[i].focus = inFocus[fs[i].key]
+		if fs[i].kind == featureConcept && predicate[fs[i].key] {
+			fs[i].kind = featureAct
+		}
 	}
 	return fs
 }
