@@ -859,6 +859,9 @@ func (b *eventBuilder) trimLead(ws []sword, idx []int) []int {
 // verb before word a: "Pesawat itu lepas landas pukul 05.35 dan hilang
 // kontak pukul 06.17" gives "Pesawat itu" to the second clause.
 func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
+	if subj := b.subjectBeforeAside(ws, a); subj != nil {
+		return subj
+	}
 	for k := 0; k < a; k++ {
 		if ws[k].pred != predVerb || ws[k].rel {
 			continue
@@ -905,6 +908,47 @@ func (b *eventBuilder) borrowSubject(ws []sword, a int) []int {
 		s = e
 	}
 	return nil
+}
+
+// subjectBeforeAside returns the noun phrase before an aside that ends
+// right before word a: a relative clause or a participle phrase set off
+// by commas stands between the subject and its predicate ("Police said the
+// fire, which destroyed 40 homes, started on Sunday", "The offer,
+// advertised in today's editions, expires"). nil when no such aside ends
+// there.
+func (b *eventBuilder) subjectBeforeAside(ws []sword, a int) []int {
+	s := a - 1
+	for s > 0 && !ws[s].cut {
+		s--
+	}
+	if s <= 0 || s >= a || !ws[s].cut {
+		return nil
+	}
+	opener := ws[s]
+	if !b.p.relatives[opener.low] && !(opener.pred == predVerb && hasAnySuffix(opener.low, b.p.ev.reducedRelatives)) {
+		return nil
+	}
+	// The subject runs back from the aside to the clause's start or the
+	// verb whose object it is ("said the fire", "The British and Irish
+	// governments"); a longer stretch holds more than the subject, whose
+	// noun phrase ends at the aside.
+	from := s - 1
+	for from > 0 && !ws[from].cut && ws[from-1].pred != predVerb && !b.opensClause(ws, from-1) {
+		from--
+	}
+	if s-from > maxSubjectWords {
+		from = b.nounBefore(ws, from, s)
+	}
+	var subj []int
+	for j := from; j < s; j++ {
+		if !b.skip(ws, j, false) {
+			subj = append(subj, j)
+		}
+	}
+	if subj = b.trimLead(ws, subj); len(subj) == 0 || len(subj) > maxSubjectWords {
+		return nil
+	}
+	return subj
 }
 
 // nounPhrase returns the words of stretch [s, e) that can be a subject,

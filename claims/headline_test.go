@@ -389,6 +389,14 @@ func TestEventFamilies(t *testing.T) {
 			[]want{{"2026-05-20", "", timeline.StatusReported, "The mayor: The city would not pay the ransom"},
 				{"2026-05-03", "", timeline.StatusHappened, "The ransom demanded in a letter found at its offices"},
 				{"2026-05-03T01:40", "", timeline.StatusHappened, "The intruders began deleting files"}}},
+		{"a relative clause or participle phrase set off by commas leaves the subject before it", "en", "2025-10-22",
+			"Police said the fire, which destroyed 40 homes, started on Sunday. The bridge, damaged by floods in March, reopened on Monday.",
+			[]want{{"2025-10-19", "", timeline.StatusHappened, "The fire started"},
+				{"2025-03", "", timeline.StatusHappened, "The bridge damaged by floods"},
+				{"2025-10-20", "", timeline.StatusHappened, "The bridge reopened"}}},
+		{"a relative clause set off by commas leaves the subject before it, in Indonesian", "id", "2025-10-22",
+			"Polisi mengatakan kebakaran, yang menghanguskan 40 rumah, bermula pada Minggu (19/10/2025).",
+			[]want{{"2025-10-19", "", timeline.StatusHappened, "Kebakaran bermula"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

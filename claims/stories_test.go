@@ -287,11 +287,11 @@ func disagreements(s *goldStory, res timeline.Linked, items []item) (planted, fo
 func TestStoryLinking(t *testing.T) {
 	floors := map[string]scores{
 		"sinar-bahari":        {pairF: 0.88, bcF: 0.93},
-		"millbrook-blast":     {pairF: 0.85, bcF: 0.95},
+		"millbrook-blast":     {pairF: 0.95, bcF: 0.97},
 		"kasuari-614":         {pairF: 0.95, bcF: 0.95},
 		"citarum-jaya":        {pairF: 0.78, bcF: 0.86},
 		"kelam-regent":        {pairF: 0.90, bcF: 0.93},
-		"banjir-sungai-rawa":  {pairF: 0.78, bcF: 0.90},
+		"banjir-sungai-rawa":  {pairF: 0.82, bcF: 0.91},
 		"hospital-ransomware": {pairF: 0.65, bcF: 0.82},
 	}
 	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 1, "kelam-regent": 2, "banjir-sungai-rawa": 2, "hospital-ransomware": 2}
