@@ -924,6 +924,24 @@ func (b *eventBuilder) subjectBeforeAside(ws []sword, a int) []int {
 	if s <= 0 || s >= a || !ws[s].cut {
 		return nil
 	}
+	// The predicate's auxiliaries and the verb of a plan may open the
+	// clause after the aside ("is scheduled to expire"): they stay with
+	// the predicate, and the aside ends before them.
+	var chain []int
+	if !slices.ContainsFunc(ws[s:a], func(w sword) bool {
+		return !b.p.ev.verbAfter[w.low] && !b.p.ev.copulas[w.low] && !b.p.ev.infinitive[w.low] && !b.p.futureCues[w.low]
+	}) {
+		for j := s; j < a; j++ {
+			chain = append(chain, j)
+		}
+		a, s = s, s-1
+		for s > 0 && !ws[s].cut {
+			s--
+		}
+		if s <= 0 || !ws[s].cut {
+			return nil
+		}
+	}
 	opener := ws[s]
 	if !b.p.relatives[opener.low] && !(opener.pred == predVerb && hasAnySuffix(opener.low, b.p.ev.reducedRelatives)) {
 		return nil
@@ -948,7 +966,7 @@ func (b *eventBuilder) subjectBeforeAside(ws []sword, a int) []int {
 	if subj = b.trimLead(ws, subj); len(subj) == 0 || len(subj) > maxSubjectWords {
 		return nil
 	}
-	return subj
+	return append(subj, chain...)
 }
 
 // nounPhrase returns the words of stretch [s, e) that can be a subject,

@@ -397,6 +397,10 @@ func TestEventFamilies(t *testing.T) {
 		{"a relative clause set off by commas leaves the subject before it, in Indonesian", "id", "2025-10-22",
 			"Polisi mengatakan kebakaran, yang menghanguskan 40 rumah, bermula pada Minggu (19/10/2025).",
 			[]want{{"2025-10-19", "", timeline.StatusHappened, "Kebakaran bermula"}}},
+		{"the auxiliaries of a plan after an aside stay with the predicate, the subject before the aside", "en", "2026-03-10",
+			"The lease, signed by the council in 2019, is scheduled to end on Friday.",
+			[]want{{"2019", "", timeline.StatusHappened, "The lease signed by the council"},
+				{"2026-03-13", "", timeline.StatusScheduled, "The lease is scheduled to end"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
