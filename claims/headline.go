@@ -468,10 +468,20 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		// Auxiliaries alone are no subject: "Farkas, an air force
 		// captain, was sent into space" borrows "Farkas" before "was".
 		var aux []int
-		// An infinitive's "to be" has no subject of its own ("expect the
-		// transaction to be completed").
-		if len(subj) > 0 && !(subj[0] > 0 && b.p.ev.infinitive[ws[subj[0]-1].low]) &&
-			!slices.ContainsFunc(subj, func(k int) bool { return !b.p.ev.verbAfter[ws[k].low] && !b.p.ev.copulas[ws[k].low] }) {
+		// An infinitive's "to be" has for subject the noun before it, the
+		// object of the verb it completes: "expect the transaction to be
+		// completed" reads "The transaction to be completed".
+		onlyAux := len(subj) > 0 && !slices.ContainsFunc(subj, func(k int) bool { return !b.p.ev.verbAfter[ws[k].low] && !b.p.ev.copulas[ws[k].low] })
+		switch {
+		case onlyAux && subj[0] > 1 && b.p.ev.infinitive[ws[subj[0]-1].low]:
+			// After a clause mark the noun is no object of the verb
+			// ("a placement of preferred shares, to be completed"):
+			// the infinitive stands alone.
+			to := subj[0] - 1
+			if n := b.nounBefore(ws, 0, to); n < to && ws[n].pred == predNone && !ws[to].cut {
+				subj = append(seq(n, to+1), subj...)
+			}
+		case onlyAux:
 			aux, subj = subj, nil
 		}
 		subj = b.trimLead(ws, subj)
@@ -698,6 +708,15 @@ func withoutRelative(ws []sword, r int) []sword {
 		out[k].rel = false
 	}
 	out[r].date = true // the relative word itself is left out
+	return out
+}
+
+// seq returns the word indexes from, from+1, ..., to-1.
+func seq(from, to int) []int {
+	out := make([]int, 0, max(0, to-from))
+	for k := from; k < to; k++ {
+		out = append(out, k)
+	}
 	return out
 }
 

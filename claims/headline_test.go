@@ -401,6 +401,9 @@ func TestEventFamilies(t *testing.T) {
 			"The lease, signed by the council in 2019, is scheduled to end on Friday.",
 			[]want{{"2019", "", timeline.StatusHappened, "The lease signed by the council"},
 				{"2026-03-13", "", timeline.StatusScheduled, "The lease is scheduled to end"}}},
+		{"an infinitive's subject is the object before it", "en", "2026-03-10",
+			"The company wants the plant to be finished in 2027.",
+			[]want{{"2027", "", timeline.StatusScheduled, "The plant to be finished"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
