@@ -51,6 +51,41 @@ func (a *attributor) attribute(s Span) (attribution, bool) {
 	return best, found
 }
 
+// opensAdjunct reports whether low opens a phrase of when, where, to whom
+// or how something was said ("kepada", "pada", "on", "in"), not what was
+// said: a preposition or a word that ends a speaker phrase, other than a
+// complementizer, relative or demonstrative ("bahwa", "that", "yang",
+// "ini").
+func (p *pack) opensAdjunct(low string) bool {
+	return (p.speakerStops[low] || p.prepositions[low] || p.datePreps[low]) &&
+		!p.complementizers[low] && !p.relatives[low] && !p.demonstratives[low]
+}
+
+// bareCue reports whether sentence s only tells who said something: it
+// opens with its cue or speaker, and after both comes nothing but an
+// audience, a preposition's phrase or a date ("Menteri Ali mengatakan
+// kepada wartawan, Rabu.", "Kata Ali, Senin.", "the minister told
+// reporters on Wednesday.").
+func (a *attributor) bareCue(s Span) bool {
+	at, ok := a.attribute(s)
+	if !ok || at.speaker == "" && !at.pronoun {
+		return false
+	}
+	ws, lows := a.words.in(s.Start, s.End)
+	if len(ws) == 0 || ws[0].start != min(at.cueSpan.Start, at.phrase.Start) {
+		return false
+	}
+	end := max(at.cueSpan.End, at.phrase.End)
+	for i, w := range ws {
+		if w.start < end || a.p.ev.determiners[lows[i]] {
+			// "told the committee": the audience is the noun.
+			continue
+		}
+		return a.p.opensAdjunct(lows[i]) || a.p.ev.audiences[lows[i]] || inSpans(w.start, a.stops)
+	}
+	return true
+}
+
 // tryCue checks whether ws[i] opens a cue and, if so, finds its speaker;
 // lows are the words' lower-case forms.
 func (a *attributor) tryCue(s Span, ws []word, lows []string, i int) (attribution, bool) {

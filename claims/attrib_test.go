@@ -53,6 +53,11 @@ func TestAttribution(t *testing.T) {
 		{"en", "The mayor met residents and told them the bridge would reopen.", "bridge would reopen", "The mayor", "", "told", false},
 		{"id", "Gubernur Andi Sudirman meninjau lokasi banjir dan mengatakan bantuan segera disalurkan.", "bantuan segera", "Andi Sudirman", "Gubernur", "mengatakan", false},
 		{"en", "Lawyers for the boy's family sent letters to the court and said they would appeal.", "would appeal", "", "", "", false},
+		// A quotation that ends its own sentence, then a sentence that
+		// only says who said it; one with words of its own stays apart.
+		{"id", `"Mengapa kami harus menunggu?" Menteri Pertanian Budi Santoso mengatakan kepada wartawan.`, "harus menunggu", "Budi Santoso", "Menteri Pertanian", "mengatakan", true},
+		{"en", `"Why should we wait?" Mayor Ana Ruiz told reporters on Monday.`, "should we wait", "Ana Ruiz", "Mayor", "told", true},
+		{"en", `"Why should we wait?" Mayor Ana Ruiz said the bridge would open.`, "should we wait", "", "", "", false},
 	} {
 		cs := claimsOf(tt.lang, tt.text)
 		c := claimWith(cs, tt.at)

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ type unit struct {
 	attrib    bool
 	who       int // index into the article's speakerBook, -1 for none
 	quoted    int // bytes inside quotes
+	// spokenBefore marks a quotation joined with the sentence after it
+	// that names who said it (joinBareCues): direct speech.
+	spokenBefore bool
 }
 
 // isQuote reports whether the unit is attributed direct speech.
@@ -49,6 +53,27 @@ func buildUnits(text string, paras []Span, sents []Span) []unit {
 	return units
 }
 
+// joinBareCues joins to a quotation that ends its own sentence ("Mengapa
+// saya harus memotong produksi?") the sentence after it that only says who
+// said it ("Menteri Ali Al-Naimi mengatakan kepada wartawan, Rabu."): one
+// unit, as when a comma ends the quote. A cue sentence with words of its
+// own after the cue ("mengatakan harga akan naik") stays apart.
+func joinBareCues(units []unit, a *attributor) []unit {
+	out := units[:0]
+	for _, u := range units {
+		if n := len(out); n > 0 && out[n-1].para == u.para && out[n-1].allQuoted() && len(u.sentences) == 1 && a.bareCue(u.span) {
+			q := &out[n-1]
+			q.span.End = u.span.End
+			q.sentences = append(slices.Clip(q.sentences), u.sentences...)
+			q.quoted += u.quoted
+			q.spokenBefore = true
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
 // crossesQuote reports whether one quote covers the gap between two
 // sentences.
 func crossesQuote(end, start int, quotes []Span) bool {
@@ -74,6 +99,7 @@ func attributeUnits(units []unit, a *attributor) {
 		for k := len(u.sentences) - 1; k >= 0; k-- {
 			if at, ok := a.attribute(u.sentences[k]); ok {
 				u.at, u.attrib = at, true
+				u.at.afterQuote = u.at.afterQuote || u.spokenBefore
 				break
 			}
 		}

@@ -635,10 +635,14 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 			}
 			e.Headline = b.reportedHeadline(ws, sent, said, u, said)
 			// "mengatakan kepada wartawan, Rabu", "said in a statement":
-			// a phrase of whom or where, not what was said.
-			if _, gist, ok := strings.Cut(e.Headline, ": "); ok {
+			// a phrase of whom or where, not what was said, which the
+			// quotation before it tells when the unit holds one.
+			if speaker, gist, ok := strings.Cut(e.Headline, ": "); ok {
 				if first := lowerASCII(strings.Fields(gist)[0]); b.p.ev.functionWords[first] && !b.p.ev.determiners[first] {
 					e.Headline = ""
+					if earlier := b.earlierGist(u, sent); earlier != "" {
+						e.Headline = speaker + ": " + earlier
+					}
 				}
 			}
 		}

@@ -56,9 +56,10 @@ func extractWith(a Article, res timeline.Result) Extraction {
 		}
 	}
 	slices.SortStableFunc(content, func(x, y timeline.Timex) int { return x.Start - y.Start })
-	units := buildUnits(a.Text, ex.Paragraphs, ex.Sentences)
 	tw := indexWords(a.Text)
-	attributeUnits(units, &attributor{text: a.Text, words: tw, p: p, stops: stops})
+	at := &attributor{text: a.Text, words: tw, p: p, stops: stops}
+	units := joinBareCues(buildUnits(a.Text, ex.Paragraphs, ex.Sentences), at)
+	attributeUnits(units, at)
 	ex.Claims = buildClaims(tw, units, content, p)
 	source := a.URL
 	if source == "" {

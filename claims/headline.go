@@ -1101,9 +1101,27 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	}
 	gist := b.gist(ws, sent, part)
 	if gist == "" {
+		gist = b.earlierGist(u, sent)
+	}
+	if gist == "" {
 		return ""
 	}
 	return capitalise(speaker) + ": " + gist
+}
+
+// earlierGist is the gist of the last sentence of unit u before sent: a
+// sentence that only says who spoke tells the quotation before it
+// ("\"Mengapa saya harus memotong produksi?\" Menteri Ali mengatakan
+// kepada wartawan, Rabu."). Empty when u holds none with a gist.
+func (b *eventBuilder) earlierGist(u *unit, sent Span) string {
+	for k := len(u.sentences) - 1; k >= 0; k-- {
+		if q := u.sentences[k]; q.End <= sent.Start {
+			if gist := b.gist(b.sentenceWords(q, nil), q, q); gist != "" {
+				return gist
+			}
+		}
+	}
+	return ""
 }
 
 // gist is the headline of what was said in part of sentence sent: its
