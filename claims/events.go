@@ -952,6 +952,22 @@ func (b *eventBuilder) reportZone(u *unit, t Span) (Span, bool) {
 // "told BBC Radio York on Friday", "kepada wartawan di Jakarta, Senin").
 const maxReportWords = 6
 
+// constituents counts the words of ws with a name as one: capitalised
+// words in a row, and the function words between two of them ("the
+// Missouri Senate Health and Welfare Committee" is two).
+func (b *eventBuilder) constituents(ws []word, lows []string) int {
+	n := 0
+	upper := func(i int) bool { return i < len(ws) && isUpperStart(b.text[ws[i].start:ws[i].end]) }
+	for i := range ws {
+		inName := i > 0 && upper(i) && (upper(i-1) || i > 1 && upper(i-2) && b.p.ev.functionWords[lows[i-1]])
+		joiner := i > 0 && upper(i-1) && upper(i+1) && b.p.ev.functionWords[lows[i]]
+		if !inName && !joiner {
+			n++
+		}
+	}
+	return n
+}
+
 // plainGap reports whether gap, after the cue, names only the medium or
 // audience of saying, not what was said: it opens with a preposition ("in
 // a statement", "kepada wartawan"), or with the addressee of a verb that
@@ -959,7 +975,7 @@ const maxReportWords = 6
 // or clause mark.
 func (b *eventBuilder) plainGap(gap Span, cue string) bool {
 	ws, lows := b.words.in(gap.Start, gap.End)
-	if len(ws) > maxReportWords || strings.ContainsAny(b.text[gap.Start:gap.End], ",;:") {
+	if b.constituents(ws, lows) > maxReportWords || strings.ContainsAny(b.text[gap.Start:gap.End], ",;:") {
 		return false
 	}
 	if len(ws) == 0 {

@@ -1106,7 +1106,46 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	if gist == "" {
 		return ""
 	}
-	return capitalise(speaker) + ": " + gist
+	return capitalise(speaker) + ": " + b.shorten(gist, maxReportedWords-len(strings.Fields(speaker)))
+}
+
+// maxReportedWords bounds a reported headline, speaker and gist together.
+const maxReportedWords = 16
+
+// shorten cuts a gist of more than n words where a phrase ends, at most
+// n words in: before the last preposition (not an infinitive's "to"),
+// conjunction or clause word that allows it ("... the Hutu-organized genocide | of more than 500,000"),
+// else before the last function word ("... refused to pay | the $4.5
+// million ransom"), else after n words; then it drops the function words
+// it ends on.
+func (b *eventBuilder) shorten(gist string, n int) string {
+	words := strings.Fields(gist)
+	if len(words) <= n || n < minHeadlineWords {
+		return gist
+	}
+	opens := func(low string) bool {
+		return (b.p.prepositions[low] || b.p.conjunctions[low] || b.p.complementizers[low] || b.p.relatives[low]) && !b.p.ev.infinitive[low]
+	}
+	lastBefore := func(boundary func(string) bool) int {
+		for c := n; c >= minHeadlineWords; c-- {
+			if boundary(lowerASCII(words[c])) {
+				return c
+			}
+		}
+		return -1
+	}
+	cut := lastBefore(opens)
+	if cut < 0 {
+		cut = lastBefore(func(low string) bool { return b.p.ev.functionWords[low] })
+	}
+	if cut < 0 {
+		cut = n
+	}
+	words = words[:cut]
+	for len(words) > 1 && b.p.ev.functionWords[lowerASCII(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
 }
 
 // earlierGist is the gist of the last sentence of unit u before sent: a

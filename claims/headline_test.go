@@ -404,6 +404,9 @@ func TestEventFamilies(t *testing.T) {
 		{"an infinitive's subject is the object before it", "en", "2026-03-10",
 			"The company wants the plant to be finished in 2027.",
 			[]want{{"2027", "", timeline.StatusScheduled, "The plant to be finished"}}},
+		{"an audience with a long name is one constituent of the day of saying", "en", "2026-05-21",
+			"The mayor told the Kent County Planning and Zoning Board on Tuesday that the plan would go ahead.",
+			[]want{{"2026-05-19", "", timeline.StatusReported, "The mayor: The plan would go ahead"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
