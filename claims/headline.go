@@ -1173,6 +1173,14 @@ func (b *eventBuilder) gist(ws []sword, sent, part Span) string {
 	if a >= z {
 		return ""
 	}
+	// "said the records were back online and that letters went out": a
+	// second thing said is a clause of its own.
+	for k := a + 1; k+1 < z; k++ {
+		if b.p.conjunctions[ws[k].low] && b.p.complementizers[ws[k+1].low] {
+			z = k
+			break
+		}
+	}
 	pi := -1
 	for k := a; k < z && pi < 0; k++ {
 		if ws[k].pred == predVerb && !ws[k].rel && !b.isSpeechVerb(ws[k].low) {

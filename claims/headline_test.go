@@ -407,6 +407,12 @@ func TestEventFamilies(t *testing.T) {
 		{"an audience with a long name is one constituent of the day of saying", "en", "2026-05-21",
 			"The mayor told the Kent County Planning and Zoning Board on Tuesday that the plan would go ahead.",
 			[]want{{"2026-05-19", "", timeline.StatusReported, "The mayor: The plan would go ahead"}}},
+		{"a second thing said, after a conjunction and a complementizer, stays out of the gist", "en", "2026-05-21",
+			"Mayor Ana Ruiz said on Tuesday that the bridge had reopened and that tolls would stay frozen.",
+			[]want{{"2026-05-19", "", timeline.StatusReported, "Ana Ruiz: The bridge had reopened"}}},
+		{"a second thing said stays out of the gist, in Indonesian", "id", "2026-05-21",
+			"Bupati Ahmad Yani mengatakan pada Selasa (19/5/2026) bahwa jembatan sudah dibuka dan bahwa tarif tidak naik.",
+			[]want{{"2026-05-19", "", timeline.StatusReported, "Ahmad Yani: Jembatan sudah dibuka"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
