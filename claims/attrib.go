@@ -817,13 +817,18 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	return text[ws[k].start:end], role, ""
 }
 
+// maxProxyModifiers is how many words may stand before a proxy role.
+const maxProxyModifiers = 3
+
 // proxySpeaker reads "a spokesperson for the Rail Delivery Group": someone
 // unnamed who speaks for a body, so the body is the source and the proxy
 // word the role.
 func proxySpeaker(text string, ws []word, p *pack, end int) (speaker, role string, ok bool) {
 	tok := func(i int) string { return text[ws[i].start:ws[i].end] }
+	// The role may follow its article and modifiers ("a senior
+	// official at"); a capital after the first word is a name.
 	i := 0
-	for i < len(ws) && p.appositives[lowerASCII(tok(i))] {
+	for i < len(ws) && i < maxProxyModifiers && !p.proxyRoles[lowerASCII(tok(i))] && (i == 0 || !isUpperStart(tok(i))) {
 		i++
 	}
 	if i+2 >= len(ws) || !p.proxyRoles[lowerASCII(tok(i))] || !p.prepositions[tok(i+1)] {

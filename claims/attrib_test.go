@@ -53,6 +53,9 @@ func TestAttribution(t *testing.T) {
 		{"en", "The mayor met residents and told them the bridge would reopen.", "bridge would reopen", "The mayor", "", "told", false},
 		{"id", "Gubernur Andi Sudirman meninjau lokasi banjir dan mengatakan bantuan segera disalurkan.", "bantuan segera", "Andi Sudirman", "Gubernur", "mengatakan", false},
 		{"en", "Lawyers for the boy's family sent letters to the court and said they would appeal.", "would appeal", "", "", "", false},
+		// An unnamed official speaks for the body named after the
+		// preposition, whatever modifies the role.
+		{"en", `"We cannot wait," a senior official at the Ministry of Health told reporters.`, "cannot wait", "Ministry of Health", "official", "told", true},
 		// A quotation that ends its own sentence, then a sentence that
 		// only says who said it; one with words of its own stays apart.
 		{"id", `"Mengapa kami harus menunggu?" Menteri Pertanian Budi Santoso mengatakan kepada wartawan.`, "harus menunggu", "Budi Santoso", "Menteri Pertanian", "mengatakan", true},
