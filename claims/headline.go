@@ -484,7 +484,7 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		case onlyAux:
 			aux, subj = subj, nil
 		}
-		subj = b.trimLead(ws, subj)
+		subj = b.trimLead(ws, b.withoutFrontedAdjunct(ws, subj))
 		if len(subj) == 0 {
 			subj = b.borrowSubject(ws, a)
 		}
@@ -859,6 +859,21 @@ func dateBetween(ws []sword, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// withoutFrontedAdjunct drops from a subject the phrase a preposition
+// opens before a clause mark: "In Los Angeles, the lesson was brought home"
+// has "the lesson" for subject.
+func (b *eventBuilder) withoutFrontedAdjunct(ws []sword, idx []int) []int {
+	if len(idx) < 2 || !b.p.prepositions[ws[idx[0]].low] && !b.isDatePrep(ws[idx[0]].low) {
+		return idx
+	}
+	for n := len(idx) - 1; n > 0; n-- {
+		if ws[idx[n]].cut {
+			return idx[n:]
+		}
+	}
+	return idx
 }
 
 // trimLead drops leading connectors and fillers ("bahwa", "namun",

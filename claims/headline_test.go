@@ -413,6 +413,12 @@ func TestEventFamilies(t *testing.T) {
 		{"a second thing said stays out of the gist, in Indonesian", "id", "2026-05-21",
 			"Bupati Ahmad Yani mengatakan pada Selasa (19/5/2026) bahwa jembatan sudah dibuka dan bahwa tarif tidak naik.",
 			[]want{{"2026-05-19", "", timeline.StatusReported, "Ahmad Yani: Jembatan sudah dibuka"}}},
+		{"a place phrase after a fronted date stays out of the subject", "en", "2026-05-21",
+			"On Tuesday, at a meeting in Madrid, Spain, the alliance agreed to accept Poland.",
+			[]want{{"2026-05-19", "", timeline.StatusHappened, "The alliance agreed to accept Poland"}}},
+		{"a place phrase after a fronted date stays out of the subject, in Indonesian", "id", "2026-05-21",
+			"Pada Selasa (19/5/2026), di pasar Singapura, harga emas turun tajam.",
+			[]want{{"2026-05-19", "", timeline.StatusHappened, "Harga emas turun tajam"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
