@@ -292,7 +292,7 @@ func TestStoryLinking(t *testing.T) {
 		"citarum-jaya":        {pairF: 0.78, bcF: 0.86},
 		"kelam-regent":        {pairF: 0.90, bcF: 0.93},
 		"banjir-sungai-rawa":  {pairF: 0.82, bcF: 0.91},
-		"hospital-ransomware": {pairF: 0.60, bcF: 0.66},
+		"hospital-ransomware": {pairF: 0.60, bcF: 0.80},
 	}
 	minFound := map[string]int{"sinar-bahari": 3, "millbrook-blast": 3, "kasuari-614": 2, "citarum-jaya": 1, "kelam-regent": 2, "banjir-sungai-rawa": 2, "hospital-ransomware": 2}
 	maxAlarms := map[string]int{"banjir-sungai-rawa": 2}
@@ -305,12 +305,12 @@ func TestStoryLinking(t *testing.T) {
 
 	// A mixed pile: the stories' articles in one publication order.
 	// Linking across unrelated stories must stay rare. (Its pairwise F1
-	// floor sits under the 0.745 of seven stories.)
+	// floor sits under the 0.862 of seven stories.)
 	sc := pileScore(t, all, timeline.Link)
 	t.Logf("mixed pile       pairwise P %.3f R %.3f F1 %.3f  B-cubed P %.3f R %.3f F1 %.3f",
 		sc.pairP, sc.pairR, sc.pairF, sc.bcP, sc.bcR, sc.bcF)
-	if sc.bcP < 0.95 || sc.pairF < 0.72 {
-		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.72)", sc.bcP, sc.pairF)
+	if sc.bcP < 0.95 || sc.pairF < 0.82 {
+		t.Errorf("mixed pile: B-cubed precision %.3f (want >= 0.95), pairwise F1 %.3f (want >= 0.82)", sc.bcP, sc.pairF)
 	}
 }
 
