@@ -101,11 +101,16 @@ func (b *eventBuilder) isDatePrep(low string) bool {
 // clause has neither. A date inside a relative clause anchors that
 // clause's own verb ("the man who was arrested on Monday").
 func (b *eventBuilder) predicate(ws []sword, a, z, i0, i1 int) int {
-	best := b.nearest(ws, a, z, i0, i1, i0 < len(ws) && ws[i0].rel)
-	if best < 0 && i0 < len(ws) && ws[i0].rel {
+	inRel := i0 < len(ws) && ws[i0].rel
+	best := b.nearest(ws, a, z, i0, i1, inRel)
+	if inRel && (best < 0 || b.p.ev.happenVerbs[ws[best].low]) {
 		// A relative clause without a verb of its own ("residivis yang
-		// bebas dua tahun lalu") is dated with the clause around it.
-		best = b.nearest(ws, a, z, i0, i1, false)
+		// bebas dua tahun lalu"), or whose verb only says when its noun
+		// happened ("gempa yang terjadi kemarin itu merusak"), is dated
+		// with the clause around it: the date names the noun.
+		if outer := b.nearest(ws, a, z, i0, i1, false); outer >= 0 || best < 0 {
+			best = outer
+		}
 	}
 	return best
 }

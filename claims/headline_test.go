@@ -419,6 +419,12 @@ func TestEventFamilies(t *testing.T) {
 		{"a place phrase after a fronted date stays out of the subject, in Indonesian", "id", "2026-05-21",
 			"Pada Selasa (19/5/2026), di pasar Singapura, harga emas turun tajam.",
 			[]want{{"2026-05-19", "", timeline.StatusHappened, "Harga emas turun tajam"}}},
+		{"a relative clause that only says when its noun happened names the noun by its day", "id", "2026-05-19",
+			"Kebakaran melanda Pasar Baru di Kota Bogor, Senin (18/5/2026) pukul 03.10 WIB.\n\nKebakaran yang terjadi kemarin itu menghanguskan 120 kios.",
+			[]want{{"2026-05-18T03:10", "", timeline.StatusHappened, "Kebakaran melanda Pasar Baru di Kota Bogor"}}},
+		{"a relative clause that only says when its noun happened names the noun by its day, in English", "en", "2026-05-20",
+			"A magnitude 5.8 quake struck northern Lombok on Tuesday, May 19, at 2:20 p.m.\n\nThe quake which occurred on Tuesday damaged at least 200 homes.",
+			[]want{{"2026-05-19T14:20", "", timeline.StatusHappened, "A magnitude 5.8 quake struck northern Lombok"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

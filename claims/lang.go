@@ -215,6 +215,10 @@ type eventLex struct {
 	// possessiveMarkers follow an owner's last word ("'s"): a date they
 	// mark names the noun after it ("Friday's fire").
 	possessiveMarkers set
+	// happenVerbs only say that their subject happened ("terjadi",
+	// "occurred"): in a relative clause with a date they name the noun by
+	// its day ("gempa yang terjadi kemarin") rather than tell a happening.
+	happenVerbs set
 	// offsetAfter and offsetBefore follow a count of days, weeks, months
 	// or years and open the clause of a happening that long before or
 	// after the sentence's date ("nine days after investigators arrested

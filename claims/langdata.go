@@ -28,7 +28,7 @@ func (p *pack) wordSections() map[string]*set {
 		"future-cues": &p.futureCues, "since-cues": &p.sinceCues, "figure-units": &p.figureUnits, "number-words": &p.numberWords,
 
 		"event-verbs": &p.ev.verbs, "event-not-verbs": &p.ev.notVerbs, "event-verb-after": &p.ev.verbAfter,
-		"event-infinitive": &p.ev.infinitive, "event-noun-prepositions": &p.ev.nounPreps, "event-possessives": &p.ev.possessives, "event-possessive-markers": &p.ev.possessiveMarkers, "event-offset-after": &p.ev.offsetAfter, "event-offset-before": &p.ev.offsetBefore, "event-nouns": &p.ev.eventNouns, "event-copulas": &p.ev.copulas,
+		"event-infinitive": &p.ev.infinitive, "event-noun-prepositions": &p.ev.nounPreps, "event-possessives": &p.ev.possessives, "event-possessive-markers": &p.ev.possessiveMarkers, "event-offset-after": &p.ev.offsetAfter, "event-happen-verbs": &p.ev.happenVerbs, "event-offset-before": &p.ev.offsetBefore, "event-nouns": &p.ev.eventNouns, "event-copulas": &p.ev.copulas,
 		"event-saying-verbs": &p.ev.sayingVerbs, "event-address-verbs": &p.ev.addressVerbs, "event-audiences": &p.ev.audiences, "event-saying-occasions": &p.ev.occasions,
 		"event-subordinators": &p.ev.subordinators, "event-range-words": &p.ev.rangeWords, "event-range-openers": &p.ev.rangeOpeners,
 		"event-alternatives": &p.ev.altWords, "event-until": &p.ev.untilCues, "event-time-prepositions": &p.ev.timePreps,
