@@ -694,7 +694,12 @@ func (b *eventBuilder) fold(events []timeline.Event, preds []string, words [][]s
 			// names the happening in its own words.
 			continue
 		}
-		if !contains(o.Date, e.Date) && !contains(e.Date, o.Date) || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod {
+		// A state since a day and a happening on it are one only when
+		// told by the same verb ("mengungsi sejak Selasa malam",
+		// "Selasa malam: warga mengungsi").
+		startsIt := o.Date.Value == e.Date.Value && (o.Date.Mod == timeline.ModStart) != (e.Date.Mod == timeline.ModStart) && pred != "" && preds[i] == pred
+		compatible := contains(o.Date, e.Date) || contains(e.Date, o.Date)
+		if !startsIt && (!compatible || o.Date.Value == e.Date.Value && o.Date.Mod != e.Date.Mod) {
 			continue
 		}
 		// A like headline, or the same verb, at compatible dates is one

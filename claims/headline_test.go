@@ -425,6 +425,9 @@ func TestEventFamilies(t *testing.T) {
 		{"a relative clause that only says when its noun happened names the noun by its day, in English", "en", "2026-05-20",
 			"A magnitude 5.8 quake struck northern Lombok on Tuesday, May 19, at 2:20 p.m.\n\nThe quake which occurred on Tuesday damaged at least 200 homes.",
 			[]want{{"2026-05-19T14:20", "", timeline.StatusHappened, "A magnitude 5.8 quake struck northern Lombok"}}},
+		{"a state since a day and the happening on that day told by the same verb are one", "id", "2026-05-20",
+			"Warga Desa Sukamaju mengungsi ke balai desa sejak Selasa (19/5/2026) malam.\n\nPada Selasa (19/5) malam, warga mengungsi setelah air naik.",
+			[]want{{"2026-05-19TNI", "", timeline.StatusOngoing, "Warga Desa Sukamaju mengungsi ke balai desa"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
