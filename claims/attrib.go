@@ -199,7 +199,11 @@ func (a *attributor) speakerAfter(s Span, ws []word, at *attribution) bool {
 	for n < len(ws) && n < maxSpeakerWords {
 		w := ws[n]
 		tok := a.text[w.start:w.end]
-		if a.breaksPhrase(prevEnd, w.start) || a.p.speakerStops[tok] || a.inStop(w.start) {
+		// A preposition after an unnamed proxy opens the body it speaks
+		// for ("seorang pejabat di Kementerian Perdagangan").
+		forBody := !named && n > 0 && a.p.proxyRoles[lowerASCII(a.text[ws[n-1].start:ws[n-1].end])] && a.p.prepositions[tok] &&
+			a.capitalAfterDeterminer(ws, n+1)
+		if a.breaksPhrase(prevEnd, w.start) || a.p.speakerStops[tok] && !forBody || a.inStop(w.start) {
 			break
 		}
 		// After a name only a role word, a source noun ("WHO figures",
@@ -815,6 +819,16 @@ func splitSpeaker(text string, ws []word, p *pack) (speaker, role, acronymOf str
 	}
 	role = strings.TrimRight(trimAppositive(text[ws[0].start:ws[r].start], p), ",")
 	return text[ws[k].start:end], role, ""
+}
+
+// capitalAfterDeterminer reports whether ws[i], or the word after it when
+// ws[i] is a determiner, starts with a capital: a name ("Kementerian
+// Perdagangan", "the Ministry of Trade").
+func (a *attributor) capitalAfterDeterminer(ws []word, i int) bool {
+	if i < len(ws) && a.p.ev.determiners[a.lowAt(ws[i])] {
+		i++
+	}
+	return i < len(ws) && isUpperStart(a.text[ws[i].start:ws[i].end])
 }
 
 // maxProxyModifiers is how many words may stand before a proxy role.

@@ -56,6 +56,8 @@ func TestAttribution(t *testing.T) {
 		// An unnamed official speaks for the body named after the
 		// preposition, whatever modifies the role.
 		{"en", `"We cannot wait," a senior official at the Ministry of Health told reporters.`, "cannot wait", "Ministry of Health", "official", "told", true},
+		{"id", "Harga beras akan turun, kata seorang pejabat di Kementerian Perdagangan.", "Harga beras", "Kementerian Perdagangan", "pejabat", "kata", false},
+		{"en", "Prices will fall, said an official at the Ministry of Trade.", "Prices will fall", "Ministry of Trade", "official", "said", false},
 		// A quotation that ends its own sentence, then a sentence that
 		// only says who said it; one with words of its own stays apart.
 		{"id", `"Mengapa kami harus menunggu?" Menteri Pertanian Budi Santoso mengatakan kepada wartawan.`, "harus menunggu", "Budi Santoso", "Menteri Pertanian", "mengatakan", true},
