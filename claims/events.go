@@ -77,6 +77,9 @@ type dateGroup struct {
 	offset bool
 }
 
+// eventID names the article's event at index i: "e1", "e2", ...
+func eventID(i int) string { return "e" + strconv.Itoa(i+1) }
+
 // build makes the article's events from its resolved DATE and TIME
 // expressions outside boilerplate.
 func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
@@ -133,7 +136,7 @@ func (b *eventBuilder) build(timexes []timeline.Timex) []timeline.Event {
 			if b.fold(out, preds, words, recaps, e, pred, hw, g.span) {
 				continue
 			}
-			e.ID = "e" + strconv.Itoa(len(out)+1)
+			e.ID = eventID(len(out))
 			out = append(out, e)
 			preds, words, recaps = append(preds, pred), append(words, hw), append(recaps, g.offset)
 		}

@@ -102,7 +102,7 @@ func joinRecaps(events []timeline.Event, recaps []bool) []timeline.Event {
 	var out []timeline.Event
 	for i, e := range events {
 		if !joined[i] {
-			e.ID = "e" + strconv.Itoa(len(out)+1)
+			e.ID = eventID(len(out))
 			out = append(out, e)
 		}
 	}
