@@ -644,7 +644,7 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 				if first := lowerASCII(strings.Fields(gist)[0]); b.p.ev.functionWords[first] && !b.p.ev.determiners[first] {
 					e.Headline = ""
 					if earlier := b.earlierGist(u, sent); earlier != "" {
-						e.Headline = speaker + ": " + earlier
+						e.Headline = b.saidBy(speaker, earlier)
 					}
 				}
 			}

@@ -297,7 +297,7 @@ func (b *eventBuilder) notAHappening(ws []sword, i0, i1 int) bool {
 // number of one or two digits ("10 Januari", "Jan. 10").
 func namesDay(ws []sword) bool {
 	for _, w := range ws {
-		if n := len(w.low); n > 0 && n <= 2 && strings.TrimFunc(w.low, isDigit) == "" {
+		if len(w.low) <= 2 && isNumberWord(w) {
 			return true
 		}
 	}
@@ -727,7 +727,7 @@ func seq(from, to int) []int {
 
 // isNumberWord reports whether w is written in digits only.
 func isNumberWord(w sword) bool {
-	return w.low != "" && strings.Trim(w.low, "0123456789") == ""
+	return w.low != "" && strings.TrimFunc(w.low, isDigit) == ""
 }
 
 // nounBefore returns where the noun phrase ending before word r starts,
@@ -970,9 +970,7 @@ func (b *eventBuilder) subjectBeforeAside(ws []sword, a int) []int {
 	if !slices.ContainsFunc(ws[s:a], func(w sword) bool {
 		return !b.p.ev.verbAfter[w.low] && !b.p.ev.copulas[w.low] && !b.p.ev.infinitive[w.low] && !b.p.futureCues[w.low]
 	}) {
-		for j := s; j < a; j++ {
-			chain = append(chain, j)
-		}
+		chain = seq(s, a)
 		a, s = s, s-1
 		for s > 0 && !ws[s].cut {
 			s--
@@ -1126,6 +1124,12 @@ func (b *eventBuilder) reportedHeadline(ws []sword, sent, t Span, u *unit, zone 
 	if gist == "" {
 		return ""
 	}
+	return b.saidBy(speaker, gist)
+}
+
+// saidBy is the headline of a statement: "Speaker: gist", within
+// maxReportedWords.
+func (b *eventBuilder) saidBy(speaker, gist string) string {
 	return capitalise(speaker) + ": " + b.shorten(gist, maxReportedWords-len(strings.Fields(speaker)))
 }
 
