@@ -108,7 +108,7 @@ func TestBrowserStaleDragSavesAgain(t *testing.T) {
 	ed := e.tab(root, "editor")
 	ev := e.storedEvent("2019-12-28")
 	item := fmt.Sprintf(`.vis-item[data-id="%d"]`, ev.ID)
-	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(item)))
+	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(drawn(item))))
 	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.setWindow(new Date('2019-12-22'), new Date('2020-01-08'), {animation: false})`)
 	ed.do(chromedp.Sleep(300 * time.Millisecond))
 	headline := "Renamed by someone else"

@@ -51,7 +51,7 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 	}
 
 	// The zoomable timeline: n selects the first event, r rejects it.
-	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(`.vis-item`)),
+	ed.do(chromedp.Navigate(ed.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-item`))),
 		chromedp.Focus(chromedp.CSS(`#timeline`)), chromedp.KeyEvent("n"))
 	ed.waitFor(`!document.getElementById('event-panel').hidden`)
 	ed.do(chromedp.KeyEvent("r"))

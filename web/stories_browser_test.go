@@ -89,7 +89,7 @@ func TestBrowserStoryFlow(t *testing.T) {
 	dis := eval[string](ed, `document.querySelector('#disagreements a').getAttribute('href')`)
 	item := `.vis-item[data-id="` + strings.TrimPrefix(dis, "/events/") + `"]`
 	ed.do(chromedp.Navigate(ed.base+"/timeline?story=SB7"), chromedp.WaitReady(chromedp.CSS(`#timeline`)))
-	ed.waitFor(`!!document.querySelector('` + item + `')`)
+	ed.waitFor(`!!document.querySelector('` + drawn(item) + `')`)
 	if cls := eval[string](ed, `document.querySelector('`+item+`').className`); !strings.Contains(cls, "ev-disagree") {
 		t.Errorf("the disagreeing event's item has classes %q", cls)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -105,6 +106,10 @@ type timelinePageData struct {
 	Result *timelineResult
 	Query  string // the filter as a query string, for the API and the other view
 	Groups []string
+	// WindowStart and WindowEnd are the filter's From and To as instants
+	// (RFC 3339, empty where the filter has no bound): the zoomable view
+	// opens on them.
+	WindowStart, WindowEnd string
 }
 
 // timelineData reads the filter and the pickers' values.
@@ -118,6 +123,16 @@ func (s *Server) timelineData(c *gin.Context, withEvents bool) (*timelinePageDat
 		return nil, err
 	}
 	d := &timelinePageData{Q: q, Facets: facets, Query: c.Request.URL.RawQuery, Groups: timelineGroups}
+	from, to, err := q.filter.Window()
+	if err != nil {
+		return nil, err
+	}
+	if from != nil {
+		d.WindowStart = from.Format(time.RFC3339)
+	}
+	if to != nil {
+		d.WindowEnd = to.Format(time.RFC3339)
+	}
 	if withEvents {
 		d.Result, err = s.loadTimeline(c, q)
 	}

@@ -6,6 +6,12 @@
 // change keeps the event's precision), double-click empty space to add
 // one, and approve, reject or send back to proposed the selected event
 // with a, r and u or the panel's buttons.
+//
+// Events longer than a month (a year, a decade, "next year") go to a lane
+// of their own below the others, so their bars never push the day's events
+// out of view; the first view is the filter's From to To or, without one,
+// the span of the shorter events (the middle 90% of them when there are
+// many, so one stray date does not squeeze the rest).
 (function () {
   'use strict';
   var el = document.getElementById('timeline');
@@ -14,6 +20,10 @@
   var groupBy = el.dataset.group || '';
   var statusEl = document.getElementById('timeline-status');
   var byId = {};
+  var DAY = 24 * 3600 * 1000;
+  // longLane tells whether the lane for long events is drawn (set once the
+  // events are read).
+  var longLane = false;
 
   function say(msg) { statusEl.textContent = msg; }
 
@@ -41,6 +51,11 @@
     n.textContent = s;
     if (cls) { n.className = cls; }
     return n;
+  }
+
+  // isLong tells whether ev spans more than a month.
+  function isLong(ev) {
+    return !!ev.ends_at && new Date(ev.ends_at) - new Date(ev.starts_at) > 31 * DAY;
   }
 
   function groupOf(ev) {
@@ -85,13 +100,59 @@
       content: itemContent(ev),
       start: new Date(ev.starts_at),
       type: point ? 'box' : 'range',
-      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '') + ' review-' + ev.review
+      className: 'ev-' + ev.status + (point ? '' : ' ev-range') + (isLong(ev) ? ' ev-long' : '') + (ev.hidden ? ' ev-hidden' : '') + (ev.disagree ? ' ev-disagree' : '') + ' review-' + ev.review
     };
     if (!point) { item.end = new Date(ev.ends_at); }
     if (ev.end_value) { item.editable = false; }
-    var g = groupOf(ev);
-    if (g) { item.group = g.id; }
+    item.title = tooltip(ev);
+    var long = isLong(ev), g = groupOf(ev);
+    item.lane = long ? 1 : 0;
+    if (g) {
+      item.group = g.id;
+      item.subgroup = long ? 'long' : 'short';
+    } else if (longLane) {
+      item.group = long ? 'long' : 'short';
+    }
     return item;
+  }
+
+  // tooltip is what hovering an item shows: the whole headline, its date in
+  // words, status, review state and sources. vis-timeline sets it as text.
+  function tooltip(ev) {
+    var lines = [ev.headline, ev.label + ' \u00b7 ' + ev.status + ' \u00b7 ' + ev.review + (ev.disagree ? ' \u00b7 sources disagree on the date' : '')];
+    var src = sources(ev);
+    if (src) { lines.push(src); }
+    return lines.join('\n');
+  }
+
+  function sources(ev) {
+    return ev.articles.map(function (a) {
+      return (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id);
+    }).join('; ') + (ev.speakers.length ? ' \u00b7 ' + ev.speakers.join(', ') : '');
+  }
+
+  // groupContent is a lane's label, cut to the label column's width by the
+  // stylesheet, with the whole label on hover.
+  function groupContent(label) {
+    var n = text('span', label);
+    n.title = label;
+    return n;
+  }
+
+  // firstWindow is the view the page opens on: the filter's bounds where it
+  // has them, else the span of the items under a month long (trimmed to
+  // their middle 90% when there are twenty or more), padded a little.
+  // It is null when nothing short is dated: then the view fits everything.
+  function firstWindow(short) {
+    var from = el.dataset.windowStart ? new Date(el.dataset.windowStart) : null;
+    var to = el.dataset.windowEnd ? new Date(el.dataset.windowEnd) : null;
+    if (from && to) { return { start: from, end: to }; }
+    if (!short.length) { return null; }
+    var t = short.map(function (i) { return i.start.getTime(); }).sort(function (a, b) { return a - b; });
+    var cut = t.length >= 20 ? Math.floor(t.length * 0.05) : 0;
+    var lo = t[cut], hi = t[t.length - 1 - cut];
+    var pad = Math.max((hi - lo) * 0.05, DAY);
+    return { start: from || new Date(lo - pad), end: to || new Date(hi + pad) };
   }
 
   function showPanel(ev) {
@@ -105,9 +166,7 @@
     review.className = 'badge review review-' + ev.review;
     document.querySelectorAll('#panel-review-buttons button').forEach(function (b) { b.disabled = b.value === ev.review; });
     document.getElementById('panel-desc').textContent = ev.description || '';
-    document.getElementById('panel-sources').textContent = ev.articles.map(function (a) {
-      return (a.publisher ? a.publisher + ': ' : '') + (a.title || 'article #' + a.id);
-    }).join('; ') + (ev.speakers.length ? ' · ' + ev.speakers.join(', ') : '');
+    document.getElementById('panel-sources').textContent = sources(ev);
     document.getElementById('panel-link').href = '/events/' + ev.id;
     var dis = document.getElementById('panel-disagree');
     dis.hidden = !ev.disagree;
@@ -119,6 +178,11 @@
     var items = new vis.DataSet();
     var groups = new vis.DataSet();
     var dated = 0, disagree = 0, proposed = 0;
+    longLane = !groupBy && data.events.some(function (ev) { return ev.starts_at && isLong(ev); });
+    if (longLane) {
+      groups.add([{ id: 'short', content: groupContent('Events'), order: 0 },
+        { id: 'long', content: groupContent('Longer than a month'), order: 1, className: 'lane-long' }]);
+    }
     data.events.forEach(function (ev, i) {
       byId[ev.id] = ev;
       if (!ev.starts_at) { return; }
@@ -127,27 +191,42 @@
       if (ev.review === 'proposed') { proposed++; }
       items.add(toItem(ev, i));
       var g = groupOf(ev);
-      if (g && !groups.get(g.id)) { groups.add({ id: g.id, content: text('span', g.label) }); }
+      if (g && !groups.get(g.id)) {
+        // Within a lane the long events are drawn below the others.
+        groups.add({ id: g.id, content: groupContent(g.label), subgroupOrder: 'lane', subgroupStack: true });
+      }
     });
+    var short = items.get({ filter: function (i) { return i.lane === 0; } });
+    var view = firstWindow(short);
     var msg = dated + ' event(s) on the timeline';
     if (disagree) { msg += ', ' + disagree + ' whose sources disagree on the date'; }
     if (proposed) { msg += ', ' + proposed + ' proposed (not yet reviewed)'; }
     if (data.events.length > dated) { msg += '; ' + (data.events.length - dated) + ' without a calendar date are in the list view'; }
     if (data.truncated) { msg += '; showing ' + data.events.length + ' of ' + data.total + ': narrow the filter to see the rest'; }
+    if (view) {
+      var outside = items.get({ filter: function (i) { return i.start > view.end || (i.end || i.start) < view.start; } }).length;
+      if (outside) { msg += '; ' + outside + ' outside this view (press 0 on the timeline to see them all)'; }
+    }
     say(msg + '.');
     var options = {
       minHeight: '320px',
       maxHeight: Math.max(360, Math.round(window.innerHeight * 0.7)) + 'px',
       verticalScroll: true,
+      // The axis and the first events at the top, where the view opens.
+      orientation: 'top',
       stack: true,
       zoomMin: 24 * 3600 * 1000,
       zoomMax: 1000 * 365 * 24 * 3600 * 1000,
       // Calendar dates are not instants: draw them in UTC so a day stays
       // that day in every newsroom's time zone.
-      moment: function (d) { return vis.moment(d).utc(); },
+      moment: function (d) { return window.moment(d).utc(); },
       order: function (a, b) { return a.seq - b.seq; },
+      groupOrder: 'order',
+      tooltip: { followMouse: true, overflowMethod: 'cap', delay: 200 },
       dataAttributes: ['id'],
       editable: canEdit ? { add: true, updateTime: true, updateGroup: false, remove: false, overrideItems: false } : false,
+      // Tests and scripts wait for this before they move the view.
+      onInitialDrawComplete: function () { el.dataset.ready = 'true'; },
       onMove: function (item, callback) { move(item, callback, items); },
       onAdd: function (item, callback) {
         callback(null);
@@ -155,6 +234,7 @@
         window.location.href = '/events/new?date=' + pad(d.getUTCFullYear(), 4) + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
       }
     };
+    if (view) { options.start = view.start; options.end = view.end; }
     var tl = groups.length ? new vis.Timeline(el, items, groups, options) : new vis.Timeline(el, items, options);
     tl.on('select', function (p) { showPanel(byId[p.items[0]]); });
     keyboard(tl, items);
@@ -183,8 +263,8 @@
   }
 
   // keyboard makes the widget usable without a mouse: arrows pan, +/-
-  // zoom, n/p walk the events in date order, Enter opens the selected one
-  // and a/r/u set its review state.
+  // zoom, 0 shows every event, n/p walk the events in date order, Enter
+  // opens the selected one and a/r/u set its review state.
   function keyboard(tl, items) {
     var order = items.get({ order: function (a, b) { return a.start - b.start || a.seq - b.seq; } }).map(function (i) { return i.id; });
     el.addEventListener('keydown', function (e) {
@@ -196,6 +276,7 @@
           tl.setWindow(new Date(w.start.getTime() + d), new Date(w.end.getTime() + d), { animation: false });
           break;
         case '+': case '=': tl.zoomIn(0.5, { animation: false }); break;
+        case '0': tl.fit({ animation: false }); break;
         case '-': case '_': tl.zoomOut(0.5, { animation: false }); break;
         case 'n': case 'p':
           var i = order.indexOf(sel);

@@ -1,0 +1,98 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/factline/factline/claims/filter"
+	"github.com/factline/factline/claims/store"
+)
+
+// The zoomable timeline keeps the day's events readable: events longer
+// than a month have a lane of their own, the view opens on the short
+// events (or on the filter's From and To), hovering an item gives its
+// whole headline, and lane labels stay narrow.
+func TestBrowserTimelineLanesAndWindow(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	e.seed()
+	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byValue := map[string]store.TimelineEvent{}
+	for _, ev := range evs {
+		byValue[ev.Value] = ev
+	}
+	plenary, year, takeover := byValue["2019-12-28"], byValue["2019"], byValue["2011"]
+	if plenary.ID == 0 || year.ID == 0 || takeover.ID == 0 {
+		t.Fatalf("the reference article lacks the plenary, the year 2019 or 2011: %v", byValue)
+	}
+	v := e.tab(root, "viewer")
+	v.do(chromedp.Navigate(v.base+"/timeline"), chromedp.WaitVisible(chromedp.CSS(drawn(fmt.Sprintf(`.vis-item[data-id="%d"]`, plenary.ID)))))
+	lane := func(id int64) string {
+		return eval[string](v, fmt.Sprintf(`String(document.getElementById('timeline').timeline.itemsData.get(%d).group)`, id))
+	}
+	if g := lane(plenary.ID); g != "short" {
+		t.Errorf("the plenary (a day) is in lane %q, want short", g)
+	}
+	for _, id := range []int64{year.ID, takeover.ID} {
+		if g := lane(id); g != "long" {
+			t.Errorf("event %d (a year) is in lane %q, want long", id, g)
+		}
+	}
+	if labels := eval[string](v, `Array.from(document.querySelectorAll('.vis-label')).map(l => l.textContent).join('|')`); labels != "Events|Longer than a month" {
+		t.Errorf("lanes %q", labels)
+	}
+	// The view opens on the short events, not on 2011's bar.
+	window := func() (time.Time, time.Time) {
+		w := eval[[]string](v, `(() => { const w = document.getElementById('timeline').timeline.getWindow(); return [w.start.toISOString(), w.end.toISOString()]; })()`)
+		a, _ := time.Parse(time.RFC3339, w[0])
+		b, _ := time.Parse(time.RFC3339, w[1])
+		return a, b
+	}
+	start, end := window()
+	if start.Year() < 2013 || !start.Before(*plenary.StartsAt) || !end.After(*plenary.StartsAt) {
+		t.Errorf("first view %s to %s: want one holding the plenary and not opening on 2011", start, end)
+	}
+	if st := eval[string](v, `document.getElementById('timeline-status').textContent`); !strings.Contains(st, "outside this view") {
+		t.Errorf("status %q does not say some events are outside the view", st)
+	}
+	// 0 shows them all.
+	v.do(chromedp.Focus(chromedp.CSS(`#timeline`)), chromedp.KeyEvent("0"), chromedp.Sleep(200*time.Millisecond))
+	if start, _ := window(); start.After(*takeover.StartsAt) {
+		t.Errorf("after 0 the view starts %s, after 2011's start", start)
+	}
+	// Hovering shows the whole headline, the date in words and the source.
+	tip := eval[string](v, fmt.Sprintf(`document.getElementById('timeline').timeline.itemsData.get(%d).title`, plenary.ID))
+	if !strings.Contains(tip, plenary.Headline) || !strings.Contains(tip, "2019") || !strings.Contains(tip, "Kim plenary") {
+		t.Errorf("tooltip %q lacks the headline, date or source", tip)
+	}
+	v.screenshot("timeline-lanes")
+
+	// A filter's From and To are the view.
+	v.do(chromedp.Navigate(v.base+"/timeline?from=2019-12-20&to=2020-01-05"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-item`))))
+	start, end = window()
+	if !start.Equal(time.Date(2019, 12, 20, 0, 0, 0, 0, time.UTC)) || !end.Equal(time.Date(2020, 1, 6, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("filtered view %s to %s, want 2019-12-20 to the end of 2020-01-05", start, end)
+	}
+
+	// Lane labels are cut to a bounded width; hovering gives the whole.
+	long := "Laporan panjang tentang rapat pleno partai yang berlangsung empat hari di Pyongyang menjelang akhir tahun"
+	e.addText(long, "Rapat itu dibuka pada Sabtu (28/12).")
+	v.do(chromedp.Navigate(v.base+"/timeline?group=article"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-label`))))
+	w := eval[[]float64](v, `Array.from(document.querySelectorAll('.vis-label .vis-inner')).map(n => n.getBoundingClientRect().width)`)
+	for _, px := range w {
+		if px > 260 {
+			t.Errorf("a lane label is %.0f px wide", px)
+		}
+	}
+	if n := eval[int](v, fmt.Sprintf(`Array.from(document.querySelectorAll('.vis-label [title]')).filter(n => n.title.endsWith(%q)).length`, long)); n != 1 {
+		t.Errorf("%d lane labels carry the whole title on hover", n)
+	}
+	v.clean()
+}
