@@ -96,3 +96,48 @@ func TestBrowserTimelineLanesAndWindow(t *testing.T) {
 	}
 	v.clean()
 }
+
+// A week told minute by minute (300 events) beside a dozen year-long
+// events: the first view is the week and no long bar lies over a point
+// event.
+func TestBrowserTimelineWeekAmongYears(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	ctx := t.Context()
+	week := time.Date(2014, 12, 28, 0, 0, 0, 0, time.UTC)
+	for i := range 300 {
+		at := week.Add(time.Duration(i) * 7 * 24 * time.Hour / 300)
+		if _, err := e.store.CreateEvent(ctx, store.NewEvent{Headline: fmt.Sprintf("Update %d from the search", i+1),
+			Value: at.Format("2006-01-02T15:04"), Tags: []string{"search"}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for y := 2003; y < 2015; y++ {
+		if _, err := e.store.CreateEvent(ctx, store.NewEvent{Headline: fmt.Sprintf("Air traffic grew in %d", y),
+			Value: fmt.Sprint(y), Tags: []string{"search"}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := e.tab(root, "viewer")
+	v.do(chromedp.Navigate(v.base+"/timeline?tag=search"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-item`))), chromedp.Sleep(300*time.Millisecond))
+	w := eval[[]string](v, `(() => { const w = document.getElementById('timeline').timeline.getWindow(); return [w.start.toISOString(), w.end.toISOString()]; })()`)
+	start, _ := time.Parse(time.RFC3339, w[0])
+	end, _ := time.Parse(time.RFC3339, w[1])
+	last := week.Add(299 * 7 * 24 * time.Hour / 300)
+	if start.Before(week.AddDate(0, 0, -2)) || start.After(week) || end.Before(last) || end.After(week.AddDate(0, 0, 9)) {
+		t.Errorf("first view %s to %s, want the week of %s", start, end, week.Format("2006-01-02"))
+	}
+	// Every drawn point event, and no year bar on top of it.
+	overlaps := eval[int](v, `(() => {
+		const box = n => n.getBoundingClientRect();
+		const points = Array.from(document.querySelectorAll('#timeline .vis-item.vis-box')).map(box).filter(r => r.width > 0);
+		const bars = Array.from(document.querySelectorAll('#timeline .vis-item.ev-long')).map(box).filter(r => r.width > 0);
+		if (!points.length) return -1;
+		return points.filter(p => bars.some(b => p.left < b.right && b.left < p.right && p.top < b.bottom && b.top < p.bottom)).length;
+	})()`)
+	if overlaps != 0 {
+		t.Errorf("%d point events lie under a year bar (-1: nothing drawn)", overlaps)
+	}
+	v.screenshot("timeline-week-among-years")
+	v.clean()
+}

@@ -141,7 +141,8 @@
 
   // firstWindow is the view the page opens on: the filter's bounds where it
   // has them, else the span of the items under a month long (trimmed to
-  // their middle 90% when there are twenty or more), padded a little.
+  // their middle 90% when there are twenty or more and the ends lie far
+  // from it), padded a little.
   // It is null when nothing short is dated: then the view fits everything.
   function firstWindow(short) {
     var from = el.dataset.windowStart ? new Date(el.dataset.windowStart) : null;
@@ -150,7 +151,11 @@
     if (!short.length) { return null; }
     var t = short.map(function (i) { return i.start.getTime(); }).sort(function (a, b) { return a - b; });
     var cut = t.length >= 20 ? Math.floor(t.length * 0.05) : 0;
-    var lo = t[cut], hi = t[t.length - 1 - cut];
+    var lo = t[cut], hi = t[t.length - 1 - cut], span = Math.max(hi - lo, DAY);
+    // The ends come back when they lie near the rest: a dense week keeps
+    // its first and last hours, a stray year does not.
+    if (t[0] >= lo - span) { lo = t[0]; }
+    if (t[t.length - 1] <= hi + span) { hi = t[t.length - 1]; }
     var pad = Math.max((hi - lo) * 0.05, DAY);
     return { start: from || new Date(lo - pad), end: to || new Date(hi + pad) };
   }
