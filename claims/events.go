@@ -300,6 +300,9 @@ func (b *eventBuilder) groups(ts []timeline.Timex) []dateGroup {
 		if err != nil {
 			continue
 		}
+		if d.Precision == timeline.PrecisionMinute {
+			d.Zone = t.Zone
+		}
 		g := dateGroup{span: Span{Start: t.Start, End: t.End}, date: d, timexID: t.ID, since: since,
 			clock:   t.Type == timeline.TypeTime && t.Anchor != "" && len(t.Value) > dayLen,
 			holiday: strings.HasSuffix(t.Rule, ".holiday"), offset: t.Rule == offsetRule}
@@ -431,6 +434,7 @@ func onDay(day, clock timeline.Date) (timeline.Date, bool) {
 		return timeline.Date{}, false
 	}
 	d, err := timeline.ParseDate(day.Value[:dayLen]+clock.Value[dayLen:], clock.Mod)
+	d.Zone = clock.Zone
 	return d, err == nil
 }
 

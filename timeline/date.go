@@ -31,12 +31,19 @@ const (
 // are drawn as the range Start..End, so an imprecise date is never shown as a
 // point it does not name. The modifier narrows the interval: 2011 with END
 // covers September to December.
+//
+// A clock time is wall-clock time: Start holds its hour and minute as
+// written, in UTC's fields, so that a 06:18 stays 06:18 on every screen.
+// Zone is the UTC offset the text gave for it ("+07:00" for WIB), "" when
+// it gave none or the date has no clock time; exports write the instant
+// with that offset.
 type Date struct {
 	Value     string    `json:"value"`
 	Mod       Mod       `json:"mod"`
 	Precision Precision `json:"precision"`
 	Start     time.Time `json:"start"`
 	End       time.Time `json:"end"`
+	Zone      string    `json:"zone,omitempty"`
 }
 
 // IsZero reports whether d holds no date.
@@ -201,4 +208,25 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// InZone is the instant a wall-clock time names in zone: wall holds the
+// hour and minute as written, in UTC's fields (see Date), and zone is a UTC
+// offset such as "+07:00". It returns wall unchanged when zone is empty or
+// not such an offset.
+func InZone(wall time.Time, zone string) time.Time {
+	if len(zone) != len("+07:00") || zone[0] != '+' && zone[0] != '-' || zone[3] != ':' {
+		return wall
+	}
+	h, err1 := strconv.Atoi(zone[1:3])
+	m, err2 := strconv.Atoi(zone[4:])
+	if err1 != nil || err2 != nil || h > 14 || m > 59 {
+		return wall
+	}
+	off := h*3600 + m*60
+	if zone[0] == '-' {
+		off = -off
+	}
+	w := wall.UTC()
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), time.FixedZone(zone, off))
 }

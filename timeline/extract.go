@@ -75,8 +75,12 @@ func Extract(text string, opts Options) Result {
 		start, end := p.lx[x.i].start, p.lx[x.j-1].end
 		id := "t" + strconv.Itoa(len(res.Timexes)+1)
 		span := text[start:end]
+		zone := ""
+		if x.typ == TypeTime {
+			zone = p.zoneOf(x.i, x.j)
+		}
 		res.Timexes = append(res.Timexes, Timex{
-			ID: id, Start: start, End: end, Text: span, Type: x.typ, Value: rv.value, Mod: x.mod,
+			ID: id, Start: start, End: end, Text: span, Type: x.typ, Value: rv.value, Mod: x.mod, Zone: zone,
 			Anchor: rv.anchor, Rule: lx.pack.Code + "." + x.rule,
 			Explanation: span + " -> " + rv.value + ": " + rv.why,
 		})
@@ -84,6 +88,22 @@ func Extract(text string, opts Options) Result {
 		r.rangeEnd(xs, i, rv.value)
 	}
 	return res
+}
+
+// zoneOf is the UTC offset ("+07:00") of the zone named in lexemes [i, j)
+// when the language's [zone-offsets] give it, "" otherwise ("waktu
+// setempat", "local time").
+func (p *parser) zoneOf(i, j int) string {
+	for k := i; k < j; k++ {
+		if e := p.e(k); e != nil && e.zone {
+			off, ok := p.lang.pack.ZoneOffsets[strings.ToUpper(p.text[p.lx[k].start:p.lx[k].end])]
+			if !ok {
+				return ""
+			}
+			return off[:3] + ":" + off[3:]
+		}
+	}
+	return ""
 }
 
 // dayAfterClock makes the day named right after a bare clock time its day:

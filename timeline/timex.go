@@ -53,6 +53,11 @@ type Timex struct {
 	Type  Type   `json:"type"`
 	Value string `json:"value"`
 	Mod   Mod    `json:"mod"`
+	// Zone is the UTC offset ("+07:00") of the zone a clock time names
+	// ("pukul 06.18 WIB", "2055 GMT") when the language's data gives that
+	// zone's offset; "" otherwise. Value stays the wall-clock time, as
+	// TIMEX3 writes it.
+	Zone string `json:"zone,omitempty"`
 	// Anchor names what a relative expression was resolved against:
 	// "dct" for the publication date or the ID of another timex.
 	Anchor string `json:"anchor,omitempty"`

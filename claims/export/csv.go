@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims/store"
+	"github.com/factline/factline/timeline"
 )
 
 // csvHeader names the CSV columns. Events are rows; a column with several
@@ -17,7 +18,8 @@ import (
 // four: its TIMEX3 value (timex_value, "201" for the 2010s), its words for
 // readers (display_date, as the app shows it, a range from its first to
 // its last date) and the ISO 8601 start and end of the interval it covers,
-// modifier applied (starts_at, ends_at). disagree is true when the sources
+// modifier applied (starts_at, ends_at: in UTC, or with the source's offset
+// for a clock time whose zone it gave, "2014-12-28T06:18:00+07:00"). disagree is true when the sources
 // give incompatible dates and no editor has chosen; source_dates has one
 // sourceDate per source, in the order of sentences. end_value is the TIMEX3
 // value of a range's last date, empty for a single date; predicates,
@@ -64,7 +66,7 @@ func writeCSV(ctx context.Context, s *store.Store, w *bufio.Writer, opt Options)
 		}
 		fields := []string{
 			strconv.FormatInt(it.ID, 10), it.Value, dates.displayDate(it.Value, it.Mod, it.Status, it.EndValue), it.Precision, it.Mod,
-			timeCell(it.StartsAt), timeCell(it.EndsAt), it.Status, it.Headline, it.Description,
+			timeCell(it.StartsAt, it.Zone), timeCell(it.EndsAt, it.Zone), it.Status, it.Headline, it.Description,
 			strings.Join(it.Tags, csvJoin), strings.Join(publishers, csvJoin), strings.Join(titles, csvJoin),
 			strings.Join(urls, csvJoin), strings.Join(published, csvJoin), strings.Join(sentences, csvJoin),
 			strings.Join(speakers, csvJoin), strings.Join(statuses, csvJoin),
@@ -139,9 +141,14 @@ func appendNew(list []string, v string) []string {
 	return append(list, v)
 }
 
-func timeCell(t *time.Time) string {
+// timeCell writes the wall-clock time *t (see timeline.Date) as the
+// instant it names in zone, or in UTC when zone is "".
+func timeCell(t *time.Time, zone string) string {
 	if t == nil {
 		return ""
+	}
+	if zone != "" {
+		return timeline.InZone(*t, zone).Format(time.RFC3339)
 	}
 	return t.UTC().Format(time.RFC3339)
 }

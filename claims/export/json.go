@@ -37,8 +37,11 @@ type (
 		Precision string `json:"precision"`
 		Mod       string `json:"mod"`
 		Display   string `json:"display"`
-		Start     *stamp `json:"start"`
-		End       *stamp `json:"end"`
+		// Zone is the UTC offset of a clock time, as the source gave it;
+		// Start and End carry it.
+		Zone  *string `json:"zone"`
+		Start *stamp  `json:"start"`
+		End   *stamp  `json:"end"`
 	}
 	jsonSource struct {
 		Article  jsonArticle `json:"article"`
@@ -162,10 +165,16 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 	b = appendString(b, it.Mod)
 	b = append(b, `,"display":`...)
 	b = appendString(b, dates.displayDate(it.Value, it.Mod, it.Status, ""))
+	b = append(b, `,"zone":`...)
+	if it.Zone == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, it.Zone)
+	}
 	b = append(b, `,"start":`...)
-	b = appendStampOrNull(b, it.StartsAt)
+	b = appendWallStamp(b, it.StartsAt, it.Zone)
 	b = append(b, `,"end":`...)
-	b = appendStampOrNull(b, it.EndsAt)
+	b = appendWallStamp(b, it.EndsAt, it.Zone)
 	b = append(b, `},"end_date":`...)
 	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		b = append(b, `{"value":`...)
@@ -174,7 +183,7 @@ func appendEvent(b []byte, it *store.ExportEvent, dates *dateBook) []byte {
 		b = appendString(b, string(d.Precision))
 		b = append(b, `,"mod":"","display":`...)
 		b = appendString(b, dates.name(d))
-		b = append(b, `,"start":`...)
+		b = append(b, `,"zone":null,"start":`...)
 		b = appendStamp(b, d.Start)
 		b = append(b, `,"end":`...)
 		b = appendStamp(b, d.End)

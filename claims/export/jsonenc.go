@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/factline/factline/timeline"
 )
 
 // The events of the JSON and TimelineJS exports are written by hand, by
@@ -187,6 +189,18 @@ func appendStampOrNull(b []byte, t *time.Time) []byte {
 		return append(b, "null"...)
 	}
 	return appendStamp(b, *t)
+}
+
+// appendWallStamp appends the wall-clock time *t (see timeline.Date) as
+// the instant it names in zone, with that offset ("2014-12-28T06:18:00+07:00"),
+// or in UTC when zone is "": null when t is nil.
+func appendWallStamp(b []byte, t *time.Time, zone string) []byte {
+	if t == nil || zone == "" {
+		return appendStampOrNull(b, t)
+	}
+	b = append(b, '"')
+	b = timeline.InZone(*t, zone).AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"')
 }
 
 func appendInt(b []byte, n int64) []byte { return strconv.AppendInt(b, n, 10) }

@@ -27,9 +27,12 @@ func nativeEvent(it *store.ExportEvent, dates *dateBook) jsonEvent {
 	ev := jsonEvent{
 		ID: it.ID, Headline: it.Headline, Description: it.Description, Status: it.Status,
 		Date: jsonDate{Value: it.Value, Precision: it.Precision, Mod: it.Mod,
-			Display: dates.displayDate(it.Value, it.Mod, it.Status, ""), Start: stampOf(it.StartsAt), End: stampOf(it.EndsAt)},
+			Display: dates.displayDate(it.Value, it.Mod, it.Status, ""), Start: wallStampOf(it.StartsAt, it.Zone), End: wallStampOf(it.EndsAt, it.Zone)},
 		Tags: it.Tags, Disagree: it.Disagree, Review: it.Review, Sources: make([]jsonSource, len(it.Sources)), Claims: make([]jsonClaim, len(it.Claims)),
 		UpdatedAt: stampAt(it.UpdatedAt),
+	}
+	if it.Zone != "" {
+		ev.Date.Zone = &it.Zone
 	}
 	if d, ok := dates.calendarDate(it.EndValue); ok && it.EndValue != "" {
 		ev.EndDate = &jsonDate{Value: it.EndValue, Precision: string(d.Precision), Display: dates.name(d),
@@ -64,6 +67,16 @@ func articleOf(id int64, a store.ArticleCredit) jsonArticle {
 }
 
 func stampAt(t time.Time) stamp { return stamp(t.UTC().Format(time.RFC3339Nano)) }
+
+// wallStampOf is the stamp of a wall-clock time in zone (see
+// timeline.Date), in UTC when zone is "".
+func wallStampOf(t *time.Time, zone string) *stamp {
+	if t == nil || zone == "" {
+		return stampOf(t)
+	}
+	s := stamp(timeline.InZone(*t, zone).Format(time.RFC3339Nano))
+	return &s
+}
 
 func stampOf(t *time.Time) *stamp {
 	if t == nil {

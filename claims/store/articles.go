@@ -214,9 +214,13 @@ func (src *EventSource) setParts(ev timeline.Event) {
 	src.ObjectStart, src.ObjectEnd = part(ev.Object)
 }
 
-// EventFromDate fills an event row's date columns from a resolved date.
+// EventFromDate fills an event row's date columns from a resolved date; a
+// zone is kept only with a clock time.
 func EventFromDate(d timeline.Date) Event {
 	e := Event{Value: d.Value, Mod: string(d.Mod), Precision: string(d.Precision)}
+	if d.Precision == timeline.PrecisionMinute {
+		e.Zone = d.Zone
+	}
 	if !d.Start.IsZero() {
 		start, end := d.Start.UTC(), d.End.UTC()
 		e.StartsAt, e.EndsAt = &start, &end

@@ -240,7 +240,7 @@ func (s *Store) saveEventState(tx *gorm.DB, st *eventState) error {
 	st.Version, st.UpdatedAt = old+1, s.Now()
 	res := tx.Model(&Event{}).Where("id = ? AND version = ?", st.ID, old).Updates(map[string]any{
 		"headline": st.Headline, "description": st.Description, "value": st.Value, "mod": st.Mod,
-		"precision": st.Precision, "starts_at": st.StartsAt, "ends_at": st.EndsAt, "end_value": st.EndValue,
+		"precision": st.Precision, "starts_at": st.StartsAt, "ends_at": st.EndsAt, "end_value": st.EndValue, "zone": st.Zone,
 		"status": st.Status, "hidden": st.Hidden, "merged_into": st.MergedInto,
 		"disagree": st.Disagree, "resolution": st.Resolution, "review": st.Review,
 		"updated_at": st.UpdatedAt, "version": st.Version,
@@ -375,8 +375,10 @@ func (p EventPatch) apply(st *eventState) error {
 		}
 		d = d.Through(e)
 	}
+	// A clock time moved by an editor is still told in the source's zone.
+	d.Zone = st.Zone
 	dated := EventFromDate(d)
-	st.Value, st.Mod, st.Precision, st.StartsAt, st.EndsAt = dated.Value, dated.Mod, dated.Precision, dated.StartsAt, dated.EndsAt
+	st.Value, st.Mod, st.Precision, st.StartsAt, st.EndsAt, st.Zone = dated.Value, dated.Mod, dated.Precision, dated.StartsAt, dated.EndsAt, dated.Zone
 	st.EndValue = end
 	return nil
 }

@@ -49,7 +49,7 @@ type ArticleCredit struct {
 // export does not write.
 const (
 	eventColumns = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
-		"events.starts_at, events.ends_at, events.end_value, events.status, events.disagree, events.review, events.updated_at"
+		"events.starts_at, events.ends_at, events.end_value, events.zone, events.status, events.disagree, events.review, events.updated_at"
 	// sourceColumns reads a source and the claim it carries, if any
 	// (claims joined as c, LEFT).
 	sourceColumns = "es.event_id, es.article_id, es.claim_id, es.start_offset, es.end_offset, es.sentence, es.value, es.mod, " +
@@ -202,7 +202,7 @@ func (b *eventBatch) scanEvent(r *sql.Rows) error {
 		return r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.EndValue, &e.Status, &e.Disagree)
 	}
 	err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision,
-		&b.startsAt, &b.endsAt, &e.EndValue, &e.Status, &e.Disagree, &e.Review, &e.UpdatedAt)
+		&b.startsAt, &b.endsAt, &e.EndValue, &e.Zone, &e.Status, &e.Disagree, &e.Review, &e.UpdatedAt)
 	e.StartsAt, e.EndsAt = b.time(b.startsAt), b.time(b.endsAt)
 	return err
 }

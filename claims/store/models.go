@@ -109,10 +109,14 @@ type Event struct {
 	StartsAt    *time.Time `gorm:"column:starts_at" json:"starts_at"`
 	EndsAt      *time.Time `gorm:"column:ends_at" json:"ends_at"`
 	EndValue    string     `gorm:"column:end_value" json:"end_value,omitempty"`
-	Status      string     `gorm:"column:status" json:"status"`
-	Hidden      bool       `gorm:"column:hidden" json:"hidden"`
-	MergedInto  *int64     `gorm:"column:merged_into" json:"merged_into,omitempty"`
-	Manual      bool       `gorm:"column:manual" json:"manual"`
+	// Zone is the UTC offset the source gave for a clock time ("+07:00"),
+	// "" when it gave none or the date has no clock time; StartsAt and
+	// EndsAt hold the wall-clock time (see timeline.Date).
+	Zone       string `gorm:"column:zone" json:"zone,omitempty"`
+	Status     string `gorm:"column:status" json:"status"`
+	Hidden     bool   `gorm:"column:hidden" json:"hidden"`
+	MergedInto *int64 `gorm:"column:merged_into" json:"merged_into,omitempty"`
+	Manual     bool   `gorm:"column:manual" json:"manual"`
 	// Disagree says the event's sources give incompatible dates and no
 	// editor has chosen between them; Resolution is the note of the editor
 	// who last did.

@@ -173,7 +173,7 @@ var undoFields = []eventField{
 	{"headline", func(st *eventState) string { return st.Headline }, func(st, old *eventState) { st.Headline = old.Headline }},
 	{"description", func(st *eventState) string { return st.Description }, func(st, old *eventState) { st.Description = old.Description }},
 	{"date", showDate, func(st, old *eventState) {
-		st.Value, st.Mod, st.Precision, st.StartsAt, st.EndsAt, st.EndValue = old.Value, old.Mod, old.Precision, old.StartsAt, old.EndsAt, old.EndValue
+		st.Value, st.Mod, st.Precision, st.StartsAt, st.EndsAt, st.EndValue, st.Zone = old.Value, old.Mod, old.Precision, old.StartsAt, old.EndsAt, old.EndValue, old.Zone
 	}},
 	{"status", func(st *eventState) string { return st.Status }, func(st, old *eventState) { st.Status = old.Status }},
 	{"hidden", func(st *eventState) string { return strconv.FormatBool(st.Hidden) }, func(st, old *eventState) { st.Hidden = old.Hidden }},

@@ -195,7 +195,7 @@ func withClaimStatuses(q *gorm.DB, f filter.Filter) *gorm.DB {
 
 // eventFields are the columns of Event in the order findEvents scans them.
 const eventFields = "events.id, events.headline, events.description, events.value, events.mod, events.precision, " +
-	"events.starts_at, events.ends_at, events.end_value, events.status, events.hidden, events.merged_into, " +
+	"events.starts_at, events.ends_at, events.end_value, events.zone, events.status, events.hidden, events.merged_into, " +
 	"events.manual, events.disagree, events.resolution, events.review, events.created_at, events.updated_at, events.version"
 
 // findEvents appends the events q selects to dst.
@@ -203,7 +203,7 @@ func findEvents(q *gorm.DB, dst []Event) ([]Event, error) {
 	err := ScanRows(q.Select(eventFields), func(r *sql.Rows) error {
 		var e Event
 		if err := r.Scan(&e.ID, &e.Headline, &e.Description, &e.Value, &e.Mod, &e.Precision, &e.StartsAt, &e.EndsAt,
-			&e.EndValue, &e.Status, &e.Hidden, &e.MergedInto, &e.Manual, &e.Disagree, &e.Resolution, &e.Review, &e.CreatedAt, &e.UpdatedAt, &e.Version); err != nil {
+			&e.EndValue, &e.Zone, &e.Status, &e.Hidden, &e.MergedInto, &e.Manual, &e.Disagree, &e.Resolution, &e.Review, &e.CreatedAt, &e.UpdatedAt, &e.Version); err != nil {
 			return err
 		}
 		dst = append(dst, e)

@@ -65,6 +65,8 @@ type eventOut struct {
 	Value     string             `json:"value"`
 	Mod       timeline.Mod       `json:"mod"`
 	Precision timeline.Precision `json:"precision"`
+	// Zone is the UTC offset the text gives for the event's clock time.
+	Zone string `json:"zone,omitempty"`
 	// End is the last day of a range of dates, empty for one date.
 	End      string               `json:"end,omitempty"`
 	Status   timeline.EventStatus `json:"status"`
@@ -244,7 +246,7 @@ func extractOne(doc extractInput, explain bool) (extractOutput, error) {
 	}
 	for _, e := range ex.Events {
 		out.Events = append(out.Events, eventOut{
-			ID: e.ID, Value: e.Date.Value, Mod: e.Date.Mod, Precision: e.Date.Precision, Status: e.Status,
+			ID: e.ID, Value: e.Date.Value, Mod: e.Date.Mod, Precision: e.Date.Precision, Zone: e.Date.Zone, Status: e.Status,
 			End: e.End.Value, Headline: e.Headline, Evidence: e.Evidence, Also: e.Also, ClaimID: e.ClaimID, TimexID: e.TimexID,
 			Predicate: optionalSpan(e.Predicate), Subject: optionalSpan(e.Subject), Object: optionalSpan(e.Object),
 		})
