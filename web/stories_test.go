@@ -56,6 +56,14 @@ func TestStoryFilterOnTimelineAndExport(t *testing.T) {
 	if tl.Title.Text.Headline != "Kim&#39;s plenary" || tl.Title.Text.Text != "<p>The year-end meeting.</p>" {
 		t.Errorf("title slide %+v", tl.Title.Text)
 	}
+	// The pages' filter form keeps the story: applying another filter
+	// stays within it.
+	ed := e.as("editor")
+	for _, page := range []string{"/timeline?story=Plenary", "/timeline/list?story=Plenary"} {
+		if body := ed.get(page).body; !strings.Contains(body, `<input type="hidden" name="story" value="Plenary">`) {
+			t.Errorf("%s: the filter form drops the story", page)
+		}
+	}
 	for path, want := range map[string]int{
 		"/api/v1/export?format=json&story=MH370": http.StatusNotFound,
 		"/api/v1/timeline?story=MH370":           http.StatusNotFound,

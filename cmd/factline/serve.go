@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -51,9 +52,10 @@ func runServe(env *cliEnv, args []string) error {
 		return err
 	}
 	defer s.Close()
+	var demoStories []string
 	if *demo {
 		fmt.Fprintf(env.stdout, "Loading the sample articles from %s ...\n", *demoDir)
-		if err := loadDemo(ctx, s, *demoDir, logger); err != nil {
+		if demoStories, err = loadDemo(ctx, s, *demoDir, logger); err != nil {
 			return err
 		}
 	}
@@ -85,6 +87,9 @@ func runServe(env *cliEnv, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 	}
 	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "db", *db)
+	for _, name := range demoStories {
+		fmt.Fprintf(env.stdout, "Sample story: http://%s/timeline?story=%s\n", ln.Addr(), name)
+	}
 	fmt.Fprintf(env.stdout, "factline is serving on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
@@ -151,56 +156,112 @@ func createDemoAdmin(ctx context.Context, s *store.Store, env *cliEnv) error {
 }
 
 // loadDemo ingests the sample articles when the database has none, so a
-// first-time user sees a real timeline at once.
-func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logger) error {
+// first-time user sees a real timeline at once: the reference articles
+// (the directory's own *.txt, approved as an editor would have) and each
+// sample story under stories/ (a folder of reports whose gold.json names
+// the story's title and each report's publication date and language),
+// stored as a story with its articles linked. It returns the
+// names of the stories it made.
+func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logger) ([]string, error) {
 	_, total, err := s.Articles(ctx, store.ArticleFilter{Limit: 1})
 	if err != nil || total > 0 {
-		return err
+		return nil, err
 	}
 	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("--demo: sample articles not found: %w (run from the repository root or set --demo-dir)", err)
+		return nil, fmt.Errorf("--demo: sample articles not found: %w (run from the repository root or set --demo-dir)", err)
 	}
-	// The sample articles are the plain-text ones; the gold files beside
-	// them are test data, not news. The reference articles (the top
-	// folder's) come first.
-	var files []string
-	var reference int
-	for _, pattern := range []string{"*.txt", "articles/*.txt", "articles/*.html"} {
-		m, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			return err
-		}
-		files = append(files, m...)
-		if reference == 0 {
-			reference = len(files)
-		}
+	reference, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	stories, err := filepath.Glob(filepath.Join(dir, "stories", "*", "gold.json"))
+	if err != nil {
+		return nil, err
 	}
 	in := &ingest.Ingester{Store: s}
 	var stored, failed int
-	var approve []int64
-	for i, f := range files {
-		err = in.Run(ctx, ingest.Target{Name: f}, ingest.Defaults{}, nil, func(o ingest.Outcome) {
+	load := func(file string, d ingest.Defaults) ([]int64, error) {
+		var ids []int64
+		err := in.Run(ctx, ingest.Target{Name: file}, d, nil, func(o ingest.Outcome) {
 			switch {
 			case o.Err != nil:
 				failed++
 				logger.Warn("demo article not loaded", "source", o.Source, "err", o.Err)
 			case !o.Duplicate:
 				stored++
-				if i < reference {
-					approve = append(approve, o.ArticleID)
-				}
+				ids = append(ids, o.ArticleID)
 			}
 		})
+		return ids, err
+	}
+	var approve []int64
+	for _, f := range reference {
+		ids, err := load(f, ingest.Defaults{})
 		if err != nil {
-			return err
+			return nil, err
 		}
+		approve = append(approve, ids...)
+	}
+	var names []string
+	for _, manifest := range stories {
+		name, err := loadDemoStory(ctx, s, in, manifest, load)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, name)
 	}
 	approved, err := approveArticles(ctx, s, approve)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	logger.Info("demo articles loaded", "stored", stored, "failed", failed, "dir", dir, "approved_events", approved)
-	return nil
+	logger.Info("demo articles loaded", "stored", stored, "failed", failed, "dir", dir, "stories", len(names), "approved_events", approved)
+	return names, nil
+}
+
+// demoStory is what a sample story's manifest says: the story's title and
+// each report's file, publication date and language.
+type demoStory struct {
+	Title    string `json:"title"`
+	Articles []struct {
+		File      string `json:"file"`
+		Published string `json:"published"`
+		Lang      string `json:"lang"`
+	} `json:"articles"`
+}
+
+// loadDemoStory stores the sample story whose manifest is at path, named
+// after its folder, loads its reports into it and links their events.
+func loadDemoStory(ctx context.Context, s *store.Store, in *ingest.Ingester, path string, load func(string, ingest.Defaults) ([]int64, error)) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var m demoStory
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return "", fmt.Errorf("--demo: %s: %w", path, err)
+	}
+	dir := filepath.Dir(path)
+	name := filepath.Base(dir)
+	st, _, err := s.EnsureStory(ctx, name, nil)
+	if err != nil {
+		return "", err
+	}
+	if m.Title != "" {
+		if st, err = s.UpdateStory(ctx, name, st.Version, store.StoryInput{Title: &m.Title}, nil); err != nil {
+			return "", err
+		}
+	}
+	in.StoryIDs = []int64{st.ID}
+	defer func() { in.StoryIDs = nil }()
+	for _, a := range m.Articles {
+		if _, err := load(filepath.Join(dir, a.File), ingest.Defaults{Published: a.Published, Lang: a.Lang}); err != nil {
+			return "", err
+		}
+	}
+	if _, err := s.LinkStory(ctx, st.ID); err != nil {
+		return "", err
+	}
+	return name, nil
 }
 
 // approveArticles approves the events of the demo's reference articles, as

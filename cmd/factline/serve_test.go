@@ -29,11 +29,15 @@ func TestServeDemo(t *testing.T) {
 	defer cmd.Process.Kill() // a no-op once it has exited
 
 	var base, password string
+	var samples []string
 	sc := bufio.NewScanner(stdout)
 	for base == "" && sc.Scan() {
 		line := sc.Text()
 		if m := regexp.MustCompile(`as demo with password (\S+)`).FindStringSubmatch(line); m != nil {
 			password = m[1]
+		}
+		if _, story, ok := strings.Cut(line, "Sample story: "); ok {
+			samples = append(samples, story)
 		}
 		if _, addr, ok := strings.Cut(line, "serving on "); ok {
 			base = addr
@@ -97,6 +101,48 @@ func TestServeDemo(t *testing.T) {
 	if err != nil || !slices.ContainsFunc(doc.Events, func(e event) bool { return e.Date.Value == "2019-12-28" }) || doc.LeftOut.Proposed == 0 || res.Header.Get("Factline-Left-Out") == "" {
 		t.Errorf("the demo export: %d events, %d proposed left out (header %q), %v; want the reference article's 2019-12-28 event and the other samples left out",
 			len(doc.Events), doc.LeftOut.Proposed, res.Header.Get("Factline-Left-Out"), err)
+	}
+
+	// The sample stories come titled, each report with its title and
+	// date, and the server says where each story's timeline is.
+	if !slices.Contains(samples, base+"/timeline?story=kasuari-614") {
+		t.Errorf("serve printed the sample stories %q, want the kasuari-614 timeline among them", samples)
+	}
+	get := func(path string, v any) {
+		t.Helper()
+		res, err := client.Get(base + path)
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %v %v", path, res, err)
+		}
+		defer res.Body.Close()
+		if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	var story struct {
+		Story    struct{ Title string }
+		Articles []struct{ ID int64 }
+	}
+	get("/api/v1/stories/kasuari-614", &story)
+	if story.Story.Title != "Kasuari Air KS 614 runway excursion at Sentani" || len(story.Articles) != 7 {
+		t.Errorf("the sample story is %q with %d articles, want its title and 7", story.Story.Title, len(story.Articles))
+	}
+	var list struct {
+		Articles []struct {
+			ID        int64
+			Title     string
+			Published string
+		}
+		Total int
+	}
+	get("/api/v1/articles?limit=100", &list)
+	for _, a := range list.Articles {
+		if a.Title == "" || a.Published == "" {
+			t.Errorf("sample article %d has title %q, published %v", a.ID, a.Title, a.Published)
+		}
+	}
+	if list.Total < 40 {
+		t.Errorf("the demo holds %d articles", list.Total)
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
