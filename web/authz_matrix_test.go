@@ -42,6 +42,7 @@ var accessMatrix = map[string][5]int{
 	"POST /articles":                            {401, 403, refused, refused, 401},
 	"GET /timeline":                             {toLogin, 200, 200, 200, toLogin},
 	"GET /timeline/list":                        {toLogin, 200, 200, 200, toLogin},
+	"GET /export":                               {toLogin, 200, 200, 200, toLogin},
 	"GET /events/new":                           {toLogin, 200, 200, 200, toLogin},
 	"POST /events":                              {401, 403, refused, refused, 401},
 	"POST /events/merge":                        {401, 403, refused, refused, 401},

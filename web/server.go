@@ -129,6 +129,7 @@ func (s *Server) registerRoutes(r *gin.Engine) {
 
 	r.GET("/timeline", s.timelinePage)
 	r.GET("/timeline/list", s.timelineListPage)
+	r.GET("/export", s.exportPage)
 
 	r.GET("/events/new", s.newEventPage)
 	r.POST("/events", s.createEvent)

@@ -59,9 +59,15 @@ func TestStoryFilterOnTimelineAndExport(t *testing.T) {
 	// The pages' filter form keeps the story: applying another filter
 	// stays within it.
 	ed := e.as("editor")
-	for _, page := range []string{"/timeline?story=Plenary", "/timeline/list?story=Plenary"} {
-		if body := ed.get(page).body; !strings.Contains(body, `<input type="hidden" name="story" value="Plenary">`) {
+	for page, other := range map[string]string{"/timeline?story=Plenary&from=2019": `href="/timeline/list?from=2019&amp;story=Plenary"`,
+		"/timeline/list?story=Plenary&from=2019": `href="/timeline?from=2019&amp;story=Plenary"`} {
+		body := ed.get(page).body
+		if !strings.Contains(body, `<input type="hidden" name="story" value="Plenary">`) {
 			t.Errorf("%s: the filter form drops the story", page)
+		}
+		// The link to the other view keeps the filter.
+		if !strings.Contains(body, other) {
+			t.Errorf("%s: no link %s", page, other)
 		}
 	}
 	for path, want := range map[string]int{

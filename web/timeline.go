@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
@@ -104,7 +105,9 @@ type timelinePageData struct {
 	Q      timelineQuery
 	Facets *store.Facets
 	Result *timelineResult
-	Query  string // the filter as a query string, for the API and the other view
+	// Query is the filter as a query string, for the API and the other
+	// view; re-encoded from the request, so it is safe in a link's query.
+	Query  template.URL
 	Groups []string
 	// WindowStart and WindowEnd are the filter's From and To as instants
 	// (RFC 3339, empty where the filter has no bound): the zoomable view
@@ -122,7 +125,7 @@ func (s *Server) timelineData(c *gin.Context, withEvents bool) (*timelinePageDat
 	if err != nil {
 		return nil, err
 	}
-	d := &timelinePageData{Q: q, Facets: facets, Query: c.Request.URL.RawQuery, Groups: timelineGroups}
+	d := &timelinePageData{Q: q, Facets: facets, Query: template.URL(c.Request.URL.Query().Encode()), Groups: timelineGroups}
 	from, to, err := q.filter.Window()
 	if err != nil {
 		return nil, err
