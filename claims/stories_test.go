@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factline/factline/claims"
+	"github.com/factline/factline/claims/ingest"
 	"github.com/factline/factline/timeline"
 )
 
@@ -20,12 +21,7 @@ import (
 // occurs once there; a cluster marked disagree holds sources that give
 // incompatible dates on purpose.
 type storyGold struct {
-	Title    string `json:"title"`
-	Articles []struct {
-		File      string `json:"file"`
-		Published string `json:"published"`
-		Lang      string `json:"lang"`
-	} `json:"articles"`
+	ingest.StoryManifest
 	Clusters []struct {
 		ID       string `json:"id"`
 		Disagree bool   `json:"disagree"`

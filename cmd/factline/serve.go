@@ -218,17 +218,6 @@ func loadDemo(ctx context.Context, s *store.Store, dir string, logger *slog.Logg
 	return names, nil
 }
 
-// demoStory is what a sample story's manifest says: the story's title and
-// each report's file, publication date and language.
-type demoStory struct {
-	Title    string `json:"title"`
-	Articles []struct {
-		File      string `json:"file"`
-		Published string `json:"published"`
-		Lang      string `json:"lang"`
-	} `json:"articles"`
-}
-
 // loadDemoStory stores the sample story whose manifest is at path, named
 // after its folder, loads its reports into it and links their events.
 func loadDemoStory(ctx context.Context, s *store.Store, in *ingest.Ingester, path string, load func(string, ingest.Defaults) ([]int64, error)) (string, error) {
@@ -236,7 +225,7 @@ func loadDemoStory(ctx context.Context, s *store.Store, in *ingest.Ingester, pat
 	if err != nil {
 		return "", err
 	}
-	var m demoStory
+	var m ingest.StoryManifest
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return "", fmt.Errorf("--demo: %s: %w", path, err)
 	}
