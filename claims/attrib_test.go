@@ -48,6 +48,7 @@ func TestAttribution(t *testing.T) {
 		{"en", "Although the government has publicly said the plan is sound, critics disagree.", "the plan is sound", "the government", "", "said", false},
 		{"en", "The Underwood family said the trial would go ahead.", "trial would go ahead", "The Underwood family", "", "said", false},
 		{"id", "Harga minyak masih terlalu tinggi, kata Menteri Luar Negeri Venezuela Rafael Ramirez.", "terlalu tinggi", "Rafael Ramirez", "Menteri Luar Negeri Venezuela", "kata", false},
+		{"id", "Kepala Humas Garuda Indonesia Rina Kartika mengatakan, jadwal penerbangan kembali normal.", "kembali normal", "Rina Kartika", "Kepala Humas Garuda Indonesia", "mengatakan", false},
 		{"en", "The purchase price was disclosed in a filing to the exchange.", "purchase price", "", "", "", false},
 		{"en", "Health Minister Ana Costa toured the ward and said the unit would reopen.", "unit would reopen", "Ana Costa", "Health Minister", "said", false},
 		{"en", "The mayor met residents and told them the bridge would reopen.", "bridge would reopen", "The mayor", "", "told", false},
