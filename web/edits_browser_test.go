@@ -100,7 +100,7 @@ func TestBrowserEditsNeverLoseWork(t *testing.T) {
 
 // A drag on the timeline after someone else changed the event is refused
 // (409); the event is redrawn as it is now and one click saves the same
-// move on the current version, keeping the other edit.
+// move on the current version, keeping the other edit; another undoes it.
 func TestBrowserStaleDragSavesAgain(t *testing.T) {
 	root := browser(t)
 	e := newEnv(t)
@@ -129,6 +129,12 @@ func TestBrowserStaleDragSavesAgain(t *testing.T) {
 	got, _ := e.store.EventByID(t.Context(), ev.ID)
 	if got.Value <= "2019-12-28" || got.Headline != headline {
 		t.Errorf("after saving the move again: %s %q; want a later date and the other edit's headline", got.Value, got.Headline)
+	}
+	// The move can be undone from the status line.
+	ed.do(chromedp.Click(chromedp.CSS(`#undo-move`)))
+	ed.waitFor(`document.getElementById('timeline-status').textContent.includes('is now dated 2019-12-28')`)
+	if back, _ := e.store.EventByID(t.Context(), ev.ID); back.Value != "2019-12-28" || back.Headline != headline || back.Version != got.Version+1 {
+		t.Errorf("after undoing the move: %s %q version %d", back.Value, back.Headline, back.Version)
 	}
 	ed.clean()
 }

@@ -312,10 +312,12 @@
   }
 
   // save dates ev at value on the version the page holds, then calls done
-  // (if given) before redrawing. When someone changed the event meanwhile
+  // (if given) before redrawing, and offers to undo the move (a save of
+  // the date it had). When someone changed the event meanwhile
   // (409), it is redrawn as it is now and the status line offers to save
   // the same date on that version, so the editor's move is not lost.
   function save(ev, value, items, done) {
+    var before = ev.value;
     say('Saving ' + ev.headline + ' at ' + value + '…');
     window.factline.api('PATCH', '/api/v1/events/' + ev.id, { version: ev.version, value: value }).then(function (res) {
       if (done) { done(); }
@@ -325,12 +327,7 @@
           Object.assign(ev, res.data.current);
           items.update(toItem(ev, items.get(ev.id).seq));
           showPanel(ev);
-          var again = text('button', 'Move it to ' + value + ' on version ' + ev.version, 'small');
-          again.type = 'button';
-          again.id = 'save-again';
-          again.addEventListener('click', function () { save(ev, value, items); });
-          statusEl.appendChild(document.createTextNode(' '));
-          statusEl.appendChild(again);
+          offer('Move it to ' + value + ' on version ' + ev.version, 'save-again', function () { save(ev, value, items); });
         }
         return;
       }
@@ -338,7 +335,18 @@
       items.update(toItem(ev, items.get(ev.id).seq));
       showPanel(ev);
       say('Saved: ' + ev.headline + ' is now dated ' + value + ' (version ' + ev.version + ').');
+      offer('Undo: move it back to ' + before, 'undo-move', function () { save(ev, before, items); });
     });
+  }
+
+  // offer puts a button after the status line's message.
+  function offer(label, id, act) {
+    var b = text('button', label, 'small');
+    b.type = 'button';
+    b.id = id;
+    b.addEventListener('click', act);
+    statusEl.appendChild(document.createTextNode(' '));
+    statusEl.appendChild(b);
   }
 
   window.factline.api('GET', '/api/v1/timeline?' + (el.dataset.query || '')).then(function (res) {
