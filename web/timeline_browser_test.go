@@ -141,3 +141,58 @@ func TestBrowserTimelineWeekAmongYears(t *testing.T) {
 	v.screenshot("timeline-week-among-years")
 	v.clean()
 }
+
+// Ctrl-clicking several events selects them all; the bulk panel approves
+// them in one action, and merges two into the first.
+func TestBrowserTimelineBulkActions(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	e.seed()
+	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []store.TimelineEvent
+	for _, ev := range evs {
+		if ev.Precision == "day" && ev.Value >= "2019-12-28" && ev.Value <= "2019-12-30" && ev.EndValue == "" {
+			days = append(days, ev)
+		}
+	}
+	if len(days) < 4 {
+		t.Fatalf("the reference article has %d single days from the 28th to the 30th, want 4", len(days))
+	}
+	ed := e.tab(root, "editor")
+	ed.do(chromedp.Navigate(ed.base+"/timeline?from=2019-12-26&to=2020-01-01"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-item`))), chromedp.Sleep(300*time.Millisecond))
+	pick := func(evs []store.TimelineEvent) {
+		for _, ev := range evs {
+			x, y := itemBox(ed, ev.ID)
+			ed.do(chromedp.MouseClickXY(x, y, chromedp.ButtonModifiers(chromedp.ModifierCtrl)), chromedp.Sleep(100*time.Millisecond))
+		}
+	}
+	pick(days[:3])
+	ed.waitFor(`!document.getElementById('bulk-panel').hidden && document.getElementById('bulk-count').textContent === '3 events selected'`)
+	ed.screenshot("timeline-bulk")
+	ed.do(chromedp.Click(chromedp.CSS(`#bulk-panel button[data-review="approved"]`)))
+	ed.waitFor(`document.getElementById('timeline-status').textContent.startsWith('3 of 3 events now approved')`)
+	for _, ev := range days[:3] {
+		if got, _ := e.store.EventByID(t.Context(), ev.ID); got.Review != "approved" {
+			t.Errorf("event %d is %s after the bulk approval", ev.ID, got.Review)
+		}
+	}
+	if got, _ := e.store.EventByID(t.Context(), days[3].ID); got.Review != "proposed" {
+		t.Errorf("the unselected event %d is %s", days[3].ID, got.Review)
+	}
+	// A fresh selection of two, merged into the first.
+	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.setSelection([])`)
+	pick(days[2:4])
+	ed.waitFor(`document.getElementById('bulk-count').textContent === '2 events selected'`)
+	ed.do(chromedp.Click(chromedp.CSS(`#bulk-panel button[data-action="merge"]`)))
+	ed.waitFor(`document.getElementById('timeline-status').textContent.startsWith('Merged 1 event(s)')`)
+	if got, _ := e.store.EventByID(t.Context(), days[3].ID); got.MergedInto == nil || *got.MergedInto != days[2].ID {
+		t.Errorf("event %d merged into %v, want %d", days[3].ID, got.MergedInto, days[2].ID)
+	}
+	if n := eval[int](ed, fmt.Sprintf(`document.querySelectorAll('.vis-item[data-id="%d"]').length`, days[3].ID)); n != 0 {
+		t.Errorf("the merged event is still drawn")
+	}
+	ed.clean()
+}

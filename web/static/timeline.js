@@ -229,6 +229,8 @@
       groupOrder: 'order',
       tooltip: { followMouse: true, overflowMethod: 'cap', delay: 200 },
       dataAttributes: ['id'],
+      // Ctrl-click (or ⌘-click) adds to the selection, for bulk actions.
+      multiselect: canEdit,
       editable: canEdit ? { add: true, updateTime: true, updateGroup: false, remove: false, overrideItems: false } : false,
       // Tests and scripts wait for this before they move the view.
       onInitialDrawComplete: function () { el.dataset.ready = 'true'; },
@@ -241,8 +243,9 @@
     };
     if (view) { options.start = view.start; options.end = view.end; }
     var tl = groups.length ? new vis.Timeline(el, items, groups, options) : new vis.Timeline(el, items, options);
-    tl.on('select', function (p) { showPanel(byId[p.items[0]]); });
+    tl.on('select', function (p) { showSelection(tl, items); });
     keyboard(tl, items);
+    bulkButtons(tl, items);
     document.querySelectorAll('#panel-review-buttons button').forEach(function (b) {
       b.addEventListener('click', function () {
         var sel = tl.getSelection()[0];
@@ -251,6 +254,76 @@
     });
     tl.on('doubleClick', function (p) { if (p.item) { window.location.href = '/events/' + p.item; } });
     el.timeline = tl;
+  }
+
+  // showSelection shows the panel of the one selected event, or the bulk
+  // panel for several.
+  function showSelection(tl, items) {
+    var sel = tl.getSelection();
+    var bulk = document.getElementById('bulk-panel');
+    if (!bulk || sel.length < 2) {
+      if (bulk) { bulk.hidden = true; }
+      showPanel(byId[sel[0]]);
+      return;
+    }
+    showPanel(null);
+    document.getElementById('bulk-count').textContent = sel.length + ' events selected';
+    var list = document.getElementById('bulk-list');
+    list.textContent = '';
+    sel.forEach(function (id) { list.appendChild(text('li', byId[id].label + ': ' + byId[id].headline)); });
+    bulk.hidden = false;
+  }
+
+  // bulkButtons wires the bulk panel: a review state, hiding or merging
+  // for every selected event, one request after another so each is saved
+  // on the version the page holds; the status line says what was saved
+  // and what was refused.
+  function bulkButtons(tl, items) {
+    var bulk = document.getElementById('bulk-panel');
+    if (!bulk) { return; }
+    bulk.querySelectorAll('button').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var evs = tl.getSelection().map(function (id) { return byId[id]; });
+        if (b.dataset.action === 'merge') { merge(evs, tl, items); return; }
+        var done = 0, refused = [];
+        var step = evs.reduce(function (p, ev) {
+          return p.then(function () {
+            var req = b.dataset.review ?
+              window.factline.review.set(ev.id, ev.version, b.dataset.review) :
+              window.factline.api('PATCH', '/api/v1/events/' + ev.id, { version: ev.version, hidden: true }).then(function (res) {
+                return { ok: res.ok, event: res.ok ? res.data : res.data.current, message: window.factline.errorMessage(res) };
+              });
+            return req.then(function (r) {
+              if (r.event) { Object.assign(ev, r.event); }
+              if (r.ok) { done++; } else { refused.push(ev.headline + ' (' + r.message.replace(/^Not saved: /, '') + ')'); }
+              if (ev.hidden && !el.dataset.query.match(/(^|&)hidden=1/)) { items.remove(ev.id); } else { items.update(toItem(ev, items.get(ev.id).seq)); }
+            });
+          });
+        }, Promise.resolve());
+        step.then(function () {
+          var what = b.dataset.review ? 'now ' + b.dataset.review : 'hidden';
+          say(done + ' of ' + evs.length + ' events ' + what + '.' + (refused.length ? ' Not saved: ' + refused.join('; ') : ''));
+          showSelection(tl, items);
+        });
+      });
+    });
+  }
+
+  // merge folds the other selected events into the first selected one.
+  function merge(evs, tl, items) {
+    var target = evs[0], others = evs.slice(1);
+    window.factline.api('POST', '/api/v1/events/merge', {
+      target: { id: target.id, version: target.version },
+      others: others.map(function (ev) { return { id: ev.id, version: ev.version }; })
+    }).then(function (res) {
+      if (!res.ok) { say('Not merged: ' + window.factline.errorMessage(res)); return; }
+      others.forEach(function (ev) { items.remove(ev.id); });
+      Object.assign(target, res.data);
+      items.update(toItem(target, items.get(target.id).seq));
+      tl.setSelection([target.id]);
+      showSelection(tl, items);
+      say('Merged ' + others.length + ' event(s) into ' + target.headline + '.');
+    });
   }
 
   // review moves ev to a review state and redraws it.
