@@ -21,6 +21,11 @@ const (
 // Statuses lists every valid status, the default first.
 var Statuses = []Status{StatusUnverified, StatusVerified, StatusDisputed, StatusFalse, StatusUnverifiable}
 
+// NeedsRationale tells whether an editor who gives the verdict must say
+// why: calling a claim false or disputed is a finding readers will ask
+// about.
+func (s Status) NeedsRationale() bool { return s == StatusFalse || s == StatusDisputed }
+
 // ParseStatus reads a status name, ignoring case and surrounding space. The
 // empty string is the default, unverified.
 func ParseStatus(s string) (Status, error) {

@@ -91,7 +91,7 @@ func (s *Server) authenticate(c *gin.Context) {
 
 // publicPaths need no sign-in.
 func isPublic(path string) bool {
-	return path == "/login" || path == "/logout" || path == "/healthz" || strings.HasPrefix(path, "/static/")
+	return path == "/login" || path == "/logout" || path == "/healthz" || path == "/favicon.ico" || strings.HasPrefix(path, "/static/")
 }
 
 func isSafeMethod(m string) bool {

@@ -30,6 +30,7 @@ var matrixPrincipals = [5]string{"anonymous", "viewer", "editor", "admin", "toke
 var accessMatrix = map[string][5]int{
 	//                                      anonymous  viewer    editor    admin     token
 	"GET /healthz":                              {200, 200, 200, 200, 200},
+	"GET /favicon.ico":                          {200, 200, 200, 200, 200},
 	"GET /static/*filepath":                     {200, 200, 200, 200, 200},
 	"HEAD /static/*filepath":                    {200, 200, 200, 200, 200},
 	"GET /login":                                {200, 303, 303, 303, 200},

@@ -305,6 +305,20 @@ func TestBrowserEditorFlow(t *testing.T) {
 	if c, err := e.store.ClaimByID(t.Context(), id); err != nil || c.Status != "verified" {
 		t.Errorf("claim %s after pressing v: %+v %v", claimID, c, err)
 	}
+	// f on the next claim asks why before it saves: the cursor goes to the
+	// rationale, and Enter there saves "false" with it as evidence.
+	next := eval[string](ed, `document.activeElement.dataset.claim`)
+	ed.do(chromedp.KeyEvent("f"))
+	ed.waitFor(`document.activeElement.classList.contains('rationale') && document.getElementById('review-status').textContent.startsWith('Say why')`)
+	ed.do(chromedp.SendKeys(chromedp.CSS(`.review-item[data-claim="`+next+`"] .rationale`), "KCNA later corrected the date"), chromedp.KeyEvent("\r"))
+	ed.waitFor(`document.getElementById('review-status').textContent.includes('is now false')`)
+	fmt.Sscan(next, &id)
+	if c, err := e.store.ClaimByID(t.Context(), id); err != nil || c.Status != "false" {
+		t.Errorf("claim %s after f and a rationale: %+v %v", next, c, err)
+	}
+	if ev, _ := e.store.Evidence(t.Context(), id); len(ev) != 1 || ev[0].Note != "KCNA later corrected the date" {
+		t.Errorf("claim %s's evidence after the verdict: %+v", next, ev)
+	}
 	ed.screenshot("review")
 
 	// The zoomable timeline works from the keyboard: n selects an event,

@@ -164,7 +164,7 @@ func (s *Server) setClaimStatus(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), t.ID, t.Version, c.PostForm("status"), who(c).userID())
+	_, err = s.cfg.Store.SetClaimStatus(c.Request.Context(), t.ID, t.Version, c.PostForm("status"), c.PostForm("rationale"), who(c).userID())
 	if s.editFailed(c, err, s.renderClaim, apperr.Conflict, apperr.Invalid) {
 		return
 	}
@@ -219,6 +219,8 @@ func (s *Server) apiSetClaimStatus(c *gin.Context) {
 	var body struct {
 		Version *int   `json:"version"`
 		Status  string `json:"status"`
+		// Rationale says why; a verdict of false or disputed needs one.
+		Rationale string `json:"rationale"`
 	}
 	id, err := idAndJSON(c, &body)
 	if err == nil {
@@ -229,7 +231,7 @@ func (s *Server) apiSetClaimStatus(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	cl, err := s.cfg.Store.SetClaimStatus(ctx, id, *body.Version, body.Status, who(c).userID())
+	cl, err := s.cfg.Store.SetClaimStatus(ctx, id, *body.Version, body.Status, body.Rationale, who(c).userID())
 	s.replyEdit(c, cl, err, func() (any, error) { return s.cfg.Store.ClaimByID(ctx, id) })
 }
 

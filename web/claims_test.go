@@ -26,7 +26,7 @@ func TestReviewQueueStatusEvidenceAndRevert(t *testing.T) {
 	if res.status != http.StatusOK {
 		t.Fatalf("set status = %d %s", res.status, res.body)
 	}
-	if stale := c.json("PATCH", "/api/v1/claims/"+itoa(first.ID), map[string]any{"version": first.Version, "status": "false"}); stale.status != http.StatusConflict || !strings.Contains(stale.body, `"current"`) {
+	if stale := c.json("PATCH", "/api/v1/claims/"+itoa(first.ID), map[string]any{"version": first.Version, "status": "false", "rationale": "The ministry denied it."}); stale.status != http.StatusConflict || !strings.Contains(stale.body, `"current"`) {
 		t.Errorf("stale status = %d %s", stale.status, stale.body)
 	}
 	if bad := c.json("PATCH", "/api/v1/claims/"+itoa(first.ID), map[string]any{"version": first.Version + 1, "status": "probably"}); bad.status != http.StatusUnprocessableEntity {
@@ -78,7 +78,7 @@ func TestReviewQueueStatusEvidenceAndRevert(t *testing.T) {
 		t.Errorf("review page = %d", review.status)
 	}
 	// The form fallback returns to the queue.
-	res = c.form("POST", "/claims/"+itoa(first.ID)+"/status", url.Values{"csrf_token": {token}, "version": {"3"}, "status": {"disputed"}, "return": {"/review"}})
+	res = c.form("POST", "/claims/"+itoa(first.ID)+"/status", url.Values{"csrf_token": {token}, "version": {"3"}, "status": {"disputed"}, "rationale": {"Two sources disagree."}, "return": {"/review"}})
 	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/review" {
 		t.Errorf("status form = %d to %s", res.status, res.header.Get("Location"))
 	}

@@ -272,7 +272,7 @@ func editClaim(ed *editor, id int64, status string, out *outcome) {
 		return
 	}
 	var after store.Claim
-	code, err := ed.call("PATCH", "/api/v1/claims/"+itoa(id), map[string]any{"version": cur.Claim.Version, "status": status}, &after)
+	code, err := ed.call("PATCH", "/api/v1/claims/"+itoa(id), map[string]any{"version": cur.Claim.Version, "status": status, "rationale": "checked by " + ed.name}, &after)
 	record(ed, code, err, write{entity: store.EntityClaim, id: id, version: after.Version, value: after.Status, user: ed.id}, status, out)
 }
 

@@ -117,6 +117,9 @@ func (s *Server) Handler() http.Handler { return s.engine }
 func (s *Server) registerRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.StaticFS("/static", s.staticFS)
+	// Browsers ask for /favicon.ico where no page names an icon (a JSON
+	// export opened in a tab).
+	r.GET("/favicon.ico", func(c *gin.Context) { c.FileFromFS("favicon.svg", s.staticFS) })
 	r.GET("/login", s.loginPage)
 	r.POST("/login", s.login)
 	r.POST("/logout", s.logout)

@@ -34,15 +34,29 @@ func claimByID(db *gorm.DB, id int64) (*Claim, error) {
 }
 
 // SetClaimStatus records an editor's verdict on the claim they read at
-// version, logging the change in the same transaction.
-func (s *Store) SetClaimStatus(ctx context.Context, id int64, version int, status string, userID *int64) (*Claim, error) {
+// version. A verdict of false or disputed needs a rationale (an
+// apperr.Invalid on the field "rationale" without one); a rationale given
+// with any verdict is kept as the claim's evidence, in the same change.
+func (s *Store) SetClaimStatus(ctx context.Context, id int64, version int, status, rationale string, userID *int64) (*Claim, error) {
 	st, err := claims.ParseStatus(status)
 	if err != nil {
 		return nil, apperr.Errorf(apperr.Invalid, "status must be unverified, verified, disputed, false or unverifiable, not %q", status)
 	}
+	rationale = strings.TrimSpace(rationale)
+	if st.NeedsRationale() && rationale == "" {
+		return nil, apperr.InField("rationale", "say why the claim is %s: a verdict of false or disputed needs a rationale, kept with the claim's evidence", st)
+	}
+	if rationale != "" {
+		if err := checkEvidence(rationale, ""); err != nil {
+			return nil, apperr.InField("rationale", "%s", err.Error())
+		}
+	}
 	var out *Claim
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		out, err = s.saveClaimStatus(tx, id, version, string(st), ActionStatus, userID)
+		if out, err = s.saveClaimStatus(tx, id, version, string(st), ActionStatus, userID); err != nil || rationale == "" {
+			return err
+		}
+		_, err = s.addEvidence(tx, id, rationale, "", userID)
 		return err
 	})
 	return out, err
@@ -79,35 +93,52 @@ func (s *Store) saveClaimStatus(tx *gorm.DB, id int64, version int, status, acti
 // ever added, so it needs no version; it is logged like any change.
 func (s *Store) AddEvidence(ctx context.Context, claimID int64, note, link string, userID *int64) (*ClaimEvidence, error) {
 	note, link = strings.TrimSpace(note), strings.TrimSpace(link)
-	if note == "" && link == "" {
-		return nil, apperr.Errorf(apperr.Invalid, "write a note or give a link")
+	if err := checkEvidence(note, link); err != nil {
+		return nil, err
 	}
-	if utf8.RuneCountInString(note) > maxEvidenceNote {
-		return nil, apperr.Errorf(apperr.Invalid, "the note must be at most %d characters", maxEvidenceNote)
-	}
-	if !storable(note) {
-		return nil, apperr.Errorf(apperr.Invalid, "the note may not contain NUL characters or invalid UTF-8")
-	}
-	if link != "" {
-		u, err := url.Parse(link)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > maxEvidenceURL {
-			return nil, apperr.Errorf(apperr.Invalid, "the link must be an http(s) URL of at most %d characters", maxEvidenceURL)
-		}
-	}
-	ev := &ClaimEvidence{ClaimID: claimID, Note: note, URL: link, UserID: userID, CreatedAt: s.Now()}
+	var ev *ClaimEvidence
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if _, err := claimByID(tx, claimID); err != nil {
 			return err
 		}
-		if err := tx.Create(ev).Error; err != nil {
-			return err
-		}
-		return s.recordRevision(tx, EntityClaim, claimID, ActionEvidence, nil, ev, userID)
+		var err error
+		ev, err = s.addEvidence(tx, claimID, note, link, userID)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return ev, nil
+}
+
+// checkEvidence refuses an empty, oversized or unstorable note and a link
+// that is not an http(s) URL.
+func checkEvidence(note, link string) error {
+	if note == "" && link == "" {
+		return apperr.Errorf(apperr.Invalid, "write a note or give a link")
+	}
+	if utf8.RuneCountInString(note) > maxEvidenceNote {
+		return apperr.Errorf(apperr.Invalid, "the note must be at most %d characters", maxEvidenceNote)
+	}
+	if !storable(note) {
+		return apperr.Errorf(apperr.Invalid, "the note may not contain NUL characters or invalid UTF-8")
+	}
+	if link != "" {
+		u, err := url.Parse(link)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > maxEvidenceURL {
+			return apperr.Errorf(apperr.Invalid, "the link must be an http(s) URL of at most %d characters", maxEvidenceURL)
+		}
+	}
+	return nil
+}
+
+// addEvidence stores checked evidence and logs it.
+func (s *Store) addEvidence(tx *gorm.DB, claimID int64, note, link string, userID *int64) (*ClaimEvidence, error) {
+	ev := &ClaimEvidence{ClaimID: claimID, Note: note, URL: link, UserID: userID, CreatedAt: s.Now()}
+	if err := tx.Create(ev).Error; err != nil {
+		return nil, err
+	}
+	return ev, s.recordRevision(tx, EntityClaim, claimID, ActionEvidence, nil, ev, userID)
 }
 
 // Evidence returns a claim's evidence, oldest first.

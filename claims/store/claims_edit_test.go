@@ -22,14 +22,14 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	if first.ArticleTitle != "Fixture ANTARA" || first.Status != "unverified" {
 		t.Fatalf("queue head %+v", first)
 	}
-	c, err := s.SetClaimStatus(ctx, first.ID, 1, "Verified ", nil)
+	c, err := s.SetClaimStatus(ctx, first.ID, 1, "Verified ", "", nil)
 	if err != nil || c.Status != "verified" || c.Version != 2 {
 		t.Fatalf("set status: %+v %v", c, err)
 	}
-	if _, err := s.SetClaimStatus(ctx, first.ID, 1, "false", nil); apperr.CodeOf(err) != apperr.Conflict {
+	if _, err := s.SetClaimStatus(ctx, first.ID, 1, "false", "The ministry denied it.", nil); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale status: %v", err)
 	}
-	if _, err := s.SetClaimStatus(ctx, first.ID, 2, "probably", nil); apperr.CodeOf(err) != apperr.Invalid {
+	if _, err := s.SetClaimStatus(ctx, first.ID, 2, "probably", "", nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Fatalf("bad status: %v", err)
 	}
 	if queue, _, _ = s.ReviewQueue(ctx, store.ReviewFilter{}); queue[len(queue)-1].ID != first.ID {
@@ -72,5 +72,38 @@ func testClaimReview(t *testing.T, s *store.Store) {
 	}
 	if _, err := s.Revert(ctx, revs[1].ID, 3, false, nil); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("reverting evidence: %v", err)
+	}
+}
+
+// A verdict of false or disputed needs a rationale, kept as the claim's
+// evidence in the same change; a refused verdict leaves the claim as it was.
+func TestVerdictNeedsRationale(t *testing.T) { storetest.Each(t, testVerdictNeedsRationale) }
+
+func testVerdictNeedsRationale(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	saveFixture(t, s, "ANTARA")
+	queue, _, err := s.ReviewQueue(ctx, store.ReviewFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := queue[0]
+	for _, st := range []string{"false", "disputed", "FALSE"} {
+		if _, err := s.SetClaimStatus(ctx, c.ID, c.Version, st, "  ", nil); apperr.CodeOf(err) != apperr.Invalid || apperr.FieldOf(err) != "rationale" {
+			t.Errorf("%s without a rationale: %v", st, err)
+		}
+	}
+	if got, _ := s.ClaimByID(ctx, c.ID); got.Status != "unverified" || got.Version != c.Version {
+		t.Fatalf("a refused verdict changed the claim: %+v", got)
+	}
+	disputed, err := s.SetClaimStatus(ctx, c.ID, c.Version, "disputed", " Two ministry sources deny the date. ", nil)
+	if err != nil || disputed.Status != "disputed" {
+		t.Fatalf("disputed with a rationale: %+v %v", disputed, err)
+	}
+	if ev, _ := s.Evidence(ctx, c.ID); len(ev) != 1 || ev[0].Note != "Two ministry sources deny the date." {
+		t.Errorf("the rationale is not the claim's evidence: %+v", ev)
+	}
+	// Other verdicts need none.
+	if _, err := s.SetClaimStatus(ctx, c.ID, disputed.Version, "verified", "", nil); err != nil {
+		t.Errorf("verified without a rationale: %v", err)
 	}
 }

@@ -1,6 +1,9 @@
 // The review queue's keyboard: j/k move between claims, v/d/f/x/u set the
 // focused claim's status through the API, e jumps to its evidence field,
-// o opens it. Status buttons work without JavaScript as plain forms.
+// o opens it. A verdict of false or disputed needs a rationale: d and f
+// with its field empty put the cursor there, and Enter in it saves the
+// verdict with the reason. Status buttons work without JavaScript as plain
+// forms.
 (function () {
   'use strict';
   var queue = document.getElementById('queue');
@@ -14,14 +17,25 @@
     if (e.key === 'e') { var n = li.querySelector('.evidence-note'); if (n) { n.focus(); e.preventDefault(); } return; }
     if (keys[e.key]) {
       e.preventDefault();
+      var why = li.querySelector('.rationale');
+      if (needsRationale[keys[e.key]] && why && !why.value.trim()) {
+        li.dataset.pending = keys[e.key];
+        // After the key is done, so its letter is not typed into the field.
+        setTimeout(function () { why.focus(); }, 0);
+        statusEl.textContent = 'Say why claim ' + li.dataset.claim + ' is ' + keys[e.key] + ', then press Enter.';
+        return;
+      }
       setStatus(li, keys[e.key]).then(function (ok) { if (ok) { walk.move(1); } });
     }
   });
+  var needsRationale = { disputed: true, 'false': true };
+
 
   function setStatus(li, status) {
     var id = li.dataset.claim;
+    var why = li.querySelector('.rationale');
     statusEl.textContent = 'Saving claim ' + id + '…';
-    return window.factline.api('PATCH', '/api/v1/claims/' + id, { version: Number(li.dataset.version), status: status }).then(function (res) {
+    return window.factline.api('PATCH', '/api/v1/claims/' + id, { version: Number(li.dataset.version), status: status, rationale: why ? why.value : '' }).then(function (res) {
       var claim = res.ok ? res.data : res.data.current;
       if (claim) {
         li.dataset.version = claim.version;
@@ -33,14 +47,23 @@
         });
       }
       statusEl.textContent = res.ok ? 'Claim ' + id + ' is now ' + status + '.' : 'Not saved: ' + window.factline.errorMessage(res);
+      if (res.ok && why) { why.value = ''; }
       return res.ok;
     });
   }
 
+  // A status button saves its status; Enter in the rationale field (the
+  // form's implicit submission) saves the verdict its key asked for.
   queue.addEventListener('submit', function (e) {
     var form = e.target;
-    if (!form.classList.contains('status-buttons') || !e.submitter) { return; }
+    if (!form.classList.contains('status-buttons')) { return; }
+    var li = form.closest('.review-item');
+    var typed = document.activeElement && document.activeElement.classList.contains('rationale') && li.dataset.pending;
+    var status = typed ? li.dataset.pending : e.submitter && e.submitter.value;
+    if (!status) { return; }
     e.preventDefault();
-    setStatus(form.closest('.review-item'), e.submitter.value);
+    setStatus(li, status).then(function (ok) {
+      if (ok && typed) { delete li.dataset.pending; li.focus(); walk.move(1); }
+    });
   });
 })();
