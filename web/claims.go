@@ -118,8 +118,10 @@ type claimData struct {
 	Article       *store.Article
 	Before, After string
 	Evidence      []store.ClaimEvidence
-	History       []historyEntry
-	Message       string
+	// Events are the events the claim is a source of.
+	Events  []store.Event
+	History []historyEntry
+	Message string
 }
 
 func (s *Server) claimPage(c *gin.Context) {
@@ -153,7 +155,12 @@ func (s *Server) renderClaim(c *gin.Context, status int, message string) {
 		s.fail(c, err)
 		return
 	}
-	d := claimData{Claim: cl, Article: a, Evidence: ev, History: hist, Message: message}
+	events, err := s.cfg.Store.EventsOfClaim(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d := claimData{Claim: cl, Article: a, Evidence: ev, Events: events, History: hist, Message: message}
 	d.Before, d.After = claimContext(a.Body, cl.Start, cl.End)
 	s.render(c, status, "claim", "Claim #"+strconv.FormatInt(id, 10), d)
 }
@@ -212,7 +219,12 @@ func (s *Server) apiClaim(c *gin.Context) {
 		return
 	}
 	ev, err := s.cfg.Store.Evidence(c.Request.Context(), id)
-	s.reply(c, http.StatusOK, gin.H{"claim": cl, "evidence": ev}, err)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	events, err := s.cfg.Store.EventsOfClaim(c.Request.Context(), id)
+	s.reply(c, http.StatusOK, gin.H{"claim": cl, "evidence": ev, "events": events}, err)
 }
 
 func (s *Server) apiSetClaimStatus(c *gin.Context) {

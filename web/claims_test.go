@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,5 +132,45 @@ func TestClaimSearch(t *testing.T) {
 	}
 	if page := c.get("/review?q=" + url.QueryEscape(word)); page.status != http.StatusOK || !strings.Contains(page.body, `name="q" type="search" maxlength="200" value="`+word+`"`) {
 		t.Errorf("review page keeps no search: %d", page.status)
+	}
+}
+
+// A claim's page and API name the events made from it; the event page
+// links back to the claim.
+func TestClaimLinksToItsEvents(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	c := e.as("viewer")
+	var tl timelineResult
+	c.get("/api/v1/timeline").decode(&tl)
+	var eventID int64
+	var claim string
+	for _, ev := range tl.Events {
+		var detail struct {
+			Sources []struct {
+				ClaimID *int64 `json:"claim_id"`
+			} `json:"sources"`
+		}
+		c.get("/api/v1/events/" + itoa(ev.ID)).decode(&detail)
+		if len(detail.Sources) > 0 && detail.Sources[0].ClaimID != nil {
+			eventID, claim = ev.ID, itoa(*detail.Sources[0].ClaimID)
+			break
+		}
+	}
+	if claim == "" {
+		t.Fatal("no event of the reference article comes from a claim")
+	}
+	var got struct {
+		Events []struct{ ID int64 } `json:"events"`
+	}
+	c.get("/api/v1/claims/" + claim).decode(&got)
+	if !slices.ContainsFunc(got.Events, func(ev struct{ ID int64 }) bool { return ev.ID == eventID }) {
+		t.Errorf("claim %s lists events %+v, not event %d", claim, got.Events, eventID)
+	}
+	if page := c.get("/claims/" + claim).body; !strings.Contains(page, `<a href="/events/`+itoa(eventID)+`">`) {
+		t.Errorf("the claim page does not link to event %d", eventID)
+	}
+	if page := c.get("/events/" + itoa(eventID)).body; !strings.Contains(page, `<a href="/claims/`+claim+`">claim</a>`) {
+		t.Errorf("the event page does not link to its claim")
 	}
 }

@@ -200,3 +200,12 @@ func (s *Store) ReviewQueue(ctx context.Context, f ReviewFilter) ([]ReviewItem, 
 		Limit(f.Limit).Offset(f.Offset).Scan(&out).Error
 	return out, total, err
 }
+
+// EventsOfClaim lists the events a claim is a source of, in timeline
+// order: what the pipeline or an editor made of what was said.
+func (s *Store) EventsOfClaim(ctx context.Context, claimID int64) ([]Event, error) {
+	q := s.db.WithContext(ctx).Model(&Event{}).
+		Where("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.claim_id = ?)", claimID).
+		Order("events.starts_at, events.id")
+	return findEvents(q, []Event{})
+}
