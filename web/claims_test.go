@@ -54,6 +54,12 @@ func TestReviewQueueStatusEvidenceAndRevert(t *testing.T) {
 			t.Errorf("claim page lacks %q", want)
 		}
 	}
+	// The history tells the note and link, not the record's internals.
+	for _, internal := range []string{"claim id", "user id"} {
+		if strings.Contains(page.body, internal) {
+			t.Errorf("the claim's history shows %q", internal)
+		}
+	}
 	var hist struct {
 		Revisions []store.Revision `json:"revisions"`
 	}

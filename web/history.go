@@ -31,10 +31,12 @@ type change struct {
 	Field, Before, After string
 }
 
-// bookkeeping fields change with every edit or follow from others (the
-// interval from the value) and say nothing more to a reader.
+// bookkeeping fields change with every edit, follow from others (the
+// interval from the value) or name what the page and the Who column
+// already say (the claim a piece of evidence is for, who added it), and
+// say nothing more to a reader.
 var bookkeeping = map[string]bool{"version": true, "updated_at": true, "created_at": true, "id": true,
-	"starts_at": true, "ends_at": true}
+	"starts_at": true, "ends_at": true, "claim_id": true, "user_id": true}
 
 // history reads an entity's revisions, newest first, with the changes
 // spelled out.
