@@ -69,3 +69,34 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 	ed.screenshot("timeline-reviewed")
 	ed.clean()
 }
+
+// Evidence added on the review queue is saved without leaving the page:
+// the claims keep their order and the cursor stays in the note field.
+func TestBrowserEvidenceInPlace(t *testing.T) {
+	root := browser(t)
+	e := newEnv(t)
+	e.seed()
+	ed := e.tab(root, "editor")
+	ed.do(chromedp.Navigate(ed.base+"/review"), chromedp.WaitVisible(chromedp.CSS(`.review-item`)))
+	order := eval[[]string](ed, `Array.from(document.querySelectorAll('.review-item')).map(li => li.dataset.claim)`)
+	second := `.review-item[data-claim="` + order[1] + `"]`
+	eval[chromedp.Void](ed, `window.factlineMark = 'same page'`)
+	ed.do(chromedp.SendKeys(chromedp.CSS(second+` .evidence-note`), "KCNA English edition"),
+		chromedp.Click(chromedp.CSS(second+` .evidence-form button[type="submit"]`)))
+	ed.waitFor(`document.getElementById('review-status').textContent === 'Evidence added to claim ` + order[1] + `.'`)
+	if mark := eval[string](ed, `String(window.factlineMark)`); mark != "same page" {
+		t.Error("adding evidence reloaded the page")
+	}
+	if now := eval[[]string](ed, `Array.from(document.querySelectorAll('.review-item')).map(li => li.dataset.claim)`); !slices.Equal(now, order) {
+		t.Errorf("the queue is %v after adding evidence, was %v", now, order)
+	}
+	if focus := eval[bool](ed, `document.activeElement.matches('`+second+` .evidence-note') && document.activeElement.value === ''`); !focus {
+		t.Error("the cursor left the emptied note field")
+	}
+	var id int64
+	fmt.Sscan(order[1], &id)
+	if ev, _ := e.store.Evidence(t.Context(), id); len(ev) != 1 || ev[0].Note != "KCNA English edition" {
+		t.Errorf("claim %d's evidence: %+v", id, ev)
+	}
+	ed.clean()
+}

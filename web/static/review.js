@@ -2,8 +2,8 @@
 // focused claim's status through the API, e jumps to its evidence field,
 // o opens it. A verdict of false or disputed needs a rationale: d and f
 // with its field empty put the cursor there, and Enter in it saves the
-// verdict with the reason. Status buttons work without JavaScript as plain
-// forms.
+// verdict with the reason. Evidence is added without leaving the queue.
+// Status and evidence forms work without JavaScript as plain forms.
 (function () {
   'use strict';
   var queue = document.getElementById('queue');
@@ -51,6 +51,24 @@
       return res.ok;
     });
   }
+
+  // Evidence is added in place: the queue keeps its order and the cursor
+  // stays in the note field for the next one.
+  queue.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.classList.contains('evidence-form')) { return; }
+    e.preventDefault();
+    var li = form.closest('.review-item'), id = li.dataset.claim;
+    var note = form.querySelector('[name="note"]'), link = form.querySelector('[name="url"]');
+    statusEl.textContent = 'Adding evidence to claim ' + id + '…';
+    window.factline.api('POST', '/api/v1/claims/' + id + '/evidence', { note: note.value, url: link.value }).then(function (res) {
+      if (!res.ok) { statusEl.textContent = 'Not added: ' + window.factline.errorMessage(res); return; }
+      note.value = '';
+      link.value = '';
+      note.focus();
+      statusEl.textContent = 'Evidence added to claim ' + id + '.';
+    });
+  });
 
   // A status button saves its status; Enter in the rationale field (the
   // form's implicit submission) saves the verdict its key asked for.
