@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factline/factline/claims/store"
@@ -70,5 +71,31 @@ func TestTimelineAndExportShareOneFilter(t *testing.T) {
 		if te, ee := tl.apiErr(), ex.apiErr(); te != ee || te.Code != "invalid" || te.Message == "" {
 			t.Errorf("%s: timeline says %+v, export %+v", bad, te, ee)
 		}
+	}
+}
+
+// A filter the timeline pages cannot read is answered 422 with the page:
+// the filter as typed, the reason beside it, and no events.
+func TestTimelinePagesKeepABadFilter(t *testing.T) {
+	e := newEnv(t)
+	e.seed()
+	v := e.as("viewer")
+	for _, page := range []string{"/timeline", "/timeline/list"} {
+		res := v.get(page + "?from=yesterday&speaker=KCNA&status=happened")
+		if res.status != http.StatusUnprocessableEntity {
+			t.Errorf("%s with a bad date = %d", page, res.status)
+		}
+		for _, want := range []string{`id="filter-error"`, `from must be a date`, `name="from" value="yesterday"`, `name="speaker" list="speakers" value="KCNA"`, `value="happened" checked`} {
+			if !strings.Contains(res.body, want) {
+				t.Errorf("%s with a bad date lacks %q", page, want)
+			}
+		}
+		if strings.Contains(res.body, `id="timeline" `) || strings.Contains(res.body, `class="event-item`) {
+			t.Errorf("%s draws events for a filter it could not read", page)
+		}
+	}
+	// A filter that matches nothing says what to do.
+	if res := v.get("/timeline/list?from=1800&to=1801"); res.status != http.StatusOK || !strings.Contains(res.body, "No events match these filters") {
+		t.Errorf("empty list = %d", res.status)
 	}
 }

@@ -113,6 +113,9 @@ type timelinePageData struct {
 	// (RFC 3339, empty where the filter has no bound): the zoomable view
 	// opens on them.
 	WindowStart, WindowEnd string
+	// Error says why the filter could not be read; the form then shows
+	// the filter as it was typed, and no events.
+	Error string
 }
 
 // timelineData reads the filter and the pickers' values.
@@ -145,23 +148,42 @@ func (s *Server) timelineData(c *gin.Context, withEvents bool) (*timelinePageDat
 // timelinePage draws the zoomable timeline; its script fetches the events
 // from the API with the same query string.
 func (s *Server) timelinePage(c *gin.Context) {
-	d, err := s.timelineData(c, false)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.render(c, http.StatusOK, "timeline", "Timeline", d)
+	s.renderTimeline(c, "timeline", "Timeline", false)
 }
 
 // timelineListPage is the same timeline as a plain list, for reading,
 // printing, keyboard use and merging.
 func (s *Server) timelineListPage(c *gin.Context) {
-	d, err := s.timelineData(c, true)
+	s.renderTimeline(c, "timeline_list", "Timeline list", true)
+}
+
+// renderTimeline renders a timeline page. A filter it cannot read (a bad
+// date, an unknown status) is a 422 page that shows the filter as typed
+// with the reason, so the editor corrects it rather than starts again.
+func (s *Server) renderTimeline(c *gin.Context, page, title string, withEvents bool) {
+	d, err := s.timelineData(c, withEvents)
+	if apperr.CodeOf(err) == apperr.Invalid {
+		facets, ferr := s.cfg.Store.TimelineFacets(c.Request.Context())
+		if ferr != nil {
+			s.fail(c, ferr)
+			return
+		}
+		d = &timelinePageData{Q: typedQuery(c), Facets: facets, Groups: timelineGroups, Error: err.Error()}
+		s.render(c, http.StatusUnprocessableEntity, page, title, d)
+		return
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.render(c, http.StatusOK, "timeline_list", "Timeline list", d)
+	s.render(c, http.StatusOK, page, title, d)
+}
+
+// typedQuery is the timeline filter as the query string gives it, unread.
+func typedQuery(c *gin.Context) timelineQuery {
+	return timelineQuery{From: c.Query("from"), To: c.Query("to"), Statuses: c.QueryArray("status"), Speaker: c.Query("speaker"),
+		Publisher: c.Query("publisher"), Article: c.Query("article"), Tag: c.Query("tag"), Q: c.Query("q"), Story: c.Query("story"),
+		Reviews: c.QueryArray("review"), Group: c.Query("group"), Lang: c.DefaultQuery("lang", pageLanguage)}
 }
 
 func (s *Server) apiTimeline(c *gin.Context) {

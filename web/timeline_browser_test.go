@@ -94,6 +94,15 @@ func TestBrowserTimelineLanesAndWindow(t *testing.T) {
 	if n := eval[int](v, fmt.Sprintf(`Array.from(document.querySelectorAll('.vis-label [title]')).filter(n => n.title.endsWith(%q)).length`, long)); n != 1 {
 		t.Errorf("%d lane labels carry the whole title on hover", n)
 	}
+
+	// A filter that matches nothing says what to do, not a blank grid.
+	v.do(chromedp.Navigate(v.base+"/timeline?from=1800&to=1801"), chromedp.WaitVisible(chromedp.CSS(`#timeline .empty-hint`)))
+	if hint := eval[string](v, `document.querySelector('#timeline .empty-hint').textContent`); !strings.HasPrefix(hint, "No events match these filters") {
+		t.Errorf("empty timeline says %q", hint)
+	}
+	if n := eval[int](v, `document.querySelectorAll('#timeline .vis-timeline').length`); n != 0 {
+		t.Error("an empty timeline still draws its grid")
+	}
 	v.clean()
 }
 

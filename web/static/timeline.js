@@ -201,6 +201,10 @@
         groups.add({ id: g.id, content: groupContent(g.label), subgroupOrder: 'lane', subgroupStack: true });
       }
     });
+    if (!dated) {
+      empty(data.events.length);
+      return;
+    }
     var short = items.get({ filter: function (i) { return i.lane === 0; } });
     var view = firstWindow(short);
     var msg = dated + ' event(s) on the timeline';
@@ -324,6 +328,34 @@
       showSelection(tl, items);
       say('Merged ' + others.length + ' event(s) into ' + target.headline + '.');
     });
+  }
+
+  // empty says what to do when nothing can be drawn, instead of a blank
+  // grid: undated events are in the list view; otherwise widen or clear
+  // the filter, or add an article.
+  function empty(undated) {
+    var hint = text('p', '', 'empty-hint');
+    if (undated) {
+      hint.appendChild(document.createTextNode(undated + ' event(s) match but have no calendar date: see them in the '));
+      var list = text('a', 'list view');
+      list.href = '/timeline/list?' + (el.dataset.query || '');
+      hint.appendChild(list);
+      hint.appendChild(document.createTextNode('.'));
+    } else {
+      hint.appendChild(document.createTextNode('No events match these filters. Widen the dates or '));
+      var all = text('a', 'clear the filters');
+      all.href = '/timeline';
+      hint.appendChild(all);
+      if (canEdit) {
+        hint.appendChild(document.createTextNode(', or '));
+        var add = text('a', 'add an article');
+        add.href = '/articles/new';
+        hint.appendChild(add);
+      }
+      hint.appendChild(document.createTextNode('.'));
+    }
+    el.appendChild(hint);
+    say(undated ? 'Nothing to draw.' : 'No events match.');
   }
 
   // review moves ev to a review state and redraws it.
