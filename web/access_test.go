@@ -8,7 +8,8 @@ import (
 
 // TestAccessRules walks every registered route as every kind of principal
 // and checks the rules: anonymous visitors are sent to sign in (the API
-// answers 401), viewers and tokens read but every change is 403, only
+// answers 401), viewers and tokens read but every change (and every page
+// that is only a form for one) is 403, only
 // admins reach /admin, and bearer tokens count only on the API.
 func TestAccessRules(t *testing.T) {
 	e := newEnv(t)
@@ -24,7 +25,7 @@ func TestAccessRules(t *testing.T) {
 		path := strings.NewReplacer(":id", "1").Replace(r.Path)
 		api := strings.HasPrefix(path, "/api/")
 		admin := strings.HasPrefix(path, "/admin/")
-		write := r.Method != http.MethodGet
+		write, form := r.Method != http.MethodGet, writeForms[r.Path]
 		for who, c := range clients {
 			t.Run(who+" "+r.Method+" "+r.Path, func(t *testing.T) {
 				if write && (who == "admin" || (who == "editor" && !admin)) {
@@ -45,7 +46,7 @@ func TestAccessRules(t *testing.T) {
 					}
 				case admin && who != "admin":
 					want = []int{http.StatusForbidden}
-				case write && (who == "viewer" || who == "token"):
+				case (write || form) && (who == "viewer" || who == "token"):
 					want = []int{http.StatusForbidden}
 				}
 				ok := false

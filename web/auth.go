@@ -89,6 +89,10 @@ func (s *Server) authenticate(c *gin.Context) {
 	c.Next()
 }
 
+// writeForms are the pages that only hold a form for a change: a reader
+// is told at once that they may not make it, before typing into it.
+var writeForms = map[string]bool{"/articles/new": true, "/events/new": true}
+
 // publicPaths need no sign-in.
 func isPublic(path string) bool {
 	return path == "/login" || path == "/logout" || path == "/healthz" || path == "/favicon.ico" || strings.HasPrefix(path, "/static/")
@@ -119,7 +123,7 @@ func (s *Server) authorize(c *gin.Context) {
 	case strings.HasPrefix(path, "/admin/") && !p.isAdmin():
 		s.fail(c, errAdminOnly)
 		return
-	case !isSafeMethod(c.Request.Method) && !p.canEdit():
+	case (!isSafeMethod(c.Request.Method) || writeForms[path]) && !p.canEdit():
 		s.fail(c, errReadOnly)
 		return
 	}

@@ -102,6 +102,8 @@ func TestBrowserStoryFlow(t *testing.T) {
 		t.Errorf("%d items marked, with %d signs", n, signs)
 	}
 	ed.screenshot("story-timeline-disagree")
+	// The pointer rests in a corner, so no item's tooltip lies over another.
+	ed.do(chromedp.MouseEvent(chromedp.MouseMoved, 1, 1))
 	eval[chromedp.Void](ed, `document.getElementById('timeline').timeline.focus(`+strings.TrimPrefix(dis, "/events/")+`, {animation: false})`)
 	// The click lands on the item's centre: wait until the timeline has
 	// redrawn and nothing else lies on top of it there.

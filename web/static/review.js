@@ -20,8 +20,8 @@
       var why = li.querySelector('.rationale');
       if (needsRationale[keys[e.key]] && why && !why.value.trim()) {
         li.dataset.pending = keys[e.key];
-        // After the key is done, so its letter is not typed into the field.
-        setTimeout(function () { why.focus(); }, 0);
+        swallow = e.key;
+        why.focus();
         statusEl.textContent = 'Say why claim ' + li.dataset.claim + ' is ' + keys[e.key] + ', then press Enter.';
         return;
       }
@@ -29,6 +29,17 @@
     }
   });
   var needsRationale = { disputed: true, 'false': true };
+
+  // The key that moved the cursor into a rationale field is not typed
+  // into it: its keypress, where a browser sends one, is dropped, until
+  // the key is released.
+  var swallow = null;
+  document.addEventListener('keypress', function (e) {
+    if (swallow && e.key === swallow) { e.preventDefault(); }
+  }, true);
+  document.addEventListener('keyup', function (e) {
+    if (e.key === swallow) { swallow = null; }
+  }, true);
 
 
   function setStatus(li, status) {
