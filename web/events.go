@@ -435,7 +435,7 @@ type labelledEvent struct {
 }
 
 func labelled(ev *store.EventDetail) labelledEvent {
-	return labelledEvent{EventDetail: ev, Label: dateLabel(pageLanguage, ev.Value, ev.Mod, ev.Status, ev.EndValue)}
+	return labelledEvent{EventDetail: ev, Label: eventLabel(pageLanguage, ev.Event)}
 }
 
 type mergeBody struct {

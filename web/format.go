@@ -12,7 +12,7 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"eventDate":   func(e store.Event) string { return dateLabel(pageLanguage, e.Value, e.Mod, e.Status, e.EndValue) },
+	"eventDate":   func(e store.Event) string { return eventLabel(pageLanguage, e) },
 	"when":        func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"join":        strings.Join,
 	"statuses":    claimStatuses,
@@ -85,6 +85,16 @@ const pageLanguage = "en"
 // names it: "late 2011", "since 2017", "akhir 2011", a range as "9
 // December 2019 to 11 December 2019" when end is set (see
 // timeline.DateNamer). An unknown language reads as the pages' own.
+// eventLabel is an event's date in words, with the UTC offset of a clock
+// time whose zone the source gave: "28 December 2014 06:18 (UTC+07:00)".
+func eventLabel(lang string, e store.Event) string {
+	label := dateLabel(lang, e.Value, e.Mod, e.Status, e.EndValue)
+	if e.Zone != "" {
+		label += " (UTC" + e.Zone + ")"
+	}
+	return label
+}
+
 func dateLabel(lang, value, mod, status, end string) string {
 	n, ok := timeline.DateNamerFor(lang)
 	if !ok {

@@ -96,7 +96,7 @@ func (s *Server) loadTimeline(c *gin.Context, q timelineQuery) (*timelineResult,
 	}
 	items := make([]timelineItem, len(evs))
 	for i, e := range evs {
-		items[i] = timelineItem{TimelineEvent: e, Label: dateLabel(q.Lang, e.Value, e.Mod, e.Status, e.EndValue)}
+		items[i] = timelineItem{TimelineEvent: e, Label: eventLabel(q.Lang, e.Event)}
 	}
 	return &timelineResult{Events: items, Total: total, Truncated: int64(len(items)) < total}, nil
 }

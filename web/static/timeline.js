@@ -10,8 +10,8 @@
 // Events longer than a month (a year, a decade, "next year") go to a lane
 // of their own below the others, so their bars never push the day's events
 // out of view; the first view is the filter's From to To or, without one,
-// the span of the shorter events (the middle 90% of them when there are
-// many, so one stray date does not squeeze the rest).
+// the span of the shorter events, leaving out dates far from the rest, so
+// one stray date does not squeeze the rest.
 (function () {
   'use strict';
   var el = document.getElementById('timeline');
@@ -140,9 +140,10 @@
   }
 
   // firstWindow is the view the page opens on: the filter's bounds where it
-  // has them, else the span of the items under a month long (trimmed to
-  // their middle 90% when there are twenty or more and the ends lie far
-  // from it), padded a little.
+  // has them, else the span of the items under a month long, padded a
+  // little. Of four or more, the dates far from the rest (more than three
+  // times the spread of the middle half, at least a day, beyond it) are
+  // left out, so one stray date does not squeeze a story's days to an edge.
   // It is null when nothing short is dated: then the view fits everything.
   function firstWindow(short) {
     var from = el.dataset.windowStart ? new Date(el.dataset.windowStart) : null;
@@ -150,12 +151,13 @@
     if (from && to) { return { start: from, end: to }; }
     if (!short.length) { return null; }
     var t = short.map(function (i) { return i.start.getTime(); }).sort(function (a, b) { return a - b; });
-    var cut = t.length >= 20 ? Math.floor(t.length * 0.05) : 0;
-    var lo = t[cut], hi = t[t.length - 1 - cut], span = Math.max(hi - lo, DAY);
-    // The ends come back when they lie near the rest: a dense week keeps
-    // its first and last hours, a stray year does not.
-    if (t[0] >= lo - span) { lo = t[0]; }
-    if (t[t.length - 1] <= hi + span) { hi = t[t.length - 1]; }
+    var lo = t[0], hi = t[t.length - 1];
+    if (t.length >= 4) {
+      var q1 = t[Math.floor((t.length - 1) / 4)], q3 = t[Math.ceil((t.length - 1) * 3 / 4)];
+      var fence = 3 * Math.max(q3 - q1, DAY);
+      lo = t.find(function (x) { return x >= q1 - fence; });
+      hi = t.filter(function (x) { return x <= q3 + fence; }).pop();
+    }
     var pad = Math.max((hi - lo) * 0.05, DAY);
     return { start: from || new Date(lo - pad), end: to || new Date(hi + pad) };
   }
