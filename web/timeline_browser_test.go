@@ -49,12 +49,7 @@ func TestBrowserTimelineLanesAndWindow(t *testing.T) {
 		t.Errorf("lanes %q", labels)
 	}
 	// The view opens on the short events, not on 2011's bar.
-	window := func() (time.Time, time.Time) {
-		w := eval[[]string](v, `(() => { const w = document.getElementById('timeline').timeline.getWindow(); return [w.start.toISOString(), w.end.toISOString()]; })()`)
-		a, _ := time.Parse(time.RFC3339, w[0])
-		b, _ := time.Parse(time.RFC3339, w[1])
-		return a, b
-	}
+	window := func() (time.Time, time.Time) { return viewWindow(v) }
 	start, end := window()
 	if start.Year() < 2013 || !start.Before(*plenary.StartsAt) || !end.After(*plenary.StartsAt) {
 		t.Errorf("first view %s to %s: want one holding the plenary and not opening on 2011", start, end)
@@ -129,9 +124,7 @@ func TestBrowserTimelineWeekAmongYears(t *testing.T) {
 	}
 	v := e.tab(root, "viewer")
 	v.do(chromedp.Navigate(v.base+"/timeline?tag=search"), chromedp.WaitVisible(chromedp.CSS(drawn(`.vis-item`))), chromedp.Sleep(300*time.Millisecond))
-	w := eval[[]string](v, `(() => { const w = document.getElementById('timeline').timeline.getWindow(); return [w.start.toISOString(), w.end.toISOString()]; })()`)
-	start, _ := time.Parse(time.RFC3339, w[0])
-	end, _ := time.Parse(time.RFC3339, w[1])
+	start, end := viewWindow(v)
 	last := week.Add(299 * 7 * 24 * time.Hour / 300)
 	if start.Before(week.AddDate(0, 0, -2)) || start.After(week) || end.Before(last) || end.After(week.AddDate(0, 0, 9)) {
 		t.Errorf("first view %s to %s, want the week of %s", start, end, week.Format("2006-01-02"))
@@ -204,4 +197,13 @@ func TestBrowserTimelineBulkActions(t *testing.T) {
 		t.Errorf("the merged event is still drawn")
 	}
 	ed.clean()
+}
+
+// viewWindow is the span the zoomable timeline shows.
+func viewWindow(tb *tab) (start, end time.Time) {
+	tb.t.Helper()
+	w := eval[[]string](tb, `(() => { const w = document.getElementById('timeline').timeline.getWindow(); return [w.start.toISOString(), w.end.toISOString()]; })()`)
+	start, _ = time.Parse(time.RFC3339, w[0])
+	end, _ = time.Parse(time.RFC3339, w[1])
+	return start, end
 }
