@@ -395,7 +395,7 @@
           var next = order[Math.max(0, Math.min(order.length - 1, i < 0 ? 0 : i + (e.key === 'n' ? 1 : -1)))];
           if (next === undefined) { return; }
           tl.setSelection([next], { focus: true, animation: false });
-          showPanel(byId[next]);
+          showSelection(tl, items);
           break;
         case 'Enter':
           if (sel !== undefined) { window.location.href = '/events/' + sel; }
