@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -29,10 +30,15 @@ func TestAddArticleByPasteShowsDatesAndClaims(t *testing.T) {
 		`class="claim status-unverified"`, "Yang Moo-jin · unverified", // a claim with speaker and status
 		"https://www.antaranews.com/berita/1234",
 		`<h1 lang="id">Kim plenary</h1>`, `id="article-body" lang="id"`, // read aloud in its own language
+		`<span class="sr"> (date: Sabtu (28/12) -&gt; 2019-12-28`, // what a screen reader hears after the date
 	} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("article page lacks %q", want)
 		}
+	}
+	// A name belongs on what can carry one, not on a plain span.
+	if regexp.MustCompile(`<span[^>]*class="timex"[^>]*aria-label`).MatchString(page.body) {
+		t.Error("a date span carries aria-label")
 	}
 	// The same text again is a duplicate: the editor lands on the original.
 	again := c.multipart("/articles", form, "", nil)
