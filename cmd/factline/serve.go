@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -142,9 +143,18 @@ func announceFirstAdmin(ctx context.Context, s *store.Store, db string, env *cli
 // and printed once, on standard output rather than in the log; --demo is a
 // deliberate request for a ready-made account.
 func createDemoAdmin(ctx context.Context, s *store.Store, env *cliEnv) error {
-	n, err := s.CountUsers(ctx)
-	if err != nil || n > 0 {
+	users, err := s.Users(ctx)
+	if err != nil {
 		return err
+	}
+	if len(users) > 0 {
+		// The password was printed once, when the account was made; say
+		// how to get in without it.
+		if slices.ContainsFunc(users, func(u store.User) bool { return u.Username == "demo" }) {
+			fmt.Fprint(env.stdout, "Sign in at /login as demo with the password printed when the account was made\n"+
+				"(forgot it? set a new one with: factline user passwd --password-stdin demo)\n")
+		}
+		return nil
 	}
 	password := rand.Text()
 	if _, err := s.CreateUser(ctx, "demo", password, store.RoleAdmin); err != nil {

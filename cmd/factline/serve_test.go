@@ -188,3 +188,31 @@ func TestServeDemoBusyPort(t *testing.T) {
 		t.Errorf("%d accounts after the failed start (%v), want 0", n, err)
 	}
 }
+
+// A second "serve --demo" on the same database prints no password (it was
+// printed once) but says how to sign in and how to set a new one.
+func TestServeDemoAgain(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	serveUntilReady := func() []string {
+		t.Helper()
+		cmd, stdout := startFactline(t, "serve", "--demo", "--demo-dir", "../../testdata", "--db", db, "--addr", "127.0.0.1:0")
+		defer func() { cmd.Process.Signal(syscall.SIGTERM); io.Copy(io.Discard, stdout); cmd.Wait() }()
+		var lines []string
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines = append(lines, sc.Text())
+			if strings.Contains(sc.Text(), "serving on ") {
+				break
+			}
+		}
+		return lines
+	}
+	first := strings.Join(serveUntilReady(), "\n")
+	if !strings.Contains(first, "as demo with password ") {
+		t.Fatalf("the first start printed no password:\n%s", first)
+	}
+	again := strings.Join(serveUntilReady(), "\n")
+	if strings.Contains(again, "with password ") || !strings.Contains(again, "factline user passwd --password-stdin demo") {
+		t.Errorf("the second start printed:\n%s", again)
+	}
+}
