@@ -30,9 +30,9 @@ func (s *Server) apiExport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	lang := c.DefaultQuery("lang", "en")
-	if !slices.Contains(export.Languages(), lang) {
-		s.fail(c, apperr.Errorf(apperr.Invalid, "lang must be one of %s", strings.Join(export.Languages(), ", ")))
+	lang, err := exportLang(c)
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	opt := export.Options{Filter: filter, Title: c.Query("title"), Lang: lang, SiteURL: s.siteURL(c), Reviewer: c.Query("reviewer")}
@@ -107,6 +107,16 @@ func (s *Server) apiExport(c *gin.Context) {
 
 // siteURL is this factline's address as the client reached it, for links
 // that must be absolute (ClaimReview's review pages).
+// exportLang reads the language an export names its dates in (lang=,
+// English by default); an unknown one is apperr.Invalid.
+func exportLang(c *gin.Context) (string, error) {
+	lang := c.DefaultQuery("lang", "en")
+	if !slices.Contains(export.Languages(), lang) {
+		return "", apperr.Errorf(apperr.Invalid, "lang must be one of %s", strings.Join(export.Languages(), ", "))
+	}
+	return lang, nil
+}
+
 func (s *Server) siteURL(c *gin.Context) string {
 	scheme := "http"
 	if s.secure(c) {

@@ -4,12 +4,10 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/factline/factline/claims/apperr"
 	"github.com/factline/factline/claims/export"
 	"github.com/factline/factline/claims/store"
 )
@@ -38,15 +36,15 @@ type exportPageData struct {
 // here, so a bad one is a 422 page with the message, not a broken preview.
 func (s *Server) exportPage(c *gin.Context) {
 	d := exportPageData{Formats: export.Formats, Languages: export.Languages(), Story: strings.TrimSpace(c.Query("story")),
-		From: strings.TrimSpace(c.Query("from")), To: strings.TrimSpace(c.Query("to")), Lang: c.DefaultQuery("lang", "en"),
+		From: strings.TrimSpace(c.Query("from")), To: strings.TrimSpace(c.Query("to")),
 		IncludeProposed: c.Query("include") == "proposed"}
 	var err error
 	if d.Format, err = export.ParseFormat(c.DefaultQuery("format", string(export.TimelineJS))); err != nil {
 		s.fail(c, err)
 		return
 	}
-	if !slices.Contains(d.Languages, d.Lang) {
-		s.fail(c, apperr.Errorf(apperr.Invalid, "lang must be one of %s", strings.Join(d.Languages, ", ")))
+	if d.Lang, err = exportLang(c); err != nil {
+		s.fail(c, err)
 		return
 	}
 	f, err := readFilter(c)
