@@ -47,11 +47,7 @@ func (s *Server) exportPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	f, err := readFilter(c)
-	if err == nil {
-		_, _, err = f.Window()
-	}
-	if err != nil {
+	if _, err := readFilter(c); err != nil {
 		s.fail(c, err)
 		return
 	}
