@@ -212,21 +212,21 @@ func allDigits(s string) bool {
 
 // InZone is the instant a wall-clock time names in zone: wall holds the
 // hour and minute as written, in UTC's fields (see Date), and zone is a UTC
-// offset such as "+07:00". It returns wall unchanged when zone is empty or
-// not such an offset.
+// offset such as "+07:00". It returns wall in UTC when zone is empty or not
+// such an offset.
 func InZone(wall time.Time, zone string) time.Time {
+	w := wall.UTC()
 	if len(zone) != len("+07:00") || zone[0] != '+' && zone[0] != '-' || zone[3] != ':' {
-		return wall
+		return w
 	}
 	h, err1 := strconv.Atoi(zone[1:3])
 	m, err2 := strconv.Atoi(zone[4:])
 	if err1 != nil || err2 != nil || h > 14 || m > 59 {
-		return wall
+		return w
 	}
 	off := h*3600 + m*60
 	if zone[0] == '-' {
 		off = -off
 	}
-	w := wall.UTC()
 	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), time.FixedZone(zone, off))
 }

@@ -147,8 +147,5 @@ func timeCell(t *time.Time, zone string) string {
 	if t == nil {
 		return ""
 	}
-	if zone != "" {
-		return timeline.InZone(*t, zone).Format(time.RFC3339)
-	}
-	return t.UTC().Format(time.RFC3339)
+	return timeline.InZone(*t, zone).Format(time.RFC3339)
 }

@@ -195,8 +195,8 @@ func appendStampOrNull(b []byte, t *time.Time) []byte {
 // the instant it names in zone, with that offset ("2014-12-28T06:18:00+07:00"),
 // or in UTC when zone is "": null when t is nil.
 func appendWallStamp(b []byte, t *time.Time, zone string) []byte {
-	if t == nil || zone == "" {
-		return appendStampOrNull(b, t)
+	if t == nil {
+		return append(b, "null"...)
 	}
 	b = append(b, '"')
 	b = timeline.InZone(*t, zone).AppendFormat(b, time.RFC3339Nano)

@@ -71,8 +71,8 @@ func stampAt(t time.Time) stamp { return stamp(t.UTC().Format(time.RFC3339Nano))
 // wallStampOf is the stamp of a wall-clock time in zone (see
 // timeline.Date), in UTC when zone is "".
 func wallStampOf(t *time.Time, zone string) *stamp {
-	if t == nil || zone == "" {
-		return stampOf(t)
+	if t == nil {
+		return nil
 	}
 	s := stamp(timeline.InZone(*t, zone).Format(time.RFC3339Nano))
 	return &s
