@@ -12,20 +12,23 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"eventDate":   func(e store.Event) string { return eventLabel(pageLanguage, e) },
-	"when":        func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
-	"join":        strings.Join,
-	"statuses":    claimStatuses,
-	"eventStatus": store.EventStatuses,
-	"mods":        store.EventMods,
-	"precisions":  func() []string { return editablePrecisions },
-	"add":         func(a, b int) int { return a + b },
-	"historyView": historyView,
-	"has":         slices.Contains[[]string],
-	"reviews":     claims.ReviewNames,
-	"reviewMark":  reviewMark,
-	"reviewVerb":  reviewVerb,
-	"fieldError":  fieldError,
+	"eventDate": func(e store.Event) string { return eventLabel(pageLanguage, e) },
+	"when":      func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+	"join":      strings.Join,
+	"statuses":  claimStatuses,
+	// rationaleStatuses are the verdicts that need a reason
+	// (claims.Status.NeedsRationale).
+	"rationaleStatuses": rationaleStatuses,
+	"eventStatus":       store.EventStatuses,
+	"mods":              store.EventMods,
+	"precisions":        func() []string { return editablePrecisions },
+	"add":               func(a, b int) int { return a + b },
+	"historyView":       historyView,
+	"has":               slices.Contains[[]string],
+	"reviews":           claims.ReviewNames,
+	"reviewMark":        reviewMark,
+	"reviewVerb":        reviewVerb,
+	"fieldError":        fieldError,
 }
 
 // formField is what the "invalid" and "field-error" partials need to mark
@@ -66,6 +69,16 @@ func reviewVerb(state string) string {
 
 // claimStatuses are the verdicts in the order claims.Statuses lists them,
 // which the review keys follow.
+func rationaleStatuses() []string {
+	var out []string
+	for _, s := range claims.Statuses {
+		if s.NeedsRationale() {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}
+
 func claimStatuses() []string {
 	out := make([]string, len(claims.Statuses))
 	for i, s := range claims.Statuses {

@@ -18,7 +18,7 @@
     if (keys[e.key]) {
       e.preventDefault();
       var why = li.querySelector('.rationale');
-      if (needsRationale[keys[e.key]] && why && !why.value.trim()) {
+      if (needsRationale.indexOf(keys[e.key]) >= 0 && why && !why.value.trim()) {
         li.dataset.pending = keys[e.key];
         swallow = e.key;
         why.focus();
@@ -28,7 +28,8 @@
       setStatus(li, keys[e.key]).then(function (ok) { if (ok) { walk.move(1); } });
     }
   });
-  var needsRationale = { disputed: true, 'false': true };
+  // The verdicts that need a reason, as the server says.
+  var needsRationale = (queue.dataset.needsRationale || '').split(' ');
 
   // The key that moved the cursor into a rationale field is not typed
   // into it: its keypress, where a browser sends one, is dropped, until
