@@ -142,15 +142,21 @@ func TestBrowserStaleDragSavesAgain(t *testing.T) {
 // storedEvent is the stored event dated value, read from the store.
 func (e *env) storedEvent(value string) store.TimelineEvent {
 	e.t.Helper()
-	evs, _, err := e.store.Timeline(e.t.Context(), filter.Filter{}, 0)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for _, ev := range evs {
+	for _, ev := range e.storedEvents() {
 		if ev.Value == value {
 			return ev
 		}
 	}
 	e.t.Fatalf("no event dated %s stored", value)
 	return store.TimelineEvent{}
+}
+
+// storedEvents reads every event on the timeline from the store.
+func (e *env) storedEvents() []store.TimelineEvent {
+	e.t.Helper()
+	evs, _, err := e.store.Timeline(e.t.Context(), filter.Filter{}, 0)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return evs
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/factline/factline/claims/filter"
 	"github.com/factline/factline/claims/store"
 )
 
@@ -20,10 +19,7 @@ func TestBrowserTimelineLanesAndWindow(t *testing.T) {
 	root := browser(t)
 	e := newEnv(t)
 	e.seed()
-	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	evs := e.storedEvents()
 	byValue := map[string]store.TimelineEvent{}
 	for _, ev := range evs {
 		byValue[ev.Value] = ev
@@ -150,10 +146,7 @@ func TestBrowserTimelineBulkActions(t *testing.T) {
 	root := browser(t)
 	e := newEnv(t)
 	e.seed()
-	evs, _, err := e.store.Timeline(t.Context(), filter.Filter{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	evs := e.storedEvents()
 	var days []store.TimelineEvent
 	for _, ev := range evs {
 		if ev.Precision == "day" && ev.Value >= "2019-12-28" && ev.Value <= "2019-12-30" && ev.EndValue == "" {
