@@ -519,7 +519,7 @@ func (b *eventBuilder) phrase(ws []sword, a, z, pi, si int) (string, Span, Span)
 		obj = b.extend(ws, obj, pi, z, inRel, maxHeadlineWords-len(subj)-1)
 	}
 	idx := append(append(append([]int{}, subj...), pi), obj...)
-	idx = b.fit(ws, idx)
+	idx = b.fit(ws, idx, pi)
 	words := make([]string, 0, len(idx))
 	for n, k := range idx {
 		w := b.wordText(ws[k].word)
@@ -753,7 +753,9 @@ func (b *eventBuilder) nounBefore(ws []sword, a, r int) int {
 // coordinated second predicate.
 func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []int {
 	var obj []int
-	room := maxHeadlineWords - subjLen - 1
+	// fit cuts a longer subject to its noun phrase: the object has room
+	// for what is left after that.
+	room := maxHeadlineWords - min(subjLen, maxSubjectWords) - 1
 	for k := pi + 1; k < z && len(obj) < room+2; k++ {
 		w := ws[k]
 		if w.date && (k > 0 && b.p.ev.determiners[ws[k-1].low] || b.compoundModifier(ws, k, z)) {
@@ -765,6 +767,13 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 			continue
 		}
 		if w.date || w.periodEnd || b.isDatePrep(w.low) && b.beforeDate(ws, k) {
+			if j := b.clauseGoesOn(ws, pi, k, z); len(obj) > 0 && j > k {
+				// "memperkirakan defisit RAPBN 2008 mencapai Rp75
+				// triliun": the date is inside the clause that is the
+				// verb's object, whose predicate comes after it.
+				k = j - 1
+				continue
+			}
 			break
 		}
 		if w.rel && !inRel || b.p.relatives[w.low] || b.opensClause(ws, k) {
@@ -778,6 +787,16 @@ func (b *eventBuilder) object(ws []sword, pi, z int, inRel bool, subjLen int) []
 			// saying or planning, whose object is a clause ("said net
 			// income dropped", "menargetkan pembangunan kereta cepat
 			// dimulai").
+			break
+		}
+		obj = append(obj, k)
+	}
+	// The room ends after a word, not inside a figure or a name: "sekitar
+	// 100 juta dolar AS" keeps its units, "Keputusan Menteri Keuangan" its
+	// last words.
+	for n := len(obj); n > 0 && n < len(obj)+maxSubjectWords; n++ {
+		w, k := ws[obj[n-1]], obj[n-1]+1
+		if k >= z || ws[k].date || ws[k].cut || !b.insideFigure(w, ws[k]) && !(b.capitalised(w) && b.capitalised(ws[k])) {
 			break
 		}
 		obj = append(obj, k)
@@ -806,6 +825,24 @@ func (b *eventBuilder) compoundModifier(ws []sword, k, z int) bool {
 	next := ws[k+1]
 	return !next.cut && !next.date && next.pred == predNone && !b.p.ev.functionWords[next.low] &&
 		!b.p.prepositions[next.low] && !b.isDatePrep(next.low)
+}
+
+// clauseGoesOn returns where the clause after the verb at pi resumes past
+// the date words starting at k: the next word when it is a verb of the
+// same clause and the verb at pi is one of saying or planning, whose
+// object is a clause; k when the date ends the object.
+func (b *eventBuilder) clauseGoesOn(ws []sword, pi, k, z int) int {
+	if !b.isSpeechVerb(ws[pi].low) && !b.p.futureCues[ws[pi].low] {
+		return k
+	}
+	j := k
+	for j < z && (ws[j].date || b.isDatePrep(ws[j].low)) {
+		j++
+	}
+	if j < z && j > k && ws[j].pred == predVerb && !ws[j].cut && !ws[j].rel {
+		return j
+	}
+	return k
 }
 
 // takesClause reports whether the verb at pi is followed directly by the
@@ -1070,31 +1107,162 @@ func (b *eventBuilder) withoutAges(ws []sword, idx []int) []int {
 	})
 }
 
-// fit cuts a headline to maxHeadlineWords at a phrase boundary (before a
-// preposition or conjunction) and drops trailing function words and
-// connectors.
-func (b *eventBuilder) fit(ws []sword, idx []int) []int {
+// fit cuts a headline to maxHeadlineWords. A headline with a predicate
+// keeps it (pi is its word, -1 for none): a subject too long for the room
+// loses its asides in brackets, then what follows its head noun's phrase
+// (from its first preposition or conjunction), so "Produksi CPO (Crude
+// Palm Oil) PT Astra Agro Lestari Tbk (AALI) mencapai 641.954 ton" keeps
+// "mencapai"; only then are the words after the predicate cut where a
+// phrase ends. Trailing function words and connectors are dropped, never
+// the predicate.
+func (b *eventBuilder) fit(ws []sword, idx []int, pi int) []int {
 	idx = b.trimLead(ws, b.withoutAges(ws, idx))
-	if len(idx) > maxHeadlineWords {
-		cut := maxHeadlineWords
-		for c := maxHeadlineWords; c >= minHeadlineWords; c-- {
-			// An auxiliary or negation belongs to the verb after it
-			// ("tidak memangkas"): no phrase ends before it. A copula
-			// opens one ("turun 10.000 barel per hari | menjadi 9,13
-			// juta barel").
-			w := ws[idx[c]]
-			if b.p.ev.functionWords[w.low] && !b.p.ev.verbAfter[w.low] || b.p.ev.copulas[w.low] && !isUpperStart(b.text[w.start:w.end]) {
-				cut = c
-				break
-			}
-		}
-		idx = idx[:cut]
+	at := slices.Index(idx, pi)
+	if at < 0 {
+		return b.trimEnd(ws, b.cutAtPhrase(ws, idx, minHeadlineWords), 1)
 	}
-	for len(idx) > 1 && (b.p.ev.functionWords[ws[idx[len(idx)-1]].low] || b.p.ev.headConnectors[ws[idx[len(idx)-1]].low] ||
-		b.p.ev.copulas[ws[idx[len(idx)-1]].low]) {
+	subj, rest := b.withoutStranded(ws, idx[:at]), idx[at:]
+	if len(subj)+len(rest) > maxHeadlineWords {
+		subj = b.shortSubject(ws, subj, max(maxHeadlineWords-len(rest), maxSubjectWords))
+	}
+	keep := len(subj) + min(2, len(rest))
+	return b.trimEnd(ws, b.cutAtPhrase(ws, append(slices.Clip(subj), rest...), keep), len(subj)+1)
+}
+
+// longestHeadline is the most words a headline may keep when no phrase
+// ends within maxHeadlineWords.
+const longestHeadline = 14
+
+// cutAtPhrase cuts idx to maxHeadlineWords where a phrase ends (before a
+// function word or a copula), keeping at least keep words. When no phrase
+// ends in that room, the headline may run to longestHeadline to reach the
+// end of one ("filed a housing discrimination complaint | against");
+// failing that it is cut at the limit, but not inside a figure.
+func (b *eventBuilder) cutAtPhrase(ws []sword, idx []int, keep int) []int {
+	if len(idx) <= maxHeadlineWords {
+		return idx
+	}
+	for c := maxHeadlineWords; c >= max(keep, 1); c-- {
+		if b.endsPhrase(ws[idx[c]]) {
+			return idx[:c]
+		}
+	}
+	for c := maxHeadlineWords + 1; c <= longestHeadline; c++ {
+		if c == len(idx) || b.endsPhrase(ws[idx[c]]) {
+			return idx[:c]
+		}
+	}
+	c := maxHeadlineWords
+	for c > keep && b.insideFigure(ws[idx[c-1]], ws[idx[c]]) {
+		c--
+	}
+	return idx[:c]
+}
+
+// insideFigure reports whether w and next are parts of one figure: a
+// number or unit followed by its unit ("Rp266,8 | miliar", "227,8 juta |
+// dolar").
+func (b *eventBuilder) insideFigure(w, next sword) bool {
+	return b.p.figureUnits[next.low] && (strings.ContainsFunc(w.low, isDigit) || b.p.figureUnits[w.low])
+}
+
+// endsPhrase reports whether a phrase ends before w: a function word
+// opens the next one, but an auxiliary or negation belongs to the verb
+// after it ("tidak memangkas"); a copula opens one ("turun 10.000 barel
+// per hari | menjadi 9,13 juta barel").
+func (b *eventBuilder) endsPhrase(w sword) bool {
+	return b.p.ev.functionWords[w.low] && !b.p.ev.verbAfter[w.low] || b.p.ev.copulas[w.low] && !b.capitalised(w)
+}
+
+// trimEnd drops the function words, connectors and copulas idx ends on,
+// keeping at least keep words.
+func (b *eventBuilder) trimEnd(ws []sword, idx []int, keep int) []int {
+	for len(idx) > keep && b.weakEnd(ws[idx[len(idx)-1]].low) {
 		idx = idx[:len(idx)-1]
 	}
 	return idx
+}
+
+func (b *eventBuilder) weakEnd(low string) bool {
+	return b.p.ev.functionWords[low] || b.p.ev.headConnectors[low] || b.p.ev.copulas[low]
+}
+
+// withoutStranded drops from the end of subject words subj the
+// prepositions and connectors whose phrase the headline left out (a date:
+// "sampai dengan | kuartal III"). Auxiliaries and copulas stay: they are
+// part of the predicate after them ("telah | mencapai", "was | made").
+func (b *eventBuilder) withoutStranded(ws []sword, subj []int) []int {
+	for n := len(subj); n > 0; n-- {
+		k := subj[n-1]
+		low := ws[k].low
+		if b.p.ev.verbAfter[low] || b.p.ev.copulas[low] || !b.weakEnd(low) {
+			return subj[:n]
+		}
+		j := k + 1
+		for j < len(ws) && b.weakEnd(ws[j].low) && !b.skip(ws, j, ws[k].rel) {
+			j++
+		}
+		if j < len(ws) && !b.skip(ws, j, ws[k].rel) {
+			return subj[:n]
+		}
+	}
+	return subj[:0]
+}
+
+// shortSubject cuts subject words subj to at most n where a phrase ends:
+// first without the words in brackets ("(Crude Palm Oil)", "(AALI)"),
+// then before the first preposition or conjunction after its first word,
+// then at n words. The auxiliaries and chained verbs the subject ends with
+// stay with the predicate after them.
+func (b *eventBuilder) shortSubject(ws []sword, subj []int, n int) []int {
+	t := len(subj)
+	for t > 0 && (b.p.ev.verbAfter[ws[subj[t-1]].low] || b.p.ev.copulas[ws[subj[t-1]].low] || ws[subj[t-1]].pred == predVerb) {
+		t--
+	}
+	np, tail := subj[:t], subj[t:]
+	room := max(n-len(tail), 1)
+	if len(np) > room {
+		np = slices.DeleteFunc(slices.Clone(np), func(k int) bool { return b.inBrackets(ws, k) })
+	}
+	if len(np) > room {
+		for c := 1; c < len(np); c++ {
+			if low := ws[np[c]].low; b.p.ev.functionWords[low] && !b.p.ev.determiners[low] && !b.p.ev.verbAfter[low] {
+				np = np[:c]
+				break
+			}
+		}
+	}
+	if len(np) > room {
+		// A name is not cut ("Kepala Divisi Perdagangan BEJ | Supandi"):
+		// a subject that is one name stays whole.
+		c := room
+		for c > 1 && b.capitalised(ws[np[c-1]]) && b.capitalised(ws[np[c]]) {
+			c--
+		}
+		if c > 1 {
+			np = b.trimEnd(ws, np[:c], 1)
+		}
+	}
+	return append(slices.Clip(np), tail...)
+}
+
+func (b *eventBuilder) capitalised(w sword) bool { return isUpperStart(b.text[w.start:w.end]) }
+
+// inBrackets reports whether word k of its sentence stands inside round
+// brackets.
+func (b *eventBuilder) inBrackets(ws []sword, k int) bool {
+	depth := 0
+	for j := 0; j <= k; j++ {
+		from := 0
+		if j > 0 {
+			from = ws[j-1].end
+		} else {
+			from = ws[0].start
+		}
+		gap := b.text[from:ws[j].start]
+		depth += strings.Count(gap, "(") - strings.Count(gap, ")")
+	}
+	return depth > 0
 }
 
 // reportedHeadline reads "Speaker: what they said" for a day of saying:
@@ -1253,7 +1421,7 @@ func (b *eventBuilder) plainHeadline(ws []sword, a, z int) string {
 
 // headlineOf is the headline made of words idx, fitted to length.
 func (b *eventBuilder) headlineOf(ws []sword, idx []int) string {
-	idx = b.fit(ws, idx)
+	idx = b.fit(ws, idx, -1)
 	parts := make([]string, len(idx))
 	for n, k := range idx {
 		parts[n] = b.wordText(ws[k].word)
