@@ -311,8 +311,15 @@ func (a *attributor) speakerBefore(ws []word, at *attribution) bool {
 	if a.coordinatedSubject(ws, at) {
 		return true
 	}
+	ws, end, aside := a.skipAsides(ws, end)
 	if r, i := runeBefore(a.text, end, 0); r == ',' && len(ws) > 0 && ws[len(ws)-1].end <= i {
-		return a.appositiveSubject(ws, end, at)
+		if a.appositiveSubject(ws, end, at) {
+			return true
+		}
+		if !aside {
+			return false
+		}
+		end = i
 	}
 	sub := a.segmentBefore(ws, end, true)
 	// A date ("Ali on Monday said") or an adjunct without a name ("Analis
@@ -409,14 +416,17 @@ func (a *attributor) auxiliary(low string) bool {
 	return a.p.ev.verbAfter[low] || a.p.ev.copulas[low] || a.p.fillers[low]
 }
 
-// skipDayOfSaying drops the day of saying set off by commas right before
-// a cue ("Theodorus Kossay di Jayapura, Jumat, menjelaskan", "Smith,
-// on Monday, said"): it is neither the speaker nor an apposition. It
+// skipDayOfSaying drops the day of saying after a comma right before a
+// cue ("Theodorus Kossay di Jayapura, Jumat, menjelaskan", "Smith, on
+// Monday, said", "Kostaman Thayib di Jakarta, Senin mengatakan"): it is
+// neither the speaker nor an apposition. It
 // returns the words before it and the offset the subject now ends at.
 func (a *attributor) skipDayOfSaying(ws []word, end int) ([]word, int) {
 	r, comma := runeBefore(a.text, end, 0)
 	if r != ',' {
-		return ws, end
+		// "Kostaman Thayib di Jakarta, Senin mengatakan": the day stands
+		// right before the cue.
+		comma = end
 	}
 	k := len(ws)
 	for k > 0 && ws[k-1].end <= comma && !a.breaksPhrase(ws[k-1].end, comma) {
@@ -433,6 +443,37 @@ func (a *attributor) skipDayOfSaying(ws []word, end int) ([]word, int) {
 		return ws[:k], c
 	}
 	return ws, end
+}
+
+// skipAsides drops the asides of where or how something was said that
+// stand, each after a comma, between the speaker and the cue at end:
+// "Direktur AALI Santoso, dalam laporannya ke bursa, Senin, mengatakan"
+// and "Bank investasi Morgan Stanley, dalam sebuah catatan penelitian
+// memproyeksikan" name their speakers before the asides. end is then just
+// after the comma before the first aside, and aside reports whether any
+// was dropped.
+func (a *attributor) skipAsides(ws []word, end int) (_ []word, _ int, aside bool) {
+	for {
+		segEnd, comma := end, strings.HasPrefix(a.text[end:], ",")
+		if r, i := runeBefore(a.text, end, 0); r == ',' {
+			segEnd, comma = i, true
+		}
+		seg := a.segmentBefore(ws, segEnd, false)
+		if len(seg) == 0 || len(seg) == len(ws) || !a.p.opensAdjunct(a.lowAt(seg[0])) {
+			return ws, end, aside
+		}
+		// Without a comma before the cue, a subordinate clause is no
+		// aside: "ketika analis memperkirakan" holds the speaker.
+		if !comma && a.p.ev.subordinators[a.lowAt(seg[0])] {
+			return ws, end, aside
+		}
+		rest := ws[:len(ws)-len(seg)]
+		r, c := runeBefore(a.text, seg[0].start, 0)
+		if r != ',' || c < rest[len(rest)-1].end {
+			return ws, end, aside
+		}
+		ws, end, aside = rest, c+1, true
+	}
 }
 
 // dropPlace cuts a final place of saying off a subject when a name comes

@@ -1,8 +1,10 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factline/factline/timeline"
 )
@@ -34,6 +36,10 @@ func TestAttribution(t *testing.T) {
 		{"id", "Menteri ESDM Jero Wacik mengatakan, stok aman.", "stok aman", "Jero Wacik", "Menteri ESDM", "mengatakan", false},
 		{"id", "Menurut Badan Pusat Statistik (BPS), inflasi turun.", "inflasi turun", "BPS", "", "menurut", false},
 		{"id", "Hal ini menurut Bambang tidak seharusnya terjadi.", "tidak seharusnya", "Bambang", "", "menurut", false},
+		// Asides of where, how and when it was said stand between the
+		// speaker and the cue; a subordinate clause holds its own.
+		{"id", "Kepala Dinas Kesehatan Rina Sari, dalam rapat dengan DPRD mengatakan, kasus demam berdarah menurun.", "kasus demam", "Rina Sari", "Kepala Dinas Kesehatan", "mengatakan", false},
+		{"en", "The central bank, in its quarterly report, said inflation would ease.", "inflation would ease", "The central bank", "", "said", false},
 		// "jelas" and "kata" in running text are no cues.
 		{"id", "Tujuannya tidak jelas bagi warga.", "Tujuannya", "", "", "", false},
 		{"en", `"We are ready," said Niek Stam, a spokesman for the union.`, "We are ready", "Niek Stam", "spokesman for the union", "said", true},
@@ -84,6 +90,26 @@ func TestAttribution(t *testing.T) {
 // "-nya" cues take the last person named, short names the full name, and
 // a later short name found inside an earlier full name fixes where that
 // name starts.
+// TestSpeakerBeforeDayOfSaying reads the speaker past the day of saying
+// and the asides between it and the cue, with the dates tagged.
+func TestSpeakerBeforeDayOfSaying(t *testing.T) {
+	for _, tt := range []struct{ text, speaker string }{
+		{"Kepala Dinas Kesehatan Rina Sari, dalam rapat dengan DPRD, Kamis, mengatakan, kasus demam berdarah menurun.", "Rina Sari"},
+		{"Juru bicara PLN Budi Hartono di Denpasar, Selasa menjelaskan, gangguan listrik sudah diatasi.", "Budi Hartono"},
+		// A subordinate clause before the cue holds the speaker.
+		{"Pada hari yang sama, pemerintah melaporkan stok beras naik menjadi 3 juta ton, ketika analis sebelumnya memperkirakan penurunan stok.", "analis"},
+	} {
+		ex := Extract(Article{Text: tt.text, Lang: "id", Published: time.Date(2024, 6, 6, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, c := range ex.Claims {
+			got = append(got, c.Speaker)
+		}
+		if !slices.Contains(got, tt.speaker) {
+			t.Errorf("%q: speakers %q, want %q", tt.text, got, tt.speaker)
+		}
+	}
+}
+
 func TestSpeakerResolution(t *testing.T) {
 	text := "Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo mengatakan, lelang dibuka.\n\n" +
 		"\"Kami siap,\" ujarnya.\n\n" +
