@@ -370,7 +370,7 @@ func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 	// ("Lawyers for the boy's family"), and no clause of its own stands
 	// between the verb and the cue ("... took a turn when Saddam called
 	// Bush a liar and said").
-	if low := a.lowAt(sub[k-1]); a.p.ev.determiners[low] || a.p.ev.functionWords[low] && !a.auxiliary(low) {
+	if low := a.lowAt(sub[k-1]); a.p.ev.determiners[low] || a.p.ev.functionWords[low] && !a.p.auxiliary(low) {
 		return false
 	}
 	for _, w := range sub[k:] {
@@ -378,7 +378,7 @@ func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 			return false
 		}
 	}
-	for k > 0 && a.auxiliary(a.lowAt(sub[k-1])) {
+	for k > 0 && a.p.auxiliary(a.lowAt(sub[k-1])) {
 		k--
 	}
 	if k == 0 || k > maxSpeakerWords || k == 1 && a.p.pronouns[a.lowAt(sub[0])] {
@@ -396,7 +396,7 @@ func (a *attributor) coordinatedSubject(ws []word, at *attribution) bool {
 // and its verb: an auxiliary, a function word or an adverb by its ending
 // (not a noun that ends like one: "family", "assembly").
 func (a *attributor) beforeVerb(low string) bool {
-	if a.auxiliary(low) || a.p.ev.functionWords[low] {
+	if a.p.auxiliary(low) || a.p.ev.functionWords[low] {
 		return true
 	}
 	for _, end := range a.p.adverbEndings {
@@ -409,12 +409,6 @@ func (a *attributor) beforeVerb(low string) bool {
 
 // lowAt is word w in lower case.
 func (a *attributor) lowAt(w word) string { return lowerASCII(a.text[w.start:w.end]) }
-
-// auxiliary reports whether low stands before a verb it helps: "had",
-// "would", "was".
-func (a *attributor) auxiliary(low string) bool {
-	return a.p.ev.verbAfter[low] || a.p.ev.copulas[low] || a.p.fillers[low]
-}
 
 // skipDayOfSaying drops the day of saying after a comma right before a
 // cue ("Theodorus Kossay di Jayapura, Jumat, menjelaskan", "Smith, on

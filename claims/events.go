@@ -665,12 +665,21 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 			// A bare verb of saying ("menuturkan, ...") says nothing: the
 			// sentence's words do.
 			e.Headline = b.plainHeadline(ws, 0, len(ws))
-		case b.isSpeechVerb(pred) && e.Object.Len() == 0 && b.trailingSpeaker(ws, e.Subject, pi):
+		case b.isSpeechVerb(pred) && e.Object.Len() == 0 && e.Subject.Len() > 0:
 			// "..., parliament said Friday": the speaker said the words
-			// before them.
+			// before them; "Deputi BPS Slamet Sutomo di Jakarta, Rabu,
+			// mengatakan, pertumbuhan tersebut didorong ...": the words
+			// after the verb.
+			var part Span
+			switch {
+			case b.trailingSpeaker(ws, e.Subject, pi):
+				part = Span{Start: sent.Start, End: e.Subject.Start}
+			case b.saysAfter(ws, pi):
+				part = Span{Start: e.Predicate.End, End: sent.End}
+			}
 			speaker := strings.TrimSuffix(e.Headline, " "+b.text[e.Predicate.Start:e.Predicate.End])
-			if g := b.gist(ws, sent, Span{Start: sent.Start, End: e.Subject.Start}); g != "" && speaker != e.Headline {
-				e.Headline = speaker + ": " + g
+			if g := b.gist(ws, sent, part); part.Len() > 0 && g != "" && speaker != e.Headline {
+				e.Headline = b.saidBy(speaker, g)
 			}
 		}
 	default:
@@ -686,6 +695,21 @@ func (b *eventBuilder) event(si int, ws []sword, g dateGroup) (timeline.Event, s
 		}
 	}
 	return e, pred, true
+}
+
+// saysAfter reports whether what the verb of saying at pi says follows
+// it: a comma or a complementizer after the verb (and its date), and the
+// verb active, not after a copula ("was confirmed over the weekend" tells
+// what was confirmed before it).
+func (b *eventBuilder) saysAfter(ws []sword, pi int) bool {
+	if pi > 0 && b.p.ev.copulas[ws[pi-1].low] {
+		return false
+	}
+	k := pi + 1
+	for k < len(ws) && (ws[k].date || b.isDatePrep(ws[k].low)) {
+		k++
+	}
+	return k < len(ws) && (ws[pi+1].cut || b.p.complementizers[ws[k].low])
 }
 
 // fold adds e as a further mention of an earlier event with a compatible

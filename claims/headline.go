@@ -827,19 +827,26 @@ func (b *eventBuilder) compoundModifier(ws []sword, k, z int) bool {
 		!b.p.prepositions[next.low] && !b.isDatePrep(next.low)
 }
 
-// clauseGoesOn returns where the clause after the verb at pi resumes past
-// the date words starting at k: the next word when it is a verb of the
-// same clause and the verb at pi is one of saying or planning, whose
-// object is a clause; k when the date ends the object.
+// clauseGoesOn returns where the object of the verb at pi resumes past
+// the date words starting at k: at a copula that completes it
+// ("meningkat dari Rp21 pada 2006 | menjadi Rp25"), or, after a verb of
+// saying or planning, whose object is a clause, at a verb or auxiliary of
+// that clause ("memperkirakan pertumbuhan kredit pada 2008 | akan lebih
+// tinggi"); k when the date ends the object.
 func (b *eventBuilder) clauseGoesOn(ws []sword, pi, k, z int) int {
-	if !b.isSpeechVerb(ws[pi].low) && !b.p.futureCues[ws[pi].low] {
-		return k
-	}
 	j := k
 	for j < z && (ws[j].date || b.isDatePrep(ws[j].low)) {
 		j++
 	}
-	if j < z && j > k && ws[j].pred == predVerb && !ws[j].cut && !ws[j].rel {
+	if j == k || j >= z || ws[j].cut || ws[j].rel || b.capitalised(ws[j]) {
+		return k
+	}
+	if b.p.ev.copulas[ws[j].low] {
+		// "meningkat dari Rp21 pada kuartal pertama 2006 | menjadi Rp25":
+		// the change ends after the date.
+		return j
+	}
+	if (b.isSpeechVerb(ws[pi].low) || b.p.futureCues[ws[pi].low]) && (ws[j].pred == predVerb || b.p.ev.verbAfter[ws[j].low]) {
 		return j
 	}
 	return k
@@ -1121,7 +1128,9 @@ func (b *eventBuilder) fit(ws []sword, idx []int, pi int) []int {
 	if at < 0 {
 		return b.trimEnd(ws, b.cutAtPhrase(ws, idx, minHeadlineWords), 1)
 	}
-	subj, rest := b.withoutStranded(ws, idx[:at]), idx[at:]
+	idx = b.withoutStranded(ws, idx, pi)
+	at = slices.Index(idx, pi)
+	subj, rest := idx[:at], idx[at:]
 	if len(subj)+len(rest) > maxHeadlineWords {
 		subj = b.shortSubject(ws, subj, max(maxHeadlineWords-len(rest), maxSubjectWords))
 	}
@@ -1143,7 +1152,9 @@ func (b *eventBuilder) cutAtPhrase(ws []sword, idx []int, keep int) []int {
 		return idx
 	}
 	for c := maxHeadlineWords; c >= max(keep, 1); c-- {
-		if b.endsPhrase(ws[idx[c]]) {
+		// A verb's object starts with its determiner: "plans to hold | a
+		// news conference" is no place to cut.
+		if b.endsPhrase(ws[idx[c]]) && !(b.p.ev.determiners[ws[idx[c]].low] && ws[idx[c-1]].pred == predVerb) {
 			return idx[:c]
 		}
 	}
@@ -1187,26 +1198,26 @@ func (b *eventBuilder) weakEnd(low string) bool {
 	return b.p.ev.functionWords[low] || b.p.ev.headConnectors[low] || b.p.ev.copulas[low]
 }
 
-// withoutStranded drops from the end of subject words subj the
-// prepositions and connectors whose phrase the headline left out (a date:
-// "sampai dengan | kuartal III"). Auxiliaries and copulas stay: they are
-// part of the predicate after them ("telah | mencapai", "was | made").
-func (b *eventBuilder) withoutStranded(ws []sword, subj []int) []int {
-	for n := len(subj); n > 0; n-- {
-		k := subj[n-1]
+// withoutStranded drops from idx the prepositions and connectors whose
+// phrase, a date, the headline left out ("planned for | Saturday",
+// "sampai dengan | kuartal III"): each is followed in the sentence, past
+// other such words, by a date word the headline does not keep. Auxiliaries, copulas and the
+// predicate pi stay: they are part of the predicate ("telah | mencapai").
+func (b *eventBuilder) withoutStranded(ws []sword, idx []int, pi int) []int {
+	kept := func(j int) bool { return slices.Contains(idx, j) }
+	return slices.DeleteFunc(slices.Clone(idx), func(k int) bool {
 		low := ws[k].low
-		if b.p.ev.verbAfter[low] || b.p.ev.copulas[low] || !b.weakEnd(low) {
-			return subj[:n]
+		if k == pi || b.p.ev.verbAfter[low] || b.p.ev.copulas[low] || !b.weakEnd(low) || b.p.ev.determiners[low] {
+			return false
 		}
+		// After a determiner the phrase goes on past a date inside it:
+		// "in the | October 1998 | shooting".
 		j := k + 1
-		for j < len(ws) && b.weakEnd(ws[j].low) && !b.skip(ws, j, ws[k].rel) {
+		for j < len(ws) && b.weakEnd(ws[j].low) && !ws[j].date && !b.p.ev.determiners[ws[j].low] {
 			j++
 		}
-		if j < len(ws) && !b.skip(ws, j, ws[k].rel) {
-			return subj[:n]
-		}
-	}
-	return subj[:0]
+		return j < len(ws) && ws[j].date && !kept(j)
+	})
 }
 
 // shortSubject cuts subject words subj to at most n where a phrase ends:
@@ -1216,17 +1227,35 @@ func (b *eventBuilder) withoutStranded(ws []sword, subj []int) []int {
 // stay with the predicate after them.
 func (b *eventBuilder) shortSubject(ws []sword, subj []int, n int) []int {
 	t := len(subj)
-	for t > 0 && (b.p.ev.verbAfter[ws[subj[t-1]].low] || b.p.ev.copulas[ws[subj[t-1]].low] || ws[subj[t-1]].pred == predVerb) {
+	for t > 0 && (b.p.auxiliary(ws[subj[t-1]].low) && !b.p.conjunctions[ws[subj[t-1]].low] || ws[subj[t-1]].pred == predVerb || b.marksInfinitive(ws[subj[t-1]].low)) {
 		t--
 	}
 	np, tail := subj[:t], subj[t:]
+	if slices.ContainsFunc(np, func(k int) bool { return ws[k].pred == predVerb && !ws[k].rel }) {
+		// A clause before the predicate ("he wants Cuban diplomats based
+		// in Washington | to meet") is no noun phrase to cut.
+		return subj
+	}
+	// A subject holds no clause mark: after one ("it is just a matter of
+	// days before | Elian Gonzalez will be reunited") comes the subject.
+	for c := len(np) - 1; c > 0; c-- {
+		if low := ws[np[c]].low; b.p.ev.subordinators[low] || b.p.complementizers[low] {
+			if c+1 < len(np) {
+				np = np[c+1:]
+			}
+			break
+		}
+	}
 	room := max(n-len(tail), 1)
 	if len(np) > room {
 		np = slices.DeleteFunc(slices.Clone(np), func(k int) bool { return b.inBrackets(ws, k) })
 	}
 	if len(np) > room {
 		for c := 1; c < len(np); c++ {
-			if low := ws[np[c]].low; b.p.ev.functionWords[low] && !b.p.ev.determiners[low] && !b.p.ev.verbAfter[low] {
+			if b.inName(ws, np, c) {
+				continue
+			}
+			if low := ws[np[c]].low; b.p.ev.functionWords[low] && !b.p.ev.determiners[low] && !b.p.ev.verbAfter[low] && !b.p.ev.nounLinks[low] {
 				np = np[:c]
 				break
 			}
@@ -1236,7 +1265,7 @@ func (b *eventBuilder) shortSubject(ws []sword, subj []int, n int) []int {
 		// A name is not cut ("Kepala Divisi Perdagangan BEJ | Supandi"):
 		// a subject that is one name stays whole.
 		c := room
-		for c > 1 && b.capitalised(ws[np[c-1]]) && b.capitalised(ws[np[c]]) {
+		for c > 1 && b.inName(ws, np, c-1) && b.inName(ws, np, c) {
 			c--
 		}
 		if c > 1 {
@@ -1247,6 +1276,13 @@ func (b *eventBuilder) shortSubject(ws []sword, subj []int, n int) []int {
 }
 
 func (b *eventBuilder) capitalised(w sword) bool { return isUpperStart(b.text[w.start:w.end]) }
+
+// inName reports whether word c of the words idx belongs to a name: it is
+// capitalised, or stands between two capitalised words ("Department of
+// Housing and Urban Development").
+func (b *eventBuilder) inName(ws []sword, idx []int, c int) bool {
+	return b.capitalised(ws[idx[c]]) || c > 0 && c+1 < len(idx) && b.capitalised(ws[idx[c-1]]) && b.capitalised(ws[idx[c+1]])
+}
 
 // inBrackets reports whether word k of its sentence stands inside round
 // brackets.

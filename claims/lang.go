@@ -251,6 +251,9 @@ type eventLex struct {
 	functionWords set
 	// determiners open a noun phrase ("the driver", "para anggota").
 	determiners set
+	// nounLinks join a noun to the noun it counts or is part of ("scores
+	// of trucks", "83 persen dari kredit"): a subject is not cut before one.
+	nounLinks set
 	// subjectPronouns stand for the last named person or body ("ia", "he").
 	subjectPronouns set
 }

@@ -37,7 +37,7 @@ func (p *pack) wordSections() map[string]*set {
 		"event-period-ends": &p.ev.periodEnds, "event-period-nouns": &p.ev.periodNouns, "event-identifiers": &p.ev.numberWords,
 		"event-documents": &p.ev.documents, "event-first-singular": &p.ev.firstSingular,
 		"headline-connectors": &p.ev.headConnectors, "headline-function-words": &p.ev.functionWords,
-		"headline-determiners": &p.ev.determiners, "headline-pronouns": &p.ev.subjectPronouns,
+		"headline-determiners": &p.ev.determiners, "headline-noun-links": &p.ev.nounLinks, "headline-pronouns": &p.ev.subjectPronouns,
 	}
 }
 

@@ -170,6 +170,11 @@ func (b *eventBuilder) predicateKind(ws []sword, i int) predKind {
 		return predNone
 	}
 	if b.affixedVerb(low) {
+		if i > 0 && i+1 < len(ws) && !ws[i].cut && !ws[i+1].cut && b.p.ev.determiners[ws[i-1].low] {
+			// Between a determiner and its noun the word describes the
+			// noun: "the self-declared security zone".
+			return predNone
+		}
 		if i == 0 && len(ws) > 1 && !ws[1].cut && (ws[1].class.is(classVerbAfter) || ws[1].class.is(classCopula)) {
 			// A sentence's first word before an auxiliary or copula is
 			// its subject, a name whatever its ending: "Reed is paying".
@@ -357,6 +362,12 @@ func (b *eventBuilder) stem(low string) string { return timeline.Stem(b.p.code, 
 // isSpeechVerb reports whether low is a one-word verb of saying ("said",
 // "mengatakan", "ujar"), as opposed to a preposition such as "menurut".
 func (b *eventBuilder) isSpeechVerb(low string) bool { return b.p.isSpeechVerb(low) }
+
+// auxiliary reports whether low stands before a verb it helps: "had",
+// "would", "was", "telah".
+func (p *pack) auxiliary(low string) bool {
+	return p.ev.verbAfter[low] || p.ev.copulas[low] || p.fillers[low]
+}
 
 // isSpeechVerb reports whether low is a one-word verb of saying in the
 // pack's cues.

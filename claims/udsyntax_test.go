@@ -293,22 +293,52 @@ func udFragment(s udSentence, in map[int]bool, pred Span) string {
 	return ""
 }
 
-// udClauseOf reports whether the headline keeps tk as the subject of a
-// clause other than its head's: a relative clause on it ("Dana yang
-// disediakan pemerintah" read "Dana disediakan pemerintah"), or a verb
-// coordinated with its head, which shares the subject ("Standar ini
-// dikembangkan dan digunakan" read "Standar ini digunakan").
+// udClauseOf reports whether the headline keeps tk as a clause of its own
+// though the sentence makes it depend on a word the headline leaves out:
+// tk heads a clause (a subordinate, coordinated or complement clause is a
+// happening of its own: "saat komisi kepausan mengakhiri penyelidikannya"
+// reads "Komisi kepausan mengakhiri penyelidikannya"); or tk is a noun the
+// headline gives a verb of its head's clause, a relative clause on it
+// ("Dana yang disediakan pemerintah" read "Dana disediakan pemerintah") or
+// a verb its subject is shared with ("Standar ini dikembangkan dan
+// digunakan" read "Standar ini digunakan", "Ia wafat ketika memimpin
+// pasukan" read "Ia memimpin pasukan").
 func udClauseOf(s udSentence, tk udToken, in map[int]bool) bool {
+	switch tk.rel {
+	case "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "acl:relcl", "csubj", "list", "root":
+		if tk.upos == "VERB" || tk.upos == "ADJ" || tk.upos == "AUX" {
+			return true
+		}
+	}
+	if !strings.HasPrefix(tk.rel, "nsubj") && !strings.HasPrefix(tk.rel, "csubj") {
+		return false
+	}
 	for _, d := range s.tokens {
 		if !in[d.id] || d.upos != "VERB" {
 			continue
 		}
-		if d.head == tk.id && strings.HasPrefix(d.rel, "acl") {
+		if d.head == tk.id && strings.HasPrefix(d.rel, "acl") || d.id != tk.head && udUnder(s, d.id, tk.head, tk.id) {
 			return true
 		}
-		if d.rel == "conj" && d.head == tk.head && strings.HasPrefix(tk.rel, "nsubj") {
+	}
+	return false
+}
+
+// udUnder reports whether token id lies under token top in the tree, on a
+// path that does not pass through token avoid.
+func udUnder(s udSentence, id, top, avoid int) bool {
+	byID := map[int]int{}
+	for _, tk := range s.tokens {
+		byID[tk.id] = tk.head
+	}
+	for steps := 0; id != 0 && steps < len(s.tokens); steps++ {
+		if id == avoid {
+			return false
+		}
+		if id == top {
 			return true
 		}
+		id = byID[id]
 	}
 	return false
 }
