@@ -1194,6 +1194,8 @@ func (b *eventBuilder) trimEnd(ws []sword, idx []int, keep int) []int {
 	return idx
 }
 
+// weakEnd reports whether a headline may not end on low: a function
+// word, a connector or a copula.
 func (b *eventBuilder) weakEnd(low string) bool {
 	return b.p.ev.functionWords[low] || b.p.ev.headConnectors[low] || b.p.ev.copulas[low]
 }
@@ -1201,8 +1203,9 @@ func (b *eventBuilder) weakEnd(low string) bool {
 // withoutStranded drops from idx the prepositions and connectors whose
 // phrase, a date, the headline left out ("planned for | Saturday",
 // "sampai dengan | kuartal III"): each is followed in the sentence, past
-// other such words, by a date word the headline does not keep. Auxiliaries, copulas and the
-// predicate pi stay: they are part of the predicate ("telah | mencapai").
+// other such words, by a date word the headline does not keep.
+// Auxiliaries, copulas and the predicate pi stay: they are part of the
+// predicate ("telah | mencapai").
 func (b *eventBuilder) withoutStranded(ws []sword, idx []int, pi int) []int {
 	kept := func(j int) bool { return slices.Contains(idx, j) }
 	return slices.DeleteFunc(slices.Clone(idx), func(k int) bool {
@@ -1222,9 +1225,11 @@ func (b *eventBuilder) withoutStranded(ws []sword, idx []int, pi int) []int {
 
 // shortSubject cuts subject words subj to at most n where a phrase ends:
 // first without the words in brackets ("(Crude Palm Oil)", "(AALI)"),
-// then before the first preposition or conjunction after its first word,
-// then at n words. The auxiliaries and chained verbs the subject ends with
-// stay with the predicate after them.
+// then before the first preposition or conjunction after its first word
+// (not one inside a name, nor a noun link), then at n words, never inside
+// a name. A subject that holds a verb is a clause and stays whole; one
+// that holds a subordinator starts after it. The auxiliaries and chained
+// verbs the subject ends with stay with the predicate after them.
 func (b *eventBuilder) shortSubject(ws []sword, subj []int, n int) []int {
 	t := len(subj)
 	for t > 0 && (b.p.auxiliary(ws[subj[t-1]].low) && !b.p.conjunctions[ws[subj[t-1]].low] || ws[subj[t-1]].pred == predVerb || b.marksInfinitive(ws[subj[t-1]].low)) {
@@ -1289,11 +1294,9 @@ func (b *eventBuilder) inName(ws []sword, idx []int, c int) bool {
 func (b *eventBuilder) inBrackets(ws []sword, k int) bool {
 	depth := 0
 	for j := 0; j <= k; j++ {
-		from := 0
+		from := ws[0].start
 		if j > 0 {
 			from = ws[j-1].end
-		} else {
-			from = ws[0].start
 		}
 		gap := b.text[from:ws[j].start]
 		depth += strings.Count(gap, "(") - strings.Count(gap, ")")
